@@ -1,0 +1,40 @@
+import type { Argv, CommandModule } from "yargs";
+import { DEFAULT_CORE_BENCH, runCoreBench } from "../../../bench/core-bench.js";
+import { formatCoreBench } from "../../../bench/format.js";
+import { printJson } from "../output.js";
+
+interface BenchArgs {
+  events: number;
+  viewers: number;
+  creators: number;
+  gifts: number;
+  batch: number;
+  json: boolean;
+}
+
+export const benchCommand: CommandModule<object, BenchArgs> = {
+  command: "bench",
+  describe: "Benchmark the conversion core against the idiomatic baseline (tinybench)",
+  builder: (yargs: Argv) =>
+    yargs
+      .option("events", { type: "number", default: DEFAULT_CORE_BENCH.events })
+      .option("viewers", { type: "number", default: DEFAULT_CORE_BENCH.viewers })
+      .option("creators", { type: "number", default: DEFAULT_CORE_BENCH.creators })
+      .option("gifts", { type: "number", default: DEFAULT_CORE_BENCH.gifts })
+      .option("batch", { type: "number", default: DEFAULT_CORE_BENCH.batchSize, describe: "events per call" })
+      .option("json", { type: "boolean", default: false })
+      .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
+      .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
+  handler: async (args) => {
+    const report = await runCoreBench({
+      ...DEFAULT_CORE_BENCH,
+      events: args.events,
+      viewers: args.viewers,
+      creators: args.creators,
+      gifts: args.gifts,
+      batchSize: args.batch,
+    });
+    if (args.json) printJson(report);
+    else process.stdout.write(`${formatCoreBench(report)}\n`);
+  },
+};

@@ -1,0 +1,24 @@
+export { APPLIED, REJECTION_REASONS, REJECTION_REASON_COUNT, Rejection, rejectionsByName } from "./rejection.js";
+export type { RejectionReason } from "./rejection.js";
+export {
+  MAX_GIFT_COUNT,
+  createGiftBatch,
+  createPayoutBatch,
+  createPurchaseBatch,
+  giftBatchFromRows,
+  payoutBatchFromRows,
+  purchaseBatchFromRows,
+  toColumnValue,
+} from "./batches.js";
+export type { GiftBatch, GiftRow, PayoutBatch, PayoutRow, PurchaseBatch, PurchaseRow } from "./batches.js";
+export type { BatchResult } from "./batch-result.js";
+export { MAX_KEY_NAMESPACE, hasKey } from "./key-set.js";
+export { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS, MAX_WALLET_COINS, createLedger, diamondRemainder, diamondsEarned, viewerCoinsSpent } from "./ledger.js";
+export type { Ledger, LedgerSize, PlatformAccounts } from "./ledger.js";
+export { applyGifts } from "./apply-gifts.js";
+export { applyPurchases } from "./apply-purchases.js";
+export { applyPayouts } from "./apply-payouts.js";
+export { auditLedger, totalsToJson } from "./audit.js";
+export type { AuditResult, LedgerTotals } from "./audit.js";
+export { mergeLedgers } from "./merge.js";
+export { ledgerDigest } from "./digest.js";
