@@ -8,7 +8,8 @@
  * 2. For ledgers whose wallets do not fit in cache, scatter the staged rows into buckets of
  *    65,536 viewers (a stable counting sort, so each viewer's rows keep their order).
  * 3. Settle bucket by bucket: each bucket's wallets (256 KB) stay in cache while its rows
- *    debit them. A row the wallet cannot pay is rejected and its creator credit taken back.
+ *    debit them. A row the wallet cannot pay is rejected afterwards and its creator credit
+ *    taken back; only then are row numbers sorted along, which the common case never needs.
  *    Rows of one viewer are settled in their original order, and creator credits are
  *    integer sums, so the result is exactly that of applying the rows one by one.
  *
@@ -35,9 +36,12 @@ interface Staging {
   row: Int32Array;
   viewer: Int32Array;
   coins: Int32Array;
+  /** Filled only when a bucketed batch has short wallets: the row behind each sorted position. */
   sortedRow: Int32Array;
   sortedViewer: Int32Array;
   sortedCoins: Int32Array;
+  /** Sorted positions whose wallet was short, in settle order. */
+  short: Int32Array;
   /** Rows per bucket after pass 1, then (prefix sums) where each bucket starts. */
   bucketStart: Int32Array;
 }
@@ -57,6 +61,7 @@ function staging(ledger: Ledger, rows: number): Staging {
       sortedRow: new Int32Array(bucketed ? capacity : 0),
       sortedViewer: new Int32Array(bucketed ? capacity : 0),
       sortedCoins: new Int32Array(bucketed ? capacity : 0),
+      short: new Int32Array(capacity),
       bucketStart: new Int32Array(buckets),
     };
     stagingByLedger.set(ledger, stage);
@@ -69,13 +74,17 @@ export function applyGifts(ledger: Ledger, batch: GiftBatch): BatchResult {
   const counts = result.rejectedByReason;
   const stage = staging(ledger, batch.length);
   const staged = stageRows(ledger, batch, stage, counts);
-  let applied: number;
+  let short: number;
   if (ledger.viewerCount >= BUCKET_FROM_VIEWERS) {
     bucketByViewer(stage, staged);
-    applied = settle(ledger, batch, counts, stage.sortedRow, stage.sortedViewer, stage.sortedCoins, staged);
+    short = settle(ledger, stage.sortedViewer, stage.sortedCoins, staged, stage.short);
+    if (short > 0) sortRowsLikeViewers(stage, staged);
+    rejectShort(ledger, batch, counts, stage.sortedRow, stage.sortedCoins, stage.short, short);
   } else {
-    applied = settle(ledger, batch, counts, stage.row, stage.viewer, stage.coins, staged);
+    short = settle(ledger, stage.viewer, stage.coins, staged, stage.short);
+    rejectShort(ledger, batch, counts, stage.row, stage.coins, stage.short, short);
   }
+  const applied = staged - short;
   ledger.applied.gifts += applied;
   result.applied = applied;
   result.rejected = batch.length - applied;
@@ -151,47 +160,62 @@ function stageRows(ledger: Ledger, batch: GiftBatch, stage: Staging, counts: Uin
 
 /** Pass 2: stable counting sort of the staged rows by viewer bucket. */
 function bucketByViewer(stage: Staging, staged: number): void {
-  const { row, viewer, coins, sortedRow, sortedViewer, sortedCoins, bucketStart } = stage;
+  const { viewer, coins, sortedViewer, sortedCoins, bucketStart } = stage;
   for (let b = 1; b < bucketStart.length; b++) bucketStart[b] += bucketStart[b - 1];
   for (let i = 0; i < staged; i++) {
     const v = viewer[i];
     const at = bucketStart[v >>> BUCKET_BITS]++;
-    sortedRow[at] = row[i];
     sortedViewer[at] = v;
     sortedCoins[at] = coins[i];
   }
 }
 
-/** Pass 3: debit wallets; a short wallet rejects its row and takes the creator credit back. */
-function settle(
+/**
+ * The same stable sort applied to row numbers, only when some wallet was short: rows are
+ * needed then to mark their status, and carrying them on every batch costs a column.
+ * bucketStart holds each bucket's end after pass 2, so shifting it by one gives the starts.
+ */
+function sortRowsLikeViewers(stage: Staging, staged: number): void {
+  const { row, viewer, sortedRow, bucketStart } = stage;
+  bucketStart.copyWithin(1, 0, bucketStart.length - 1);
+  bucketStart[0] = 0;
+  for (let i = 0; i < staged; i++) sortedRow[bucketStart[viewer[i] >>> BUCKET_BITS]++] = row[i];
+}
+
+/** Pass 3: debit wallets; returns how many were short, their positions listed in `short`. */
+function settle(ledger: Ledger, viewer: Int32Array, coins: Int32Array, staged: number, short: Int32Array): number {
+  const walletCoins = ledger.walletCoins;
+  let shortCount = 0;
+  for (let i = 0; i < staged; i++) {
+    const v = viewer[i];
+    const amount = coins[i];
+    if (walletCoins[v] >= amount) walletCoins[v] -= amount;
+    else short[shortCount++] = i;
+  }
+  return shortCount;
+}
+
+/** Rejects the rows whose wallet was short and takes their creator credit back. */
+function rejectShort(
   ledger: Ledger,
   batch: GiftBatch,
   counts: Uint32Array,
   row: Int32Array,
-  viewer: Int32Array,
   coins: Int32Array,
-  staged: number,
-): number {
-  const { walletCoins, giftedCoins } = ledger;
+  short: Int32Array,
+  shortCount: number,
+): void {
   let coinsReturned = 0n;
-  let applied = 0;
-  for (let i = 0; i < staged; i++) {
-    const v = viewer[i];
-    const amount = coins[i];
-    if (walletCoins[v] >= amount) {
-      walletCoins[v] -= amount;
-      applied++;
-      continue;
-    }
+  for (let j = 0; j < shortCount; j++) {
+    const i = short[j];
     const r = row[i];
     batch.status[r] = Rejection.insufficientCoins + 1;
-    counts[Rejection.insufficientCoins]++;
-    giftedCoins[batch.creator[r]] -= amount;
-    coinsReturned += BigInt(amount);
+    ledger.giftedCoins[batch.creator[r]] -= coins[i];
+    coinsReturned += BigInt(coins[i]);
   }
+  counts[Rejection.insufficientCoins] += shortCount;
   if (coinsReturned > 0n) {
     ledger.platform.coinsGifted -= coinsReturned;
     ledger.platform.platformShareCoinsBps -= coinsReturned * BigInt(10_000 - ledger.economy.creatorShareBps);
   }
-  return applied;
 }

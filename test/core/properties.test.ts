@@ -109,22 +109,56 @@ describe("core invariants (fast-check)", () => {
   });
 
   it("matches a one-row-at-a-time reference model, for small ledgers and for bucketed large ones", () => {
+    // Large ledgers settle wallets bucket by bucket (65,536 viewers each): spread the viewer
+    // ids over many buckets so that reordering across buckets is exercised.
+    const SPREAD = 40_000;
     fc.assert(
-      fc.property(steps, fc.constantFrom(VIEWERS, 1 << 18), (all, viewers) => {
+      fc.property(steps, fc.boolean(), (all, large) => {
+        const viewers = large ? 1 << 19 : VIEWERS;
+        const spread = <R extends { viewer: unknown }>(row: R): R =>
+          large && typeof row.viewer === "number" && Number.isInteger(row.viewer) && row.viewer >= 0 && row.viewer < VIEWERS ? { ...row, viewer: row.viewer * SPREAD } : row;
         const ledger = createLedger(economy, { viewers, creators: CREATORS });
         const reference = new ReferenceLedger(economy, viewers, CREATORS);
         for (const s of all) {
           if (s.kind === "payouts") continue;
-          apply(ledger, s);
-          if (s.kind === "purchases") s.rows.forEach((row) => reference.purchase(row));
-          else s.rows.forEach((row) => reference.gift(row));
+          const rows = (s.rows as { viewer: unknown }[]).map(spread);
+          if (s.kind === "purchases") {
+            applyPurchases(ledger, purchaseBatchFromRows(rows as PurchaseRow[]));
+            rows.forEach((row) => reference.purchase(row as PurchaseRow));
+          } else {
+            const batch = giftBatchFromRows(rows as GiftRow[]);
+            applyGifts(ledger, batch);
+            rows.forEach((row) => reference.gift(row as GiftRow));
+          }
         }
-        for (let v = 0; v < Math.min(viewers, VIEWERS); v++) expect(ledger.walletCoins[v]).toBe(reference.wallet[v]);
+        for (let v = 0; v < VIEWERS; v++) {
+          const at = large ? v * SPREAD : v;
+          expect(ledger.walletCoins[at]).toBe(reference.wallet[at]);
+        }
         expect(Array.from(ledger.giftedCoins)).toEqual(reference.gifted);
         reference.rejections.forEach((n, code) => expect(ledger.rejections[code]).toBe(n));
+        expect(auditLedger(ledger).state).toBe("passed");
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("marks exactly the rows it rejects, in batch order, on bucketed ledgers", () => {
+    const ledger = createLedger(economy, { viewers: 1 << 19, creators: 2 });
+    applyPurchases(ledger, purchaseBatchFromRows([{ viewer: 400_000, region: 0, channel: 0, tier: 0, order: 0 }, { viewer: 3, region: 0, channel: 0, tier: 0, order: 1 }]));
+    // Viewer 400,000 (a late bucket) can pay 70 coins: the third 30-coin gift is short.
+    const batch = giftBatchFromRows([
+      { viewer: 400_000, creator: 0, gift: 7, count: 1, stream: 0, seq: 0 },
+      { viewer: 3, creator: 1, gift: 7, count: 1, stream: 0, seq: 1 },
+      { viewer: 400_000, creator: 0, gift: 7, count: 1, stream: 0, seq: 2 },
+      { viewer: 400_000, creator: 1, gift: 7, count: 1, stream: 0, seq: 3 },
+      { viewer: 3, creator: 1, gift: 0, count: 1, stream: 0, seq: 4 },
+    ]);
+    const result = applyGifts(ledger, batch);
+    expect(Array.from(batch.status)).toEqual([0, 0, 0, 1, 0]);
+    expect(result.applied).toBe(4);
+    expect(Array.from(ledger.giftedCoins)).toEqual([60, 31]);
+    expect(auditLedger(ledger).state).toBe("passed");
   });
 
   it("partitioning gift and purchase batches by viewer and merging equals the unpartitioned ledger", () => {
