@@ -6,7 +6,7 @@
  */
 import { Bench } from "tinybench";
 import { compileEconomy, loadEconomy } from "../src/economy/index.js";
-import { applyGifts, applyPurchases, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
+import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
 import { createSyntheticStream, syntheticCatalog } from "../src/load/index.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";
 
@@ -64,11 +64,9 @@ function generate(options: CoreBenchOptions, economy: ReturnType<typeof compileE
     const rows = Math.min(options.batchSize, options.events - done);
     stream.next(rows);
     const gifts = createGiftBatch(rows);
-    for (const column of ["viewer", "creator", "gift", "count", "stream", "seq"] as const) gifts[column].set(stream.gifts[column].subarray(0, rows));
-    gifts.length = rows;
+    copyBatchRows(stream.gifts, gifts);
     const purchases = createPurchaseBatch(Math.max(1, stream.purchases.length));
-    for (const column of ["viewer", "region", "channel", "tier", "order"] as const) purchases[column].set(stream.purchases[column].subarray(0, stream.purchases.length));
-    purchases.length = stream.purchases.length;
+    copyBatchRows(stream.purchases, purchases);
     workload.gifts.push(gifts);
     workload.purchases.push(purchases);
   }

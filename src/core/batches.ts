@@ -113,3 +113,12 @@ export function payoutBatchFromRows(rows: readonly PayoutRow[]): PayoutBatch {
   batch.length = rows.length;
   return batch;
 }
+
+/** Copies the first `from.length` rows of every column of a batch into another of the same kind. */
+export function copyBatchRows<B extends GiftBatch | PurchaseBatch | PayoutBatch>(from: B, into: B): void {
+  const rows = from.length;
+  for (const [name, column] of Object.entries(from)) {
+    if (column instanceof Int32Array || column instanceof Uint8Array) (into as unknown as Record<string, Int32Array | Uint8Array>)[name].set(column.subarray(0, rows));
+  }
+  into.length = rows;
+}

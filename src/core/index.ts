@@ -2,6 +2,7 @@ export { APPLIED, REJECTION_REASONS, REJECTION_REASON_COUNT, Rejection, rejectio
 export type { RejectionReason } from "./rejection.js";
 export {
   MAX_GIFT_COUNT,
+  copyBatchRows,
   createGiftBatch,
   createPayoutBatch,
   createPurchaseBatch,

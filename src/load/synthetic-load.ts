@@ -9,6 +9,7 @@ import {
   applyGifts,
   applyPurchases,
   auditLedger,
+  copyBatchRows,
   createGiftBatch,
   createLedger,
   createPurchaseBatch,
@@ -111,8 +112,8 @@ export function runSyntheticLoad(options: SyntheticLoadOptions, onProgress?: (do
     while (filled < windowBatches && done < options.events) {
       const rows = Math.min(options.batchSize, options.events - done);
       stream.next(rows);
-      copyGiftBatch(stream.gifts, giftWindow[filled]);
-      purchaseWindow[filled] = copyPurchaseBatch(stream.purchases, purchaseWindow[filled]);
+      copyBatchRows(stream.gifts, giftWindow[filled]);
+      purchaseWindow[filled] = purchaseBuffer(stream.purchases, purchaseWindow[filled]);
       purchaseEvents += stream.purchases.length;
       done += rows;
       filled++;
@@ -151,25 +152,9 @@ export function runSyntheticLoad(options: SyntheticLoadOptions, onProgress?: (do
   };
 }
 
-function copyGiftBatch(from: GiftBatch, into: GiftBatch): void {
-  const rows = from.length;
-  into.viewer.set(from.viewer.subarray(0, rows));
-  into.creator.set(from.creator.subarray(0, rows));
-  into.gift.set(from.gift.subarray(0, rows));
-  into.count.set(from.count.subarray(0, rows));
-  into.stream.set(from.stream.subarray(0, rows));
-  into.seq.set(from.seq.subarray(0, rows));
-  into.length = rows;
-}
-
-function copyPurchaseBatch(from: PurchaseBatch, into: PurchaseBatch | undefined): PurchaseBatch {
-  const rows = from.length;
-  const target = into !== undefined && into.viewer.length >= rows ? into : createPurchaseBatch(Math.max(rows, 1));
-  target.viewer.set(from.viewer.subarray(0, rows));
-  target.region.set(from.region.subarray(0, rows));
-  target.channel.set(from.channel.subarray(0, rows));
-  target.tier.set(from.tier.subarray(0, rows));
-  target.order.set(from.order.subarray(0, rows));
-  target.length = rows;
+/** A purchase buffer big enough for `from`, reusing `into` when it is. */
+function purchaseBuffer(from: PurchaseBatch, into: PurchaseBatch | undefined): PurchaseBatch {
+  const target = into !== undefined && into.viewer.length >= from.length ? into : createPurchaseBatch(Math.max(from.length, 1));
+  copyBatchRows(from, target);
   return target;
 }
