@@ -67,6 +67,14 @@ export const economySchema = z
         ctx.addIssue({ code: "custom", path: ["bundles", i, "channel"], input: bundle.channel, message: `one of the channels ${[...channelIds].join(", ")}` });
       }
     });
+    if (economy.policy.dailyPayoutCapMicros < economy.policy.diamondValueMicros) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["policy", "dailyPayoutCapMicros"],
+        input: economy.policy.dailyPayoutCapMicros,
+        message: `at least one diamond's value (${economy.policy.diamondValueMicros} micro-USD), or no payout could ever happen`,
+      });
+    }
     economy.gifts.forEach((gift, i) => {
       if (gift.id !== i) {
         ctx.addIssue({ code: "custom", path: ["gifts", i, "id"], input: gift.id, message: `gift ids numbered 0.. in order (expected ${i})` });

@@ -50,6 +50,10 @@ describe("platform presets", () => {
     expect(attempt).toThrow(/policy\.creatorShareBps: got 12000, expected a number <= 10000/);
   });
 
+  it("refuses a daily cap below one diamond, which would make payouts impossible", () => {
+    expect(() => loadEconomy("tiktok", { policy: { dailyPayoutCapMicros: 10 } })).toThrow(/policy\.dailyPayoutCapMicros: got 10, expected at least one diamond's value/);
+  });
+
   it("refuses an unknown preset and lists the known ones", () => {
     expect(() => loadEconomy("myspace")).toThrow(/preset: got "myspace", expected one of tiktok, youtube-superchat, twitch-bits, custom/);
   });
