@@ -40,21 +40,43 @@ function pageBit(keys: KeySet, namespace: number, id: number): boolean {
   return page !== undefined && (page[(id >>> 5) & (PAGE_WORDS - 1)] & (1 << (id & 31))) !== 0;
 }
 
-function setPageBit(keys: KeySet, namespace: number, id: number, on: boolean): void {
+function pageFor(keys: KeySet, namespace: number, id: number): Uint32Array {
   const pages = keys.pages[namespace] ?? (keys.pages[namespace] = []);
   const index = id >>> KEY_PAGE_BITS;
-  const page = pages[index] ?? (pages[index] = new Uint32Array(PAGE_WORDS));
-  const word = (id >>> 5) & (PAGE_WORDS - 1);
-  if (on) page[word] |= 1 << (id & 31);
-  else {
-    page[word] &= ~(1 << (id & 31));
-    if (page[word] === 0 && page.every((w) => w === 0)) pages[index] = undefined;
-  }
+  return pages[index] ?? (pages[index] = new Uint32Array(PAGE_WORDS));
 }
 
 export function hasKey(keys: KeySet, namespace: number, id: number): boolean {
   if (2 * namespace + 1 >= keys.marks.length) return false;
   return id < keys.marks[2 * namespace] || pageBit(keys, namespace, id);
+}
+
+/**
+ * Moves the mark of `namespace` up over held ids that now follow it without a gap, clearing
+ * their bits (a whole word at a time where it can) and dropping pages the mark has passed.
+ */
+function advanceMark(keys: KeySet, namespace: number): void {
+  const marks = keys.marks;
+  const pages = keys.pages[namespace];
+  let mark = marks[2 * namespace];
+  let pending = marks[2 * namespace + 1];
+  while (pending > 0 && pages !== undefined) {
+    const page = pages[mark >>> KEY_PAGE_BITS];
+    if (page === undefined) break;
+    const word = (mark >>> 5) & (PAGE_WORDS - 1);
+    if ((mark & 31) === 0 && page[word] === 0xffffffff) {
+      page[word] = 0;
+      pending -= 32;
+      mark += 32;
+    } else if ((page[word] & (1 << (mark & 31))) !== 0) {
+      page[word] &= ~(1 << (mark & 31));
+      pending--;
+      mark++;
+    } else break;
+    if ((mark & ((1 << KEY_PAGE_BITS) - 1)) === 0) pages[(mark >>> KEY_PAGE_BITS) - 1] = undefined;
+  }
+  marks[2 * namespace] = mark;
+  marks[2 * namespace + 1] = pending;
 }
 
 /**
@@ -67,38 +89,77 @@ export function addKey(keys: KeySet, namespace: number, id: number): boolean {
   if (id < next || pageBit(keys, namespace, id)) return false;
   keys.size++;
   if (id !== next) {
-    setPageBit(keys, namespace, id, true);
+    const page = pageFor(keys, namespace, id);
+    page[(id >>> 5) & (PAGE_WORDS - 1)] |= 1 << (id & 31);
     marks[2 * namespace + 1]++;
     return true;
   }
-  let mark = next + 1;
-  while (marks[2 * namespace + 1] > 0 && pageBit(keys, namespace, mark)) {
-    setPageBit(keys, namespace, mark, false);
-    marks[2 * namespace + 1]--;
-    mark++;
+  marks[2 * namespace] = next + 1;
+  if ((marks[2 * namespace] & ((1 << KEY_PAGE_BITS) - 1)) === 0) {
+    const pages = keys.pages[namespace];
+    if (pages !== undefined) pages[(next >>> KEY_PAGE_BITS)] = undefined;
   }
-  marks[2 * namespace] = mark;
+  advanceMark(keys, namespace);
   return true;
 }
 
-/** Adds every key of `from` to `into` (set union). */
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Sets the bits of ids [from, to) in the pages of `namespace`, a word at a time inside. */
+function setRange(keys: KeySet, namespace: number, from: number, to: number): void {
+  let id = from;
+  while (id < to) {
+    const page = pageFor(keys, namespace, id);
+    const word = (id >>> 5) & (PAGE_WORDS - 1);
+    if ((id & 31) === 0 && to - id >= 32) {
+      page[word] = 0xffffffff;
+      id += 32;
+    } else {
+      page[word] |= 1 << (id & 31);
+      id++;
+    }
+  }
+}
+
+/**
+ * Adds every key of `from` to `into` (set union), word by word: the ids below the other
+ * set's mark become a bit range, held pages are OR-ed, bits below our own mark are dropped,
+ * and the mark then advances over whatever became contiguous.
+ */
 export function mergeKeySets(into: KeySet, from: KeySet): void {
   const namespaces = from.marks.length / 2;
   for (let namespace = 0; namespace < namespaces; namespace++) {
     const fromNext = from.marks[2 * namespace];
+    const fromPages = from.pages[namespace];
     if (fromNext === 0 && from.marks[2 * namespace + 1] === 0) continue;
     const marks = ensureNamespace(into, namespace);
-    // Ids below the other mark: the gap above ours is added id by id (it is rare and short
-    // for partitions of one stream), then held ids of `from` are added one by one.
-    for (let id = marks[2 * namespace]; id < fromNext; id++) addKey(into, namespace, id);
-    from.pages[namespace]?.forEach((page, index) => {
-      if (page === undefined) return;
-      for (let w = 0; w < PAGE_WORDS; w++) {
-        for (let word = page[w]; word !== 0; word &= word - 1) {
-          const bit = 31 - Math.clz32(word & -word);
-          addKey(into, namespace, (index << KEY_PAGE_BITS) | (w << 5) | bit);
-        }
-      }
+    const before = marks[2 * namespace] + marks[2 * namespace + 1];
+    const ownNext = marks[2 * namespace];
+    if (fromNext > ownNext) setRange(into, namespace, ownNext, fromNext);
+    fromPages?.forEach((page, index) => {
+      if (page === undefined || (index + 1) * (1 << KEY_PAGE_BITS) <= ownNext) return;
+      const target = pageFor(into, namespace, index << KEY_PAGE_BITS);
+      for (let w = 0; w < PAGE_WORDS; w++) target[w] |= page[w];
     });
+    // Recount what is held above our mark, clearing anything below it.
+    let pending = 0;
+    into.pages[namespace]?.forEach((page, index, pages) => {
+      if (page === undefined) return;
+      const pageStart = index << KEY_PAGE_BITS;
+      for (let w = 0; w < PAGE_WORDS; w++) {
+        const wordStart = pageStart + (w << 5);
+        if (wordStart + 32 <= ownNext) page[w] = 0;
+        else if (wordStart < ownNext) page[w] &= ~((1 << (ownNext - wordStart)) - 1);
+        pending += popcount(page[w]);
+      }
+      if (pageStart + (1 << KEY_PAGE_BITS) <= ownNext) pages[index] = undefined;
+    });
+    marks[2 * namespace + 1] = pending;
+    advanceMark(into, namespace);
+    into.size += marks[2 * namespace] + marks[2 * namespace + 1] - before;
   }
 }
