@@ -1,0 +1,96 @@
+/**
+ * Across streams (MODEL.md "Attendance", "Across streams"). At each held stream every follower
+ * decides whether to come: P(attend) = logistic(intercept + habit x b_habit + affinity x
+ * b_affinity + regularity x b_regularity + satisfaction x b_satisfaction - weeks since last
+ * attended x perWeekAway + the previous stream's format return bonus, if they watched it + the
+ * series bonus). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
+ * miss it lose habit. Followers unfollow with their own churn hazard, more when dissatisfied. After a visit,
+ * satisfaction moves towards the visit's experience and habit grows; a newcomer who stayed long
+ * enough follows with a probability rising with satisfaction and affinity.
+ */
+import type { SimConfig } from "./config.js";
+import { exponential } from "./random.js";
+import { DAY_BASE } from "./viewers.js";
+import { addFollower, type World } from "./world.js";
+
+/** Weeks away assumed for a follower who never attended. */
+const NEVER_ATTENDED_WEEKS = 2;
+
+/**
+ * Decides which followers of creator `c` attend today's stream and calls `arrive(time, viewer)`
+ * for each. `previousFormatBonus` is the return bonus of the creator's previous stream.
+ */
+export function scheduleFollowers(
+  world: World,
+  c: number,
+  day: number,
+  durationSec: number,
+  daysSincePrevious: number,
+  previousFormatBonus: number,
+  previousOrdinal: number,
+  arrive: (time: number, viewer: number) => void,
+): void {
+  const { config, viewers, random, creators } = world;
+  const a = config.attendance;
+  const seriesBonus = config.series.enabled ? config.series.attendanceBoost : 0;
+  const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus;
+  const weeksSincePrevious = daysSincePrevious / 7;
+  const arrivalRate = 1 / Math.max(1, a.arrivalMeanMinutes * 60);
+  const list = creators.followers[c];
+  let count = creators.followerCount[c];
+  for (let i = 0; i < count; ) {
+    const v = list[i];
+    world.tally.events++;
+    const satisfaction = viewers.satisfaction[v];
+    // The viewer's churn hazard since the last stream, doubled when fully dissatisfied, zero when fully satisfied.
+    const unfollow = 1 - Math.pow(1 - viewers.churnHazard[v], weeksSincePrevious);
+    if (random.uniform() < unfollow * 2 * (1 - satisfaction)) {
+      viewers.follower[v] = 0;
+      list[i] = list[--count];
+      continue;
+    }
+    const last = viewers.lastAttendDay[v];
+    const weeksAway = last === 0 ? NEVER_ATTENDED_WEEKS : (day + DAY_BASE - last) / 7;
+    const sawPrevious = viewers.lastStreamOrdinal[v] === previousOrdinal + 1 ? previousFormatBonus : 0;
+    const logit = base + a.habit * viewers.habit[v] + a.affinity * viewers.affinity[v] + a.satisfaction * satisfaction - a.perWeekAway * weeksAway + sawPrevious;
+    if (random.uniform() * (1 + Math.exp(-logit)) < 1) {
+      const time = exponential(random, arrivalRate);
+      if (time < durationSec) arrive(time, v);
+    } else {
+      viewers.habit[v] *= 1 - a.habitDecayMissed;
+    }
+    i++;
+  }
+  creators.followerCount[c] = count;
+}
+
+/** A scheduled slot the creator did not hold: followers' habit decays, regularity falls. */
+export function missSlot(world: World, c: number): void {
+  const { creators, viewers, config } = world;
+  const list = creators.followers[c];
+  const decay = 1 - config.attendance.habitDecayMissed;
+  for (let i = 0; i < creators.followerCount[c]; i++) viewers.habit[list[i]] *= decay;
+  creators.regularity[c] = 0.8 * creators.regularity[c];
+}
+
+/** A held slot raises the creator's regularity. */
+export function holdSlot(world: World, c: number): void {
+  world.creators.regularity[c] = 0.8 * world.creators.regularity[c] + 0.2;
+}
+
+/**
+ * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) with payoff `bonus`;
+ * returns 1 if they started following.
+ */
+export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, bonus: number): number {
+  const { viewers, random } = world;
+  const a = config.attendance;
+  const experience = Math.min(1, Math.max(0, 0.5 * Math.min(1, watchSec / expectedSec) + bonus));
+  const satisfaction = viewers.satisfaction[v] + a.satisfactionLearningRate * (experience - viewers.satisfaction[v]);
+  viewers.satisfaction[v] = satisfaction;
+  viewers.habit[v] += a.habitGain * (1 - viewers.habit[v]);
+  if (viewers.follower[v] === 1 || watchSec < config.discovery.followMinMinutes * 60) return 0;
+  if (random.uniform() >= config.discovery.followProbability * (satisfaction + viewers.affinity[v])) return 0;
+  addFollower(world, c, v);
+  return 1;
+}

@@ -1,0 +1,427 @@
+/**
+ * The simulation's parameters: one zod schema that is also the type, the defaults of the
+ * reference model (MODEL.md; each default and its reason is documented in docs/model.md), and
+ * `resolveSimConfig`, which lays an untrusted, possibly partial overrides object on top of the
+ * defaults (objects merge member by member, arrays and scalars replace) and validates the
+ * result. Sizes that would exhaust memory are refused up front with errors.tooLarge.
+ */
+import { z } from "zod";
+import { CHANNELS, PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
+import { GiftsimError, errors, problemsFromZod, type Problem } from "../errors.js";
+import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
+
+const probability = z.number().min(0).max(1);
+const nonNegative = z.number().min(0).max(1e9);
+const positive = z.number().positive().max(1e9);
+const logit = z.number().min(-50).max(50);
+const count = z.number().int().min(0);
+const beta = z.strictObject({ alpha: z.number().positive().max(1000), beta: z.number().positive().max(1000) });
+
+const populationSchema = z.strictObject({
+  /** Potential viewers per creator (the audience pool discovery draws from). */
+  poolSize: z.number().int().min(10),
+  /** Followers a quality-1 creator starts with. */
+  initialFollowers: count,
+  regions: z.array(z.strictObject({ id: z.string().min(1), weight: nonNegative })).min(1).max(64),
+  channels: z.strictObject(Object.fromEntries(CHANNELS.map((c) => [c, nonNegative])) as Record<(typeof CHANNELS)[number], typeof nonNegative>),
+  payerShare: probability,
+  budget: z.strictObject({
+    medianUsd: positive,
+    sigma: z.number().min(0).max(5),
+    whaleShare: probability,
+    whaleMinUsd: positive,
+    whaleAlpha: z.number().min(1.01).max(10),
+    maxUsd: positive,
+  }),
+  generosity: beta,
+  affinity: beta,
+  socialProof: beta,
+  competitiveness: beta,
+  curiosity: beta,
+  /** Weekly hazard of unfollowing (a trait: some followers are fickle). */
+  churn: beta,
+  patience: z.strictObject({ medianMinutes: z.number().min(0.1).max(600), sigma: z.number().min(0).max(5) }),
+});
+
+const goalBarSchema = z.strictObject({
+  enabled: z.boolean(),
+  goalCoins: z.number().int().min(1).max(1e12),
+  gamma: nonNegative,
+  payoffSatisfaction: probability,
+});
+
+const creatorsSchema = z.strictObject({
+  count: z.number().int().min(1),
+  quality: z.number().positive().max(1000),
+  qualitySigma: z.number().min(0).max(5),
+  reachElasticity: z.number().min(0).max(5),
+  schedule: z.strictObject({
+    days: z.array(z.enum(WEEKDAYS)).min(1).max(7),
+    startHourUtc: z.number().min(0).max(23.99),
+    durationMinutes: z.number().min(5).max(720),
+    reliability: probability,
+  }),
+  formats: z.array(z.enum(FORMAT_IDS)).min(1).max(64),
+  tactics: z.strictObject({
+    goalBar: goalBarSchema,
+    shoutOuts: z.strictObject({ enabled: z.boolean(), satisfaction: probability, hazardBoost: nonNegative }),
+    topGifterPerk: z.strictObject({ enabled: z.boolean(), topK: z.number().int().min(1).max(10), hazardBoost: nonNegative, satisfaction: probability }),
+  }),
+  reinvestment: z.strictObject({ share: probability, qualityPerLogUsd: nonNegative, scaleUsd: positive }),
+});
+
+const attendanceSchema = z.strictObject({
+  intercept: logit,
+  habit: logit,
+  affinity: logit,
+  regularity: logit,
+  satisfaction: logit,
+  perWeekAway: logit,
+  arrivalMeanMinutes: z.number().min(0).max(600),
+  habitGain: probability,
+  habitDecayMissed: probability,
+  satisfactionLearningRate: probability,
+});
+
+/** Sizes checked against SIM_LIMITS after parsing, so that they fail as TOO_LARGE. */
+const size = z.number().min(0);
+
+const discoverySchema = z.strictObject({
+  arrivalsPerHour: size,
+  clipThrough: nonNegative,
+  followProbability: probability,
+  followMinMinutes: nonNegative,
+});
+
+const promotionSchema = z.strictObject({
+  enabled: z.boolean(),
+  mode: z.enum(["drip", "spike"]),
+  arrivalsPerStream: size,
+  dripHours: z.number().min(0.1).max(24),
+  spikeMinutes: z.number().min(0.5).max(120),
+  spikeStartMinute: nonNegative,
+  geoRegion: z.string().min(1).nullable(),
+  affinity: beta,
+  streams: size.int(),
+});
+
+const giftingSchema = z.strictObject({
+  baseRatePerHour: nonNegative,
+  budgetElasticity: z.number().min(0).max(2),
+  budgetPacing: z.number().min(0).max(5),
+  kappa: positive,
+  catalogExponent: z.number().min(0).max(5),
+  contagion: z.strictObject({ strength: nonNegative, decaySeconds: positive, sizeWeight: nonNegative }),
+  herding: z.strictObject({ elasticity: z.number().min(-2).max(2), scaleViewers: positive }),
+  crowdingOut: nonNegative,
+  combo: z.strictObject({ maxPriceCoins: count, meanExtra: nonNegative }),
+  engagedDepartureFactor: probability,
+});
+
+const formatsSchema = z.strictObject({
+  casual: z.strictObject({ giftHazard: nonNegative, dwell: positive }),
+  qa: z.strictObject({
+    hazardBase: nonNegative,
+    hazardPerCuriosity: nonNegative,
+    dwell: positive,
+    askProbability: probability,
+    answerSeconds: positive,
+    answeredSatisfaction: probability,
+    queueJumpBoost: nonNegative,
+    goalTicker: z.boolean(),
+  }),
+  challenge: z.strictObject({
+    hazardBoost: nonNegative,
+    fatigueMinutes: positive,
+    sizeTilt: positive,
+    dwell: positive,
+    visibility: nonNegative,
+    actionSeconds: nonNegative,
+    backlogToleranceSeconds: positive,
+  }),
+  battle: z.strictObject({
+    roundSeconds: z.number().min(30).max(3600),
+    surgeAmplitude: nonNegative,
+    freshBoost: nonNegative,
+    surgeSeconds: positive,
+    sizeTiltAtEnd: nonNegative,
+    dwell: positive,
+    rivalPool: z.number().int().min(1).max(500),
+    rematchProbability: probability,
+    repeatDecay: probability,
+    pride: nonNegative,
+    winSatisfaction: probability,
+    rivalStrengthMedian: positive,
+    rivalStrengthSigma: z.number().min(0).max(5),
+    engagedSeconds: nonNegative,
+  }),
+  "behind-the-scenes": z.strictObject({ giftHazard: nonNegative, dwell: positive, returnBoost: logit, durationFactor: z.number().min(0.1).max(10) }),
+});
+
+const seriesSchema = z.strictObject({
+  enabled: z.boolean(),
+  weeks: z.number().int().min(1).max(52),
+  goalCoins: z.number().int().min(1).max(1e12),
+  gamma: nonNegative,
+  payoffSatisfaction: probability,
+  attendanceBoost: logit,
+});
+
+/** EconomyOverrides are checked by loadEconomy (in resolveSimConfig), so here only their shape. */
+const platformSchema = z.strictObject({
+  preset: z.enum(PRESET_IDS),
+  overrides: z.record(z.string(), z.unknown()),
+});
+
+/** The schema of a fully resolved SimConfig; unknown keys are refused at every level. */
+export const simConfigSchema = z.strictObject({
+  platform: platformSchema,
+  horizonWeeks: z.number().int().min(1),
+  /** Days after which monthly budgets reset. */
+  monthDays: z.number().int().min(7).max(366),
+  population: populationSchema,
+  creators: creatorsSchema,
+  attendance: attendanceSchema,
+  discovery: discoverySchema,
+  promotion: promotionSchema,
+  gifting: giftingSchema,
+  formats: formatsSchema,
+  series: seriesSchema,
+  payouts: z.strictObject({ everyDays: z.number().int().min(1).max(366) }),
+});
+
+type ParsedSimConfig = z.infer<typeof simConfigSchema>;
+
+/** The fully resolved model parameters of one simulated cell (see docs/model.md). */
+export type SimConfig = Omit<ParsedSimConfig, "platform"> & { platform: { preset: string; overrides: EconomyOverrides } };
+
+/** The reference model's defaults (MODEL.md, tuned as docs/model.md explains). */
+export const DEFAULT_SIM_CONFIG: SimConfig = {
+  platform: { preset: "tiktok", overrides: {} },
+  horizonWeeks: 4,
+  monthDays: 30,
+  population: {
+    poolSize: 20_000,
+    initialFollowers: 1_500,
+    regions: [
+      { id: "US", weight: 0.4 },
+      { id: "EU", weight: 0.25 },
+      { id: "BR", weight: 0.15 },
+      { id: "ID", weight: 0.2 },
+    ],
+    channels: { "app-ios": 0.45, "app-android": 0.45, web: 0.1 },
+    payerShare: 0.08,
+    budget: { medianUsd: 5, sigma: 1.5, whaleShare: 0.01, whaleMinUsd: 200, whaleAlpha: 1.3, maxUsd: 50_000 },
+    generosity: { alpha: 2, beta: 5 },
+    affinity: { alpha: 2, beta: 3 },
+    socialProof: { alpha: 2, beta: 2 },
+    competitiveness: { alpha: 1.5, beta: 3 },
+    curiosity: { alpha: 2, beta: 2 },
+    churn: { alpha: 1, beta: 19 },
+    patience: { medianMinutes: 8, sigma: 0.8 },
+  },
+  creators: {
+    count: 1,
+    quality: 1,
+    qualitySigma: 0,
+    reachElasticity: 1,
+    schedule: { days: ["tue", "thu", "sat", "sun"], startHourUtc: 19, durationMinutes: 90, reliability: 0.95 },
+    formats: ["casual"],
+    tactics: {
+      goalBar: { enabled: false, goalCoins: 3_000, gamma: 1.5, payoffSatisfaction: 0.15 },
+      shoutOuts: { enabled: false, satisfaction: 0.1, hazardBoost: 0.3 },
+      topGifterPerk: { enabled: false, topK: 3, hazardBoost: 0.5, satisfaction: 0.2 },
+    },
+    reinvestment: { share: 0.1, qualityPerLogUsd: 0.05, scaleUsd: 100 },
+  },
+  attendance: {
+    intercept: -3.5,
+    habit: 3,
+    affinity: 1.5,
+    regularity: 1,
+    satisfaction: 1.5,
+    perWeekAway: 0.5,
+    arrivalMeanMinutes: 5,
+    habitGain: 0.25,
+    habitDecayMissed: 0.15,
+    satisfactionLearningRate: 0.4,
+  },
+  discovery: { arrivalsPerHour: 600, clipThrough: 0.5, followProbability: 0.08, followMinMinutes: 5 },
+  promotion: {
+    enabled: false,
+    mode: "drip",
+    arrivalsPerStream: 500,
+    dripHours: 1.5,
+    spikeMinutes: 10,
+    spikeStartMinute: 5,
+    geoRegion: null,
+    affinity: { alpha: 1, beta: 4 },
+    streams: 1_000,
+  },
+  gifting: {
+    baseRatePerHour: 15,
+    budgetElasticity: 0.3,
+    budgetPacing: 1,
+    kappa: 0.5,
+    catalogExponent: 0.3,
+    contagion: { strength: 0.5, decaySeconds: 60, sizeWeight: 0.5 },
+    herding: { elasticity: 0.15, scaleViewers: 50 },
+    crowdingOut: 0,
+    combo: { maxPriceCoins: 5, meanExtra: 2 },
+    engagedDepartureFactor: 0.5,
+  },
+  formats: {
+    casual: { giftHazard: 1, dwell: 1 },
+    qa: {
+      hazardBase: 0.8,
+      hazardPerCuriosity: 0.8,
+      dwell: 1.15,
+      askProbability: 0.3,
+      answerSeconds: 60,
+      answeredSatisfaction: 0.3,
+      queueJumpBoost: 0.5,
+      goalTicker: true,
+    },
+    challenge: { hazardBoost: 0.6, fatigueMinutes: 40, sizeTilt: 0.35, dwell: 1.05, visibility: 1.5, actionSeconds: 5, backlogToleranceSeconds: 300 },
+    battle: {
+      roundSeconds: 300,
+      surgeAmplitude: 8,
+      freshBoost: 0.3,
+      surgeSeconds: 30,
+      sizeTiltAtEnd: 2,
+      dwell: 1.1,
+      rivalPool: 50,
+      rematchProbability: 0.3,
+      repeatDecay: 0.7,
+      pride: 0.5,
+      winSatisfaction: 0.1,
+      rivalStrengthMedian: 0.6,
+      rivalStrengthSigma: 0.5,
+      engagedSeconds: 60,
+    },
+    "behind-the-scenes": { giftHazard: 0.6, dwell: 1.5, returnBoost: 0.6, durationFactor: 1.5 },
+  },
+  series: { enabled: false, weeks: 4, goalCoins: 200_000, gamma: 1.5, payoffSatisfaction: 0.3, attendanceBoost: 0.4 },
+  payouts: { everyDays: 1 },
+};
+
+/**
+ * Upper limits on sizes that allocate memory or run time in proportion. Beyond them a
+ * replicate would exhaust memory or take hours; refusing up front keeps the failure a message.
+ */
+export const SIM_LIMITS = {
+  poolSize: 1_000_000,
+  creators: 10_000,
+  totalViewers: 2_000_000,
+  horizonWeeks: 260,
+  initialFollowers: 2_000_000,
+  arrivalsPerHour: 1_000_000,
+  arrivalsPerStream: 1_000_000,
+  promotionStreams: 100_000,
+} as const;
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** `over` laid on `base`: objects merge member by member, everything else replaces. */
+export function mergeOverrides(base: unknown, over: unknown): unknown {
+  if (over === undefined) return structuredClone(base);
+  if (!isTree(base) || !isTree(over)) return structuredClone(over);
+  const merged: Tree = structuredClone(base);
+  for (const [key, value] of Object.entries(over)) merged[key] = key in merged ? mergeOverrides(merged[key], value) : structuredClone(value);
+  return merged;
+}
+
+function joinPath(prefix: string, path: string): string {
+  return [prefix, path].filter((p) => p !== "").join(".").replace(/\.\[/g, "[");
+}
+
+/**
+ * Resolves overrides onto the defaults and validates the result. Throws the GiftsimError of
+ * errors.invalidInput (one problem per bad field, paths prefixed by `pathPrefix`), or
+ * errors.tooLarge for sizes beyond SIM_LIMITS.
+ */
+export function resolveSimConfig(overrides: unknown, pathPrefix = ""): SimConfig {
+  if (overrides !== undefined && overrides !== null && !isTree(overrides)) {
+    throw errors.invalidInput("model", [{ path: pathPrefix, value: overrides, expected: "an object of model overrides" }]);
+  }
+  const merged = mergeOverrides(DEFAULT_SIM_CONFIG, overrides ?? {});
+  const parsed = simConfigSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) throw errors.invalidInput("model", parsed.error.issues.flatMap((issue) => problemsOf(issue, merged, pathPrefix)));
+  const config = parsed.data as SimConfig;
+  checkSizes(config, pathPrefix);
+  const problems = crossFieldProblems(config, pathPrefix);
+  if (problems.length > 0) throw errors.invalidInput("model", problems);
+  return config;
+}
+
+/** Zod's problems, except that each unknown key is its own problem at its own path. */
+function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: string): Problem[] {
+  if (issue.code !== "unrecognized_keys") return problemsFromZod([issue], root, prefix);
+  let parent: unknown = root;
+  for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
+  const known = isTree(parent) ? Object.keys(parent).filter((key) => !issue.keys.includes(key)) : [];
+  return issue.keys.map((key) => ({
+    path: joinPath(prefix, [...issue.path, key].map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".")),
+    value: (parent as Record<string, unknown>)[key],
+    expected: `no such key (known here: ${known.join(", ")})`,
+  }));
+}
+
+function checkSizes(config: SimConfig, prefix: string): void {
+  const limit = (path: string, value: number, max: number, why: string) => {
+    if (value > max) throw errors.tooLarge(joinPath(prefix, path), value, max, why);
+  };
+  limit("population.poolSize", config.population.poolSize, SIM_LIMITS.poolSize, "viewers per creator pool held in memory");
+  limit("creators.count", config.creators.count, SIM_LIMITS.creators, "creators simulated in one replicate");
+  limit(
+    "population.poolSize",
+    config.population.poolSize * config.creators.count,
+    SIM_LIMITS.totalViewers,
+    `pool size x creators: at most ${SIM_LIMITS.totalViewers} viewers in one replicate`,
+  );
+  limit("horizonWeeks", config.horizonWeeks, SIM_LIMITS.horizonWeeks, "weeks simulated in one replicate");
+  limit("population.initialFollowers", config.population.initialFollowers, SIM_LIMITS.initialFollowers, "followers per creator");
+  limit("discovery.arrivalsPerHour", config.discovery.arrivalsPerHour, SIM_LIMITS.arrivalsPerHour, "discovery arrivals per live hour");
+  limit("promotion.arrivalsPerStream", config.promotion.arrivalsPerStream, SIM_LIMITS.arrivalsPerStream, "promoted arrivals per stream");
+  limit("promotion.streams", config.promotion.streams, SIM_LIMITS.promotionStreams, "promoted streams");
+}
+
+/** Rules across fields and against the platform's price book. */
+function crossFieldProblems(config: SimConfig, prefix: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: string) => joinPath(prefix, path);
+  let regionIds: string[] = [];
+  try {
+    regionIds = loadEconomy(config.platform.preset, config.platform.overrides).regions.map((r) => r.id);
+  } catch (error) {
+    if (!(error instanceof GiftsimError) || error.exitCode !== 2) throw error;
+    const inner = error.problems.length > 0 ? error.problems : [{ path: "", value: undefined, expected: error.message }];
+    return inner.map((p) => ({ ...p, path: at(joinPath("platform.overrides", p.path)) }));
+  }
+  config.population.regions.forEach((region, i) => {
+    if (!regionIds.includes(region.id)) {
+      problems.push({ path: at(`population.regions[${i}].id`), value: region.id, expected: `a region of the ${config.platform.preset} price book (${regionIds.join(", ")})` });
+    }
+  });
+  if (config.population.regions.every((r) => r.weight === 0)) {
+    problems.push({ path: at("population.regions"), value: config.population.regions, expected: "at least one region with a weight above 0" });
+  }
+  if (CHANNELS.every((c) => config.population.channels[c] === 0)) {
+    problems.push({ path: at("population.channels"), value: config.population.channels, expected: "at least one channel with a weight above 0" });
+  }
+  const geo = config.promotion.geoRegion;
+  if (geo !== null && !regionIds.includes(geo)) {
+    problems.push({ path: at("promotion.geoRegion"), value: geo, expected: `null or a region of the price book (${regionIds.join(", ")})` });
+  }
+  if (config.population.initialFollowers > config.population.poolSize) {
+    problems.push({ path: at("population.initialFollowers"), value: config.population.initialFollowers, expected: `at most population.poolSize (${config.population.poolSize})` });
+  }
+  if (config.population.budget.maxUsd < config.population.budget.whaleMinUsd) {
+    problems.push({ path: at("population.budget.maxUsd"), value: config.population.budget.maxUsd, expected: `at least budget.whaleMinUsd (${config.population.budget.whaleMinUsd})` });
+  }
+  return problems;
+}

@@ -1,0 +1,70 @@
+/**
+ * A binary min-heap of (time, payload) on typed arrays: the stream's future arrivals and
+ * departures. No objects per event; capacity doubles when needed and is kept between streams.
+ */
+export interface EventQueue {
+  size: number;
+  time: Float64Array;
+  payload: Int32Array;
+}
+
+/** An empty queue with room for `capacity` events before it grows. */
+export function createEventQueue(capacity = 1024): EventQueue {
+  return { size: 0, time: new Float64Array(capacity), payload: new Int32Array(capacity) };
+}
+
+/** Empties the queue, keeping its buffers. */
+export function clearQueue(queue: EventQueue): void {
+  queue.size = 0;
+}
+
+/** Adds an event (sift-up). */
+export function pushEvent(queue: EventQueue, time: number, payload: number): void {
+  if (queue.size === queue.time.length) {
+    const grownTime = new Float64Array(queue.size * 2);
+    const grownPayload = new Int32Array(queue.size * 2);
+    grownTime.set(queue.time);
+    grownPayload.set(queue.payload);
+    queue.time = grownTime;
+    queue.payload = grownPayload;
+  }
+  const { time: times, payload: payloads } = queue;
+  let i = queue.size++;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (times[parent] <= time) break;
+    times[i] = times[parent];
+    payloads[i] = payloads[parent];
+    i = parent;
+  }
+  times[i] = time;
+  payloads[i] = payload;
+}
+
+/** Time of the earliest event, or Infinity when empty. */
+export function peekTime(queue: EventQueue): number {
+  return queue.size > 0 ? queue.time[0] : Number.POSITIVE_INFINITY;
+}
+
+/** Removes the earliest event and returns its payload (the caller read its time by peekTime). */
+export function popEvent(queue: EventQueue): number {
+  const { time: times, payload: payloads } = queue;
+  const top = payloads[0];
+  const last = --queue.size;
+  if (last === 0) return top;
+  const time = times[last];
+  const payload = payloads[last];
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= last) break;
+    if (child + 1 < last && times[child + 1] < times[child]) child++;
+    if (times[child] >= time) break;
+    times[i] = times[child];
+    payloads[i] = payloads[child];
+    i = child;
+  }
+  times[i] = time;
+  payloads[i] = payload;
+  return top;
+}

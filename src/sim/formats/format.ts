@@ -1,0 +1,71 @@
+/**
+ * The plug-in point for stream formats. A format shapes a stream through these hooks; the
+ * engine multiplies them into its hazards (MODEL.md "Formats"):
+ *
+ *   gift hazard of viewer v at t = w(v) x herding x goal boosts x hazard(v, t) x (1 + socialProof(v) x contagion(t))
+ *   w(v) = base rate x generosity x budget terms x viewerHazard(v) x tactics
+ *   departure hazard of v     = 1 / (patience x (0.6 + 0.8 affinity) x dwell), thinned while engaged(v, t)
+ *
+ * `hazard(v, t)` may vary in time between events; `hazardBound(t)` must return a bound on it
+ * over [t, ctx.boundUntil] for every viewer (it sets boundUntil; Infinity if the bound holds for
+ * the rest of the stream). The engine draws candidate gifts from the bound and accepts each
+ * with the ratio (thinning), so a format never loops over viewers.
+ */
+import type { SimConfig } from "../config.js";
+import type { StreamContext } from "../stream-context.js";
+import type { FormatId } from "../vocabulary.js";
+
+/** A stream format's hooks; see the module comment for how the engine uses them. */
+export interface StreamFormat {
+  readonly id: FormatId;
+  /** Multiplier on viewers' mean watch time (above 1: they stay longer). */
+  readonly dwell: number;
+  /** Multiplier on the scheduled stream length. */
+  readonly durationFactor: number;
+  /** Attendance log-odds bonus at the next stream for those who watched this one. */
+  readonly returnBoost: number;
+  /** Multiplier on how much one gift excites others (contagion). */
+  readonly visibility: number;
+  /** Whether the format runs a goal ticker even when the creator's goal-bar tactic is off. */
+  readonly goalTicker: boolean;
+  /** Called when a stream of this format starts; returns the first timer time (Infinity for none). */
+  startStream(ctx: StreamContext): number;
+  /** A timer fired at t; returns the next timer time. */
+  onTimer(ctx: StreamContext, t: number): number;
+  /** The viewer's gift-hazard multiplier from traits and format state (constant between refreshes). */
+  viewerHazard(ctx: StreamContext, viewer: number): number;
+  /** Time-varying gift-hazard multiplier of `viewer` at t. */
+  hazard(ctx: StreamContext, viewer: number, t: number): number;
+  /** Bound on `hazard` over [t, ctx.boundUntil] for every viewer; sets ctx.boundUntil. */
+  hazardBound(ctx: StreamContext, t: number): number;
+  /** Multiplier on the price scale of gift choice (below 1: smaller gifts). */
+  sizeTilt(ctx: StreamContext, t: number): number;
+  /** Whether the viewer is engaged at t (their departure hazard is lowered). */
+  engaged(ctx: StreamContext, viewer: number, t: number): boolean;
+  onArrival(ctx: StreamContext, viewer: number): void;
+  onGift(ctx: StreamContext, viewer: number, coins: number, count: number, t: number): void;
+  /** Satisfaction the viewer takes away from the format itself (e.g. a question answered). */
+  satisfactionBonus(ctx: StreamContext, viewer: number): number;
+  /** The stream ended at t (everyone still present has left). */
+  endStream(ctx: StreamContext, t: number): void;
+}
+
+/** Makes a format's runtime for one replicate (its per-viewer state sized to the population). */
+export type FormatFactory = (config: SimConfig, viewerCount: number, creatorCount: number) => StreamFormat;
+
+/** The casual-chat behaviour every hook falls back to: no time variation, no state. */
+export const neutralHooks = {
+  startStream: (): number => Number.POSITIVE_INFINITY,
+  onTimer: (): number => Number.POSITIVE_INFINITY,
+  hazard: (): number => 1,
+  hazardBound: (ctx: StreamContext): number => {
+    ctx.boundUntil = Number.POSITIVE_INFINITY;
+    return 1;
+  },
+  sizeTilt: (): number => 1,
+  engaged: (): boolean => false,
+  onArrival: (): void => {},
+  onGift: (): void => {},
+  satisfactionBonus: (): number => 0,
+  endStream: (): void => {},
+};

@@ -1,0 +1,169 @@
+/**
+ * The replicate's metrics, derived once at the end from the ledger's audited totals (money is
+ * read from the core, never re-added here) and from the data collector's running sums.
+ */
+import { diamondsEarned, type LedgerTotals } from "../core/index.js";
+import { concentration } from "./concentration.js";
+import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES } from "./metric-names.js";
+import { DAY_BASE } from "./viewers.js";
+import type { World } from "./world.js";
+
+/** Creators below this count make "the top 1% of creators" one creator: not measured. */
+const MIN_CREATORS_FOR_CONCENTRATION = 50;
+
+/** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
+export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
+  const { tally, viewers, creators } = world;
+  const values: Record<string, number> = {};
+  const num = (value: bigint) => Number(value);
+
+  const viewerSpend = num(totals.fiatPaidMicros);
+  const payouts = num(totals.creatorPayoutsMicros);
+  const earnings = payouts + num(totals.creatorPendingMicros);
+  const coinsGifted = num(totals.coinsSpent);
+  const coinsPurchased = num(totals.coinsBought);
+  const liveHours = tally.liveSeconds / 3600;
+  Object.assign(values, {
+    viewerSpendMicros: viewerSpend,
+    storeFeeMicros: num(totals.storeFeeMicros),
+    platformNetMicros: num(totals.platformNetMicros),
+    creatorEarningsMicros: earnings,
+    creatorPayoutMicros: payouts,
+    creatorPendingMicros: num(totals.creatorPendingMicros),
+    payoutFeeMicros: num(totals.payoutFeeMicros),
+    creatorDiamonds: num(totals.diamondsEarned),
+    coinsPurchased,
+    coinsGifted,
+    coinsInWallets: num(totals.coinsInWallets),
+    purchases: world.money.ledger.applied.purchases,
+    gifts: world.money.ledger.applied.gifts,
+    payouts: world.money.ledger.applied.payouts,
+    streams: tally.streams,
+    liveHours,
+    coinsPerLiveHour: liveHours > 0 ? coinsGifted / liveHours : Number.NaN,
+    creatorEarningsMicrosPerLiveHour: liveHours > 0 ? earnings / liveHours : Number.NaN,
+    uniqueViewers: tally.uniqueViewers,
+    peakConcurrency: tally.peak,
+    meanPeakConcurrency: tally.streams > 0 ? tally.peakSum / tally.streams : Number.NaN,
+    meanConcurrency: tally.liveSeconds > 0 ? tally.viewerSeconds / tally.liveSeconds : Number.NaN,
+    meanWatchMinutes: tally.visits > 0 ? tally.watchSeconds / tally.visits / 60 : Number.NaN,
+    gifters: tally.gifterCount,
+    payers: tally.payers,
+    viewerToGifterConversion: tally.uniqueViewers > 0 ? tally.gifterCount / tally.uniqueViewers : Number.NaN,
+    arppuMicros: tally.payers > 0 ? viewerSpend / tally.payers : Number.NaN,
+    spendPerViewerMicros: tally.uniqueViewers > 0 ? viewerSpend / tally.uniqueViewers : Number.NaN,
+    nextStreamReturnRate: tally.returnsDenominator > 0 ? tally.returnsNumerator / tally.returnsDenominator : Number.NaN,
+    newFollowers: tally.newFollowers,
+    followersStart: tally.followersStart,
+    followersEnd: creators.followerCount.reduce((sum, n) => sum + n, 0),
+    goalsReached: tally.goalsReached,
+    battleRounds: tally.battle.rounds,
+    battleWinRate: tally.battle.rounds > 0 ? tally.battle.roundsWon / tally.battle.rounds : Number.NaN,
+    rejectedRows: world.money.rejected,
+    simulatedEvents: tally.events,
+    auditPassed: auditPassed ? 1 : 0,
+    calibPayingShare: ratio(sum(tally.giftersByMonth), sum(tally.activeByMonth)),
+    calibGapCv: tally.gapCvStreams > 0 ? tally.gapCvSum / tally.gapCvStreams : Number.NaN,
+    calibHerdingSlope: herdingElasticity(world),
+    calibBattleRepeatRatio: battleRepeatRatio(world),
+    calibCreatorKeepShare: coinsPurchased > 0 && viewerSpend > 0 ? earnings / ((viewerSpend * coinsGifted) / coinsPurchased) : Number.NaN,
+  });
+  RETENTION_MINUTES.forEach((m, i) => {
+    values[`retention${m}m`] = tally.visits > 0 ? tally.retained[i] / tally.visits : Number.NaN;
+  });
+  PRICE_BUCKETS.forEach((bucket, i) => {
+    values[`gifts${bucket.name}`] = tally.giftsByBucket[i];
+    values[`coins${bucket.name}`] = tally.coinsByBucket[i];
+  });
+  Object.assign(values, gifterConcentration(world));
+  Object.assign(values, gifterRetention(world, horizonDays));
+  Object.assign(values, creatorPayouts(world));
+  let whaleSpend = 0;
+  let spend = 0;
+  for (let i = 0; i < tally.gifterCount; i++) {
+    const v = tally.gifters[i];
+    spend += viewers.spentTotalMicros[v];
+    if (viewers.whale[v] === 1) whaleSpend += viewers.spentTotalMicros[v];
+  }
+  values.whaleSpendShare = ratio(whaleSpend, spend);
+  values.finalMeanQuality = sum(creators.quality) / creators.count;
+  return Float64Array.from(METRIC_NAMES, (name) => values[name] ?? Number.NaN);
+}
+
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+
+function ratio(numerator: number, denominator: number): number {
+  return denominator > 0 ? numerator / denominator : Number.NaN;
+}
+
+/** Top shares, Gini and Lorenz curve of coins gifted per gifter. */
+function gifterConcentration(world: World): Record<string, number> {
+  const { tally, viewers } = world;
+  const coins = new Float64Array(tally.gifterCount);
+  for (let i = 0; i < coins.length; i++) coins[i] = viewers.giftedCoins[tally.gifters[i]];
+  const measured = concentration(coins);
+  const out: Record<string, number> = { gini: measured.gini, top1GifterShare: measured.top1, top10GifterShare: measured.top10, calibTop20Share: measured.top20 };
+  LORENZ_PERCENTS.forEach((percent, i) => {
+    out[`lorenz${percent}`] = measured.lorenz[i];
+  });
+  return out;
+}
+
+/**
+ * Share of gifters who gifted again on a later day within 30 days of their first gift. The
+ * cohort is gifters whose first gift left a full 30-day window before the horizon, or, for
+ * horizons too short for that, gifters of the first week (their window is cut at the horizon).
+ */
+function gifterRetention(world: World, horizonDays: number): Record<string, number> {
+  const { tally, viewers } = world;
+  const lastCohortDay = horizonDays > 37 ? horizonDays - 31 : 6;
+  let cohort = 0;
+  let retained = 0;
+  for (let i = 0; i < tally.gifterCount; i++) {
+    const v = tally.gifters[i];
+    if (viewers.firstGiftDay[v] - DAY_BASE > lastCohortDay) continue;
+    cohort++;
+    retained += viewers.retainedGifter[v];
+  }
+  return { gifter30dRetention: ratio(retained, cohort) };
+}
+
+function creatorPayouts(world: World): Record<string, number> {
+  const { creators } = world;
+  let paid = 0;
+  let firstDays = 0;
+  for (let c = 0; c < creators.count; c++) {
+    if (creators.firstPayoutDay[c] > 0) {
+      paid++;
+      firstDays += creators.firstPayoutDay[c] - 1;
+    }
+  }
+  // Income, not cash-outs: the daily payout cap would otherwise flatten the top of the distribution.
+  const earnings = Float64Array.from({ length: creators.count }, (_, c) => diamondsEarned(world.money.ledger, c));
+  return {
+    creatorsPaid: paid,
+    meanDaysToFirstPayout: paid > 0 ? firstDays / paid : Number.NaN,
+    calibCreatorTop1PayoutShare: creators.count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(earnings).top1 : Number.NaN,
+  };
+}
+
+/** OLS slope of gifts per viewer-minute on concurrency, as an elasticity at the means. */
+function herdingElasticity(world: World): number {
+  const t = world.tally;
+  const n = t.binCount;
+  if (n < 3) return Number.NaN;
+  const denominator = n * t.binXX - t.binX * t.binX;
+  if (!(denominator > 0) || t.binY <= 0) return Number.NaN;
+  const slope = (n * t.binXY - t.binX * t.binY) / denominator;
+  return (slope * (t.binX / n)) / (t.binY / n);
+}
+
+function battleRepeatRatio(world: World): number {
+  const b = world.tally.battle;
+  if (b.freshViewerSeconds <= 0 || b.repeatViewerSeconds <= 0 || b.freshGifts <= 0) return Number.NaN;
+  return b.repeatGifts / b.repeatViewerSeconds / (b.freshGifts / b.freshViewerSeconds);
+}

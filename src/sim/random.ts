@@ -1,0 +1,112 @@
+/**
+ * The replicate's one random stream and the distributions the model draws from. Every draw of
+ * a replicate comes from the seedrandom generator made here from the replicate's seed string,
+ * so a replicate is a pure function of (config, seed). Alea is seedrandom's fastest algorithm
+ * with a long period; the draws below use one or a few uniforms each and allocate nothing.
+ */
+import seedrandom from "seedrandom";
+
+/** The replicate's random stream. */
+export interface Random {
+  /** Uniform on [0, 1). */
+  uniform: () => number;
+  /** A second standard normal from the last Box-Muller pair, or NaN. */
+  spareNormal: number;
+}
+
+/** The one random stream of a replicate, from its seed string. */
+export function createRandom(seed: string): Random {
+  return { uniform: seedrandom.alea(seed), spareNormal: Number.NaN };
+}
+
+/** Exponential with the given rate (mean 1 / rate); Infinity for a zero rate. */
+export function exponential(random: Random, rate: number): number {
+  if (!(rate > 0)) return Number.POSITIVE_INFINITY;
+  return -Math.log(1 - random.uniform()) / rate;
+}
+
+/** Standard normal by Box-Muller, keeping the pair's second value for the next call. */
+export function standardNormal(random: Random): number {
+  const spare = random.spareNormal;
+  if (spare === spare) {
+    random.spareNormal = Number.NaN;
+    return spare;
+  }
+  const u = 1 - random.uniform();
+  const v = random.uniform();
+  const radius = Math.sqrt(-2 * Math.log(u));
+  random.spareNormal = radius * Math.sin(2 * Math.PI * v);
+  return radius * Math.cos(2 * Math.PI * v);
+}
+
+/** Lognormal with the given median and log-scale sigma. */
+export function lognormal(random: Random, median: number, sigma: number): number {
+  return median * Math.exp(sigma * standardNormal(random));
+}
+
+/** Pareto with scale xm and tail index alpha (P(X > x) = (xm / x)^alpha). */
+export function pareto(random: Random, xm: number, alpha: number): number {
+  return xm / Math.pow(1 - random.uniform(), 1 / alpha);
+}
+
+/** Largest integer shape drawn as a sum of exponentials (cheaper than Marsaglia-Tsang below it). */
+const SMALL_INTEGER_SHAPE = 24;
+
+/**
+ * Gamma(shape, 1): for small integer shapes the sum of `shape` exponentials, -log of a product of
+ * uniforms (the model's Beta(2, 5)-style traits need only a few uniforms and one log); otherwise
+ * Marsaglia and Tsang, with the usual boost for shape < 1.
+ */
+export function gamma(random: Random, shape: number): number {
+  if (shape <= SMALL_INTEGER_SHAPE && Number.isInteger(shape)) {
+    let product = 1;
+    for (let i = 0; i < shape; i++) product *= 1 - random.uniform();
+    return -Math.log(product);
+  }
+  if (shape < 1) return gamma(random, shape + 1) * Math.pow(1 - random.uniform(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(random);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = random.uniform();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** Beta(alpha, beta) as a ratio of gammas. */
+export function betaDraw(random: Random, alpha: number, beta: number): number {
+  const x = gamma(random, alpha);
+  const y = gamma(random, beta);
+  return x / (x + y);
+}
+
+/** Index drawn from cumulative weights (last entry = total). */
+export function categorical(random: Random, cumulative: Float64Array): number {
+  const u = random.uniform() * cumulative[cumulative.length - 1];
+  for (let i = 0; i < cumulative.length; i++) if (u < cumulative[i]) return i;
+  return cumulative.length - 1;
+}
+
+/** Running sums of weights, for `categorical`. */
+export function cumulativeWeights(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => {
+    sum += w;
+    out[i] = sum;
+  });
+  return out;
+}
+
+/** Geometric number of extra items with the given mean (0, 1, 2, ...). */
+export function geometric(random: Random, mean: number): number {
+  if (!(mean > 0)) return 0;
+  const p = 1 / (1 + mean);
+  return Math.floor(Math.log(1 - random.uniform()) / Math.log(1 - p));
+}

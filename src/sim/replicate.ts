@@ -1,0 +1,141 @@
+/**
+ * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
+ * holds (or misses) its scheduled streams, gifts and purchases flow into the ledger, creators
+ * request payouts at the end of their payout days and reinvest part of them in quality, and a
+ * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
+ */
+import { auditLedger, diamondsEarned } from "../core/index.js";
+import { holdSlot, missSlot } from "./attendance.js";
+import type { SimConfig } from "./config.js";
+import type { EventLogSink } from "./event-log.js";
+import { replicateMetrics } from "./metrics.js";
+import { flushMoney, requestPayouts } from "./money.js";
+import { TIMESERIES_COLUMNS } from "./metric-names.js";
+import type { ReplicateOutput } from "./output.js";
+import { runStream } from "./stream.js";
+import { appendRow } from "./tally.js";
+import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
+import { DAY_BASE, drawViewer } from "./viewers.js";
+import { addFollower, createWorld, type World } from "./world.js";
+
+/** Options of runReplicate that do not change its result. */
+export interface ReplicateOptions {
+  /** Receives every purchase, gift and payout the core applied. */
+  eventLog?: EventLogSink;
+}
+
+/** Days before day 0 over which initial followers last attended (spread evenly). */
+const INITIAL_ATTENDANCE_SPREAD_DAYS = 14;
+
+/**
+ * Runs one replicate. Uses no randomness but the seedrandom stream made from `seed`, so equal
+ * (config, seed) give bit-identical outputs whatever the worker or order.
+ */
+export function runReplicate(config: SimConfig, seed: string, options: ReplicateOptions = {}): ReplicateOutput {
+  return simulate(config, seed, options).output;
+}
+
+/** runReplicate, also returning the world for tests that inspect per-viewer state. */
+export function simulate(config: SimConfig, seed: string, options: ReplicateOptions = {}): { world: World; output: ReplicateOutput } {
+  const world = createWorld(config, seed, options.eventLog);
+  const { creators, tally, money } = world;
+  seedFollowers(world);
+  const horizonDays = config.horizonWeeks * 7;
+  const schedule = config.creators.schedule;
+  const scheduled = new Uint8Array(7);
+  for (const day of schedule.days) scheduled[WEEKDAYS.indexOf(day)] = 1;
+  const typicalGap = 7 / new Set(schedule.days).size;
+  const lastStreamDay = new Float64Array(creators.count).fill(-typicalGap);
+  const formatIndex = config.creators.formats.map((id) => FORMAT_IDS.indexOf(id));
+  const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
+  const grossByCreator = new Float64Array(creators.count);
+  const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
+  let cumulativePayout = 0;
+
+  for (let day = 0; day < horizonDays; day++) {
+    tally.dayStreams = tally.dayLiveMinutes = tally.dayActive = tally.dayGifts = tally.dayCoins = tally.daySpendMicros = 0;
+    if (scheduled[day % 7] === 1) {
+      for (let c = 0; c < creators.count; c++) {
+        if (world.random.uniform() >= schedule.reliability) {
+          missSlot(world, c);
+          continue;
+        }
+        holdSlot(world, c);
+        const format = formatIndex[creators.streamsHeld[c] % formatIndex.length];
+        runStream(world, c, day, format, day - lastStreamDay[c]);
+        lastStreamDay[c] = day;
+      }
+    }
+    let payoutToday = 0;
+    if ((day + 1) % config.payouts.everyDays === 0) {
+      tally.events += requestPayouts(money, day, allCreators, creators.count, grossByCreator);
+      for (let c = 0; c < creators.count; c++) {
+        const gross = grossByCreator[c];
+        if (gross === 0) continue;
+        payoutToday += gross;
+        creators.payoutMicros[c] += gross;
+        if (creators.firstPayoutDay[c] === 0) creators.firstPayoutDay[c] = day + 1;
+        creators.reinvestedUsd[c] += (share * gross) / 1e6;
+        creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedUsd[c] / scaleUsd));
+      }
+    } else flushMoney(money);
+    cumulativePayout += payoutToday;
+    let diamonds = 0;
+    for (let c = 0; c < creators.count; c++) diamonds += diamondsEarned(money.ledger, c);
+    const previousDiamonds = day > 0 ? tally.dayRows[(day - 1) * TIMESERIES_COLUMNS.length + CUMULATIVE_DIAMONDS_COLUMN] : 0;
+    appendRow(tally.dayRows, TIMESERIES_COLUMNS, {
+      day,
+      streams: tally.dayStreams,
+      liveMinutes: tally.dayLiveMinutes,
+      activeViewers: tally.dayActive,
+      gifts: tally.dayGifts,
+      giftedCoins: tally.dayCoins,
+      viewerSpendMicros: tally.daySpendMicros,
+      creatorDiamonds: diamonds - previousDiamonds,
+      creatorPayoutMicros: payoutToday,
+      cumulativeCreatorDiamonds: diamonds,
+      cumulativeCreatorPayoutMicros: cumulativePayout,
+      followers: creators.followerCount.reduce((sum, n) => sum + n, 0),
+      coinsPerLiveHour: tally.dayLiveMinutes > 0 ? tally.dayCoins / (tally.dayLiveMinutes / 60) : Number.NaN,
+    });
+  }
+  flushMoney(money);
+  const audit = auditLedger(money.ledger);
+  const failures = audit.state === "failed" ? audit.failures : [];
+  if (money.rejected > 0) failures.push(`the core rejected ${money.rejected} rows the simulation had funded`);
+  const passed = failures.length === 0;
+  const output: ReplicateOutput = {
+    metrics: replicateMetrics(world, audit.totals, passed, horizonDays),
+    streams: Float64Array.from(tally.streamRows),
+    timeseries: Float64Array.from(tally.dayRows),
+    simulatedEvents: tally.events,
+    audit: { state: passed ? "passed" : "failed", failures },
+  };
+  return { world, output };
+}
+
+const CUMULATIVE_DIAMONDS_COLUMN = TIMESERIES_COLUMNS.indexOf("cumulativeCreatorDiamonds");
+
+/**
+ * Each creator starts with initialFollowers x (quality / config quality)^elasticity followers
+ * (at most half its audience pool): the first viewers of its pool, with habits spread over [0.2, 0.8]
+ * and last visits spread over the two weeks before day 0.
+ */
+function seedFollowers(world: World): void {
+  const { config, creators, viewers, random } = world;
+  const population = config.population;
+  for (let c = 0; c < creators.count; c++) {
+    const relative = creators.baseQuality[c] / config.creators.quality;
+    const wanted = Math.round(population.initialFollowers * Math.pow(relative, config.creators.reachElasticity));
+    const poolSize = creators.poolStart[c + 1] - creators.poolStart[c];
+    const count = Math.min(wanted, Math.floor(poolSize / 2));
+    for (let i = 0; i < count; i++) {
+      const v = creators.poolStart[c] + i;
+      drawViewer(viewers, v, config, world.tables, random, -1, false);
+      viewers.habit[v] = 0.2 + 0.6 * random.uniform();
+      viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(random.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
+      addFollower(world, c, v);
+    }
+    world.tally.followersStart += count;
+  }
+}

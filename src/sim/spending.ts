@@ -1,0 +1,157 @@
+/**
+ * What a viewer gives when they decide to gift, and how they pay for it (MODEL.md "Gift
+ * choice", "Purchase"). The gift is drawn with P(g) proportional to price^-catalogExponent x
+ * exp(-price / (kappa x tilt x coins the viewer can still afford this month)): popular cheap
+ * gifts dominate, and the budget sets how far into the catalog a viewer reaches. Cheap gifts
+ * come in combos. A viewer short of coins buys, through their own channel and region, the
+ * smallest bundle that covers the gift among those the month's remaining budget allows; if no
+ * bundle allows it, they send fewer or a cheaper gift, or none. Budgets reset monthly.
+ */
+import type { CompiledEconomy } from "../economy/index.js";
+import type { SimConfig } from "./config.js";
+import { bufferPurchase, type MoneyFeed } from "./money.js";
+import { geometric, type Random } from "./random.js";
+import type { Viewers } from "./viewers.js";
+
+/** Catalog lookups computed once per replicate. */
+export interface Catalog {
+  price: Int32Array;
+  /** price^-catalogExponent: the catalog's popularity before budgets. */
+  popularity: Float64Array;
+  /** Gift ids by price, cheapest first. */
+  byPrice: Int32Array;
+  cheapest: number;
+  /** Per (region, channel) group: micro-USD per coin of the best-value bundle, and the cheapest bundle's price. */
+  microsPerCoin: Float64Array;
+  cheapestBundleMicros: Float64Array;
+  /** Scratch for the choice weights. */
+  weights: Float64Array;
+}
+
+/** Catalog and bundle lookups for a config's gift choice. */
+export function createCatalog(config: SimConfig, economy: CompiledEconomy): Catalog {
+  const price = economy.giftPriceCoins;
+  const byPrice = Int32Array.from(price.keys()).sort((a, b) => price[a] - price[b] || a - b);
+  const groups = economy.bundleGroupSize.length;
+  const microsPerCoin = new Float64Array(groups);
+  const cheapestBundleMicros = new Float64Array(groups).fill(Number.POSITIVE_INFINITY);
+  for (let group = 0; group < groups; group++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let tier = 0; tier < economy.bundleGroupSize[group]; tier++) {
+      const bundle = economy.bundleGroupStart[group] + tier;
+      best = Math.min(best, economy.bundlePriceMicros[bundle] / economy.bundleCoins[bundle]);
+      cheapestBundleMicros[group] = Math.min(cheapestBundleMicros[group], economy.bundlePriceMicros[bundle]);
+    }
+    microsPerCoin[group] = best;
+  }
+  return {
+    price,
+    popularity: Float64Array.from(price, (p) => Math.pow(p, -config.gifting.catalogExponent)),
+    byPrice,
+    cheapest: price[byPrice[0]],
+    microsPerCoin,
+    cheapestBundleMicros,
+    weights: new Float64Array(price.length),
+  };
+}
+
+/** Everything spending needs, bundled so the stream loop passes one object. */
+export interface Spending {
+  readonly config: SimConfig;
+  readonly economy: CompiledEconomy;
+  readonly catalog: Catalog;
+  readonly viewers: Viewers;
+  readonly money: MoneyFeed;
+  readonly random: Random;
+  /** Purchases made, and their price, by the last call (for the stream's tallies). */
+  purchases: number;
+  purchaseMicros: number;
+  purchaseFeeBpsMicros: number;
+}
+
+/** Micro-USD the viewer may still spend on bundles this month (resetting a stale month). */
+export function remainingBudget(viewers: Viewers, v: number, month: number): number {
+  if (viewers.spendMonth[v] !== month + 1) {
+    viewers.spendMonth[v] = month + 1;
+    viewers.spentMonthMicros[v] = 0;
+  }
+  return viewers.budgetMicros[v] - viewers.spentMonthMicros[v];
+}
+
+/** Whether the viewer could send at least the cheapest gift now (wallet or a bundle within budget). */
+export function canGift(spending: Spending, v: number, month: number): boolean {
+  const viewers = spending.viewers;
+  if (viewers.wallet[v] >= spending.catalog.cheapest) return true;
+  const group = viewers.region[v] * spending.economy.channelIds.length + viewers.channel[v];
+  return remainingBudget(viewers, v, month) >= spending.catalog.cheapestBundleMicros[group];
+}
+
+/**
+ * Chooses the viewer's gift and funds it (buffering a purchase when needed). Returns
+ * gift id x 65,536 + count, or -1 when the viewer cannot afford any gift this month.
+ */
+export function chooseGift(spending: Spending, v: number, tilt: number, month: number, creator: number, day: number, timeSecond: number): number {
+  const { viewers, economy, catalog, random } = spending;
+  spending.purchases = 0;
+  spending.purchaseMicros = 0;
+  spending.purchaseFeeBpsMicros = 0;
+  const channels = economy.channelIds.length;
+  const region = viewers.region[v];
+  const channel = viewers.channel[v];
+  const group = region * channels + channel;
+  const wallet = viewers.wallet[v];
+  const remaining = remainingBudget(viewers, v, month);
+
+  // The largest bundle the month's budget still allows bounds what can be sent now.
+  const start = economy.bundleGroupStart[group];
+  const tiers = economy.bundleGroupSize[group];
+  let maxTier = -1;
+  for (let tier = 0; tier < tiers; tier++) if (economy.bundlePriceMicros[start + tier] <= remaining && (maxTier < 0 || economy.bundleCoins[start + tier] > economy.bundleCoins[start + maxTier])) maxTier = tier;
+  const reach = wallet + (maxTier >= 0 ? economy.bundleCoins[start + maxTier] : 0);
+  if (reach < catalog.cheapest) return -1;
+
+  const affordable = wallet + Math.max(0, remaining) / catalog.microsPerCoin[group];
+  const scale = spending.config.gifting.kappa * tilt * affordable;
+  const { price, popularity, weights } = catalog;
+  let total = 0;
+  for (let g = 0; g < price.length; g++) {
+    const w = price[g] <= reach ? popularity[g] * Math.exp(-price[g] / scale) : 0;
+    weights[g] = w;
+    total += w;
+  }
+  let gift = catalog.byPrice[0];
+  if (total > 0) {
+    let u = random.uniform() * total;
+    for (let g = 0; g < price.length; g++) {
+      u -= weights[g];
+      if (u < 0 && weights[g] > 0) {
+        gift = g;
+        break;
+      }
+    }
+  }
+  const combo = spending.config.gifting.combo;
+  let count = price[gift] <= combo.maxPriceCoins ? 1 + geometric(random, combo.meanExtra) : 1;
+  count = Math.max(1, Math.min(count, Math.floor(reach / price[gift]), 10_000));
+  const need = price[gift] * count;
+
+  if (wallet < need) {
+    const short = need - wallet;
+    let chosen = maxTier;
+    for (let tier = 0; tier < tiers; tier++) {
+      const bundle = start + tier;
+      if (economy.bundleCoins[bundle] >= short && economy.bundlePriceMicros[bundle] <= remaining && economy.bundleCoins[bundle] < economy.bundleCoins[start + chosen]) chosen = tier;
+    }
+    const bundle = start + chosen;
+    const priceMicros = economy.bundlePriceMicros[bundle];
+    bufferPurchase(spending.money, v, region, channel, chosen, creator, day, timeSecond);
+    viewers.wallet[v] += economy.bundleCoins[bundle];
+    viewers.spentMonthMicros[v] += priceMicros;
+    viewers.spentTotalMicros[v] += priceMicros;
+    spending.purchases = 1;
+    spending.purchaseMicros = priceMicros;
+    spending.purchaseFeeBpsMicros = priceMicros * economy.bundleStoreFeeBps[bundle];
+  }
+  viewers.wallet[v] -= need;
+  return gift * 65_536 + count;
+}

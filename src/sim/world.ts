@@ -1,0 +1,215 @@
+/**
+ * Everything one replicate holds: the population, the creators, the money feed into the
+ * ledger, the formats' runtimes, the data collector, and the scratch the stream loop reuses.
+ */
+import { compileEconomy, loadEconomy, type CompiledEconomy } from "../economy/index.js";
+import type { SimConfig } from "./config.js";
+import type { EventLogSink } from "./event-log.js";
+import { createEventQueue, type EventQueue } from "./event-queue.js";
+import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
+import { createMoneyFeed, type MoneyFeed } from "./money.js";
+import { createRandom, lognormal, type Random } from "./random.js";
+import { createCatalog, type Catalog, type Spending } from "./spending.js";
+import { createTally, type ReplicateTally } from "./tally.js";
+import { FORMAT_IDS } from "./vocabulary.js";
+import { createViewers, traitTables, type TraitTables, type Viewers } from "./viewers.js";
+import { createWeightedSet, type WeightedSet } from "./weighted-set.js";
+
+/** Creators' state, one typed array per column. */
+export interface Creators {
+  readonly count: number;
+  /** First viewer of each creator's audience pool; entry `count` is the population size. */
+  readonly poolStart: Int32Array;
+  /** Quality before reinvestment (lognormal spread around config quality). */
+  readonly baseQuality: Float64Array;
+  readonly quality: Float64Array;
+  readonly reinvestedUsd: Float64Array;
+  /** Share of recent scheduled slots held (exponentially weighted), in [0, 1]. */
+  readonly regularity: Float64Array;
+  /** Follower ids per creator (unordered), and how many. */
+  readonly followers: Int32Array[];
+  readonly followerCount: Int32Array;
+  /** Streams held so far. */
+  readonly streamsHeld: Int32Array;
+  /** Peak concurrency of the previous stream (its clips bring newcomers). */
+  readonly previousPeak: Float64Array;
+  /** Format index of the previous stream, -1 before the first. */
+  readonly previousFormat: Int32Array;
+  /** Row of the previous stream in the stream table, -1 before the first. */
+  readonly previousRow: Int32Array;
+  /** Viewers of the previous stream, and how many of them have come back to the current one. */
+  readonly previousViewers: Float64Array;
+  readonly returners: Float64Array;
+  /** Coins and live seconds so far: the creator's typical gift rate. */
+  readonly coins: Float64Array;
+  readonly liveSeconds: Float64Array;
+  /** Coins towards the current series goal, and which series (index from day 0) they belong to. */
+  readonly seriesCoins: Float64Array;
+  readonly seriesIndex: Int32Array;
+  readonly payoutMicros: Float64Array;
+  /** Day of the first payout + 1 (0 never). */
+  readonly firstPayoutDay: Int32Array;
+}
+
+/** One replicate's whole state. */
+export interface World {
+  readonly config: SimConfig;
+  readonly random: Random;
+  readonly economy: CompiledEconomy;
+  readonly viewers: Viewers;
+  readonly tables: TraitTables;
+  readonly creators: Creators;
+  readonly money: MoneyFeed;
+  readonly catalog: Catalog;
+  readonly spending: Spending;
+  /** Format runtimes by FORMAT_IDS index, made for the formats the config uses. */
+  readonly formats: (StreamFormat | undefined)[];
+  readonly tally: ReplicateTally;
+  readonly queue: EventQueue;
+  readonly weights: WeightedSet;
+  /** Present viewer of each weighted-set slot. */
+  slotViewer: Int32Array;
+  /** Slot + 1 of each present viewer (0 absent). */
+  readonly slotOf: Int32Array;
+  /** Free slots (a stack) and the number of slots ever used in this stream. */
+  freeSlots: Int32Array;
+  freeCount: number;
+  slotsUsed: number;
+  /** Per-viewer scratch of the current stream. */
+  readonly arrivalTime: Float64Array;
+  readonly payoffAtArrival: Float64Array;
+  readonly streamCoins: Float64Array;
+  /** Stream id + 1 of the last stream the viewer was counted in. */
+  readonly seenInStream: Int32Array;
+  /** Bit flags of the viewer in the current stream (see stream.ts). */
+  readonly flags: Uint8Array;
+  /** Viewers who gifted in the current stream, in order of their first gift there. */
+  streamGifters: Int32Array;
+  /** Herding factor by viewers present (NaN until first needed). */
+  herding: Float64Array;
+  nextStreamId: number;
+  /** Promotions run so far. */
+  promotedStreams: number;
+  /** Promotion's target region index, or -1. */
+  readonly promotedRegion: number;
+}
+
+/** Economies compiled so far, by preset and overrides: compiling validates, which costs more than a replicate's setup. */
+const economyCache = new Map<string, CompiledEconomy>();
+
+function compiledEconomy(config: SimConfig): CompiledEconomy {
+  const key = JSON.stringify(config.platform);
+  let economy = economyCache.get(key);
+  if (economy === undefined) {
+    economy = compileEconomy(loadEconomy(config.platform.preset, config.platform.overrides));
+    if (economyCache.size > 64) economyCache.clear();
+    economyCache.set(key, economy);
+  }
+  return economy;
+}
+
+/** The world at day 0 for a config and seed (followers are seeded by the replicate). */
+export function createWorld(config: SimConfig, seed: string, sink: EventLogSink | undefined): World {
+  const random = createRandom(seed);
+  const economy = compiledEconomy(config);
+  const creatorCount = config.creators.count;
+  const baseQuality = new Float64Array(creatorCount);
+  for (let c = 0; c < creatorCount; c++) baseQuality[c] = config.creators.qualitySigma > 0 ? lognormal(random, config.creators.quality, config.creators.qualitySigma) : config.creators.quality;
+  const poolStart = audiencePools(config, baseQuality);
+  const viewers = createViewers(poolStart[creatorCount]);
+  const money = createMoneyFeed(economy, viewers.count, creatorCount, sink);
+  const catalog = createCatalog(config, economy);
+  const formats: (StreamFormat | undefined)[] = FORMAT_IDS.map((id) =>
+    config.creators.formats.includes(id) ? FORMAT_FACTORIES[id](config, viewers.count, creatorCount) : undefined,
+  );
+  const n = viewers.count;
+  const geo = config.promotion.geoRegion;
+  return {
+    config,
+    random,
+    economy,
+    viewers,
+    tables: traitTables(config, economy),
+    creators: {
+      count: creatorCount,
+      poolStart,
+      baseQuality,
+      quality: Float64Array.from(baseQuality),
+      reinvestedUsd: new Float64Array(creatorCount),
+      regularity: new Float64Array(creatorCount).fill(config.creators.schedule.reliability),
+      followers: Array.from({ length: creatorCount }, () => new Int32Array(64)),
+      followerCount: new Int32Array(creatorCount),
+      streamsHeld: new Int32Array(creatorCount),
+      previousPeak: new Float64Array(creatorCount),
+      previousFormat: new Int32Array(creatorCount).fill(-1),
+      previousRow: new Int32Array(creatorCount).fill(-1),
+      previousViewers: new Float64Array(creatorCount),
+      returners: new Float64Array(creatorCount),
+      coins: new Float64Array(creatorCount),
+      liveSeconds: new Float64Array(creatorCount),
+      seriesCoins: new Float64Array(creatorCount),
+      seriesIndex: new Int32Array(creatorCount),
+      payoutMicros: new Float64Array(creatorCount),
+      firstPayoutDay: new Int32Array(creatorCount),
+    },
+    money,
+    catalog,
+    spending: { config, economy, catalog, viewers, money, random, purchases: 0, purchaseMicros: 0, purchaseFeeBpsMicros: 0 },
+    formats,
+    tally: createTally(config),
+    queue: createEventQueue(4096),
+    weights: createWeightedSet(1024),
+    slotViewer: new Int32Array(1024),
+    slotOf: new Int32Array(n),
+    freeSlots: new Int32Array(1024),
+    freeCount: 0,
+    slotsUsed: 0,
+    arrivalTime: new Float64Array(n),
+    payoffAtArrival: new Float64Array(n),
+    streamCoins: new Float64Array(n),
+    seenInStream: new Int32Array(n),
+    flags: new Uint8Array(n),
+    streamGifters: new Int32Array(256),
+    herding: new Float64Array(1024).fill(Number.NaN),
+    nextStreamId: 0,
+    promotedStreams: 0,
+    promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
+  };
+}
+
+/** Smallest audience pool a creator gets, however low its quality. */
+const MIN_POOL = 50;
+
+/**
+ * Splits count x poolSize potential viewers among creators in proportion to
+ * (quality / config quality)^reachElasticity, so better creators reach more people
+ * while the population (and memory) stays what the config asked for. Returns pool starts.
+ */
+function audiencePools(config: SimConfig, quality: Float64Array): Int32Array {
+  const count = quality.length;
+  const starts = new Int32Array(count + 1);
+  const elasticity = config.creators.reachElasticity;
+  let weightSum = 0;
+  for (let c = 0; c < count; c++) weightSum += Math.pow(quality[c] / config.creators.quality, elasticity);
+  const total = config.population.poolSize * count;
+  for (let c = 0; c < count; c++) {
+    const share = Math.pow(quality[c] / config.creators.quality, elasticity) / weightSum;
+    starts[c + 1] = starts[c] + (count === 1 ? total : Math.max(MIN_POOL, Math.floor(total * share)));
+  }
+  return starts;
+}
+
+/** Adds a viewer to a creator's followers. */
+export function addFollower(world: World, creator: number, viewer: number): void {
+  const creators = world.creators;
+  let list = creators.followers[creator];
+  const count = creators.followerCount[creator];
+  if (count === list.length) {
+    const grown = new Int32Array(list.length * 2);
+    grown.set(list);
+    creators.followers[creator] = list = grown;
+  }
+  list[count] = viewer;
+  creators.followerCount[creator] = count + 1;
+  world.viewers.follower[viewer] = 1;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { GiftsimError } from "../../src/errors.js";
+import { DEFAULT_SIM_CONFIG, SIM_LIMITS, resolveSimConfig, simConfigSchema } from "../../src/sim/index.js";
+
+function problemsOf(overrides: unknown, prefix?: string): { code: string; paths: string[]; message: string } {
+  try {
+    resolveSimConfig(overrides, prefix);
+  } catch (error) {
+    if (!(error instanceof GiftsimError)) throw error;
+    return { code: error.code, paths: error.problems.map((p) => p.path), message: error.message };
+  }
+  throw new Error("expected resolveSimConfig to throw");
+}
+
+describe("resolveSimConfig", () => {
+  it("returns the defaults for no overrides, and they satisfy the schema", () => {
+    expect(resolveSimConfig(undefined)).toEqual(DEFAULT_SIM_CONFIG);
+    expect(resolveSimConfig({})).toEqual(DEFAULT_SIM_CONFIG);
+    expect(simConfigSchema.safeParse(DEFAULT_SIM_CONFIG).success).toBe(true);
+  });
+
+  it("merges objects member by member and replaces arrays", () => {
+    const config = resolveSimConfig({ creators: { formats: ["qa", "challenge"], schedule: { days: ["mon"] } }, population: { budget: { whaleShare: 0 } } });
+    expect(config.creators.formats).toEqual(["qa", "challenge"]);
+    expect(config.creators.schedule.days).toEqual(["mon"]);
+    expect(config.creators.schedule.durationMinutes).toBe(DEFAULT_SIM_CONFIG.creators.schedule.durationMinutes);
+    expect(config.population.budget.whaleShare).toBe(0);
+    expect(config.population.budget.medianUsd).toBe(DEFAULT_SIM_CONFIG.population.budget.medianUsd);
+    expect(DEFAULT_SIM_CONFIG.population.budget.whaleShare).toBe(0.01);
+  });
+
+  it("names every bad field with the caller's prefix, the value and what was expected", () => {
+    const result = problemsOf({ population: { poolSize: -5, payerShare: 2 }, creators: { formats: ["dance"] }, gifting: { kappa: "big" } }, "arms[1].model");
+    expect(result.code).toBe("INVALID_INPUT");
+    expect(result.paths).toEqual(
+      expect.arrayContaining(["arms[1].model.population.poolSize", "arms[1].model.population.payerShare", "arms[1].model.creators.formats[0]", "arms[1].model.gifting.kappa"]),
+    );
+    expect(result.message).toContain('got "dance"');
+    expect(result.message).toContain('"casual"');
+  });
+
+  it("refuses unknown keys", () => {
+    const result = problemsOf({ population: { poolsize: 10 }, gifting: { herding: { elasticty: 1 } } }, "model");
+    expect(result.code).toBe("INVALID_INPUT");
+    expect(result.paths).toEqual(["model.population.poolsize", "model.gifting.herding.elasticty"]);
+    expect(result.message).toContain("model.population.poolsize: got 10, expected no such key (known here: poolSize,");
+  });
+
+  it("refuses a non-object", () => {
+    expect(problemsOf(5, "model").paths).toEqual(["model"]);
+  });
+
+  it("refuses absurd sizes with TOO_LARGE instead of running out of memory", () => {
+    for (const overrides of [
+      { population: { poolSize: 1e12 } },
+      { creators: { count: 1e9 } },
+      { population: { poolSize: 500_000 }, creators: { count: 100 } },
+      { horizonWeeks: 1e6 },
+      { discovery: { arrivalsPerHour: 1e12 } },
+    ]) {
+      const result = problemsOf(overrides, "model");
+      expect(result.code, JSON.stringify(overrides)).toBe("TOO_LARGE");
+      expect(result.paths[0].startsWith("model.")).toBe(true);
+    }
+    expect(SIM_LIMITS.totalViewers).toBeLessThanOrEqual(2_000_000);
+  });
+
+  it("checks regions and economy overrides against the platform's price book", () => {
+    expect(problemsOf({ population: { regions: [{ id: "XX", weight: 1 }] } }).paths).toEqual(["population.regions[0].id"]);
+    expect(problemsOf({ promotion: { geoRegion: "MARS" } }).paths).toEqual(["promotion.geoRegion"]);
+    const economy = problemsOf({ platform: { preset: "tiktok", overrides: { policy: { creatorShareBps: 20_000 } } } }, "m");
+    expect(economy.paths).toEqual(["m.platform.overrides.policy.creatorShareBps"]);
+    expect(problemsOf({ platform: { preset: "nope", overrides: {} } }).paths).toEqual(["platform.preset"]);
+  });
+});

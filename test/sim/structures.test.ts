@@ -1,0 +1,42 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createEventQueue, peekTime, popEvent, pushEvent } from "../../src/sim/event-queue.js";
+import { createRandom } from "../../src/sim/random.js";
+import { createWeightedSet, drawSlot, ensureSlots, setWeight } from "../../src/sim/weighted-set.js";
+
+describe("event queue", () => {
+  it("pops events in time order (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 3000 }), (times) => {
+        const queue = createEventQueue(2);
+        times.forEach((t, i) => pushEvent(queue, t, i));
+        const popped: number[] = [];
+        while (queue.size > 0) {
+          const t = peekTime(queue);
+          const payload = popEvent(queue);
+          expect(times[payload]).toBe(t);
+          popped.push(t);
+        }
+        expect(popped).toEqual([...times].sort((a, b) => a - b));
+        expect(peekTime(queue)).toBe(Number.POSITIVE_INFINITY);
+      }),
+    );
+  });
+});
+
+describe("weighted set", () => {
+  it("draws slots in proportion to their weights, after growth and updates", () => {
+    const set = createWeightedSet(2);
+    ensureSlots(set, 5);
+    const weights = [1, 0, 3, 0.5, 5.5];
+    weights.forEach((w, slot) => setWeight(set, slot, w + 7));
+    weights.forEach((w, slot) => setWeight(set, slot, w));
+    const random = createRandom("weights");
+    const counts = new Array(weights.length).fill(0);
+    const draws = 100_000;
+    for (let i = 0; i < draws; i++) counts[drawSlot(set, random.uniform())]++;
+    weights.forEach((w, slot) => expect(counts[slot] / draws).toBeCloseTo(w / 10, 2));
+    weights.forEach((_, slot) => setWeight(set, slot, 0));
+    expect(drawSlot(set, 0.5)).toBe(-1);
+  });
+});
