@@ -14,7 +14,18 @@ export type ErrorCode =
   | "REPLICATE_FAILED"
   | "THRESHOLD_FAILED"
   | "MERGE_MISMATCH"
-  | "OUTPUT_EXISTS";
+  | "OUTPUT_EXISTS"
+  | "INTERRUPTED"
+  | "CHECKPOINT_MISMATCH"
+  | "NOT_BUILT"
+  | "TARGET_UNREACHABLE"
+  | "RECONCILIATION_FAILED"
+  | "LISTEN_FAILED"
+  | "OVERLOADED"
+  | "RATE_LIMITED"
+  | "SHUTTING_DOWN"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED";
 
 /** One thing wrong with an input: where, what it was, what was expected. */
 export interface Problem {
@@ -123,4 +134,61 @@ export const errors = {
     ]),
   outputExists: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} already holds a finished run; pass --resume to continue or choose another --out`, 2),
+  yamlSyntax: (file: string, problems: Problem[]) =>
+    new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
+  replicatesFailed: (failures: string[], rerun: string) =>
+    new GiftsimError(
+      "REPLICATE_FAILED",
+      `${failures.length} replicate(s) failed; finished replicates are kept, no report was written:\n${failures.map((f) => `  ${f}`).join("\n")}\nrerun one alone with: ${rerun}`,
+      1,
+    ),
+  interrupted: (dir: string, done: number, total: number) =>
+    new GiftsimError("INTERRUPTED", `interrupted: ${done} of ${total} replicates saved in ${dir}; continue with --resume`, 1),
+  checkpointMismatch: (dir: string, field: string, found: string, wanted: string) =>
+    new GiftsimError(
+      "CHECKPOINT_MISMATCH",
+      `${dir} holds a run with a different ${field} (${found}, this run has ${wanted}); choose another --out or remove the folder`,
+      2,
+      [{ path: field, value: found, expected: wanted }],
+    ),
+  incompleteMerge: (missing: string) =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
+  notARunFolder: (dir: string, reason: string) =>
+    new GiftsimError("INVALID_FILE", `${dir}: not a giftsim run folder (${reason})`, 2, [{ path: "(folder)", value: dir, expected: reason }]),
+  unfinishedRun: (dir: string) =>
+    new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
+  // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.
+  workerEntryMissing: (file: string) =>
+    new GiftsimError("NOT_BUILT", `worker entry ${file} is missing: run npm run build first`, 2),
+  listenFailed: (host: string, port: number, reason: string) =>
+    new GiftsimError("LISTEN_FAILED", `--port: cannot listen on ${host}:${port} (${reason}), expected a free port`, 2, [
+      { path: "--port", value: port, expected: "a free port" },
+    ]),
+  invalidJson: (reason: string) =>
+    new GiftsimError("INVALID_INPUT", `invalid request body: not JSON (${reason})`, 2, [{ path: "(body)", value: reason, expected: "a JSON object" }]),
+  unsupportedMediaType: (contentType: string) =>
+    new GiftsimError("INVALID_INPUT", `content-type: got ${JSON.stringify(contentType)}, expected application/json`, 2, [
+      { path: "content-type", value: contentType, expected: "application/json" },
+    ]),
+  overloaded: (inFlight: number, limit: number) =>
+    new GiftsimError("OVERLOADED", `server busy: ${inFlight} requests in flight (limit ${limit}); nothing was applied, retry later`, 1),
+  rateLimited: (eventsPerSecond: number, retryAfterSeconds: number) =>
+    new GiftsimError("RATE_LIMITED", `over the rate limit of ${eventsPerSecond} events/s; nothing was applied, retry in ${retryAfterSeconds} s`, 1),
+  shuttingDown: () => new GiftsimError("SHUTTING_DOWN", "server is shutting down; nothing was applied, retry elsewhere or later", 1),
+  routeNotFound: (method: string, path: string) =>
+    new GiftsimError("NOT_FOUND", `${method} ${path}: no such route (see docs/http-api.md)`, 2, [{ path: "(url)", value: path, expected: "a route of docs/http-api.md" }]),
+  unknownId: (kind: string, id: string, count: number) =>
+    new GiftsimError("NOT_FOUND", `${kind}: got ${JSON.stringify(id)}, expected an integer 0..${count - 1}`, 2, [
+      { path: kind, value: id, expected: `an integer 0..${count - 1}` },
+    ]),
+  methodNotAllowed: (method: string, path: string, allowed: string) =>
+    new GiftsimError("METHOD_NOT_ALLOWED", `${method} ${path}: method not allowed, expected ${allowed}`, 2, [
+      { path: "(method)", value: method, expected: allowed },
+    ]),
+  targetUnreachable: (url: string, reason: string) =>
+    new GiftsimError("TARGET_UNREACHABLE", `--target: ${url} did not answer (${reason}), expected a running gift service such as giftsim serve`, 2, [
+      { path: "--target", value: url, expected: "a reachable service speaking the giftsim HTTP API" },
+    ]),
+  reconciliationFailed: (problems: string[]) =>
+    new GiftsimError("RECONCILIATION_FAILED", `reconciliation failed:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1),
 };

@@ -7,6 +7,14 @@ import yargs from "yargs";
 import { GiftsimError } from "../errors.js";
 import { benchCommand } from "./commands/bench.js";
 import { loadCommand } from "./commands/load.js";
+import { serveCommand } from "./commands/serve.js";
+import { compareCommand } from "./commands/compare.js";
+import { mergeCommand } from "./commands/merge.js";
+import { reportCommand } from "./commands/report.js";
+import { runCommand } from "./commands/run.js";
+import { scenariosCommand } from "./commands/scenarios.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { validateCommand } from "./commands/validate.js";
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -14,7 +22,15 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("giftsim")
     .usage("$0 <command> [options]\n\nSimulation and load-testing engine for live-stream gifting economics.")
     .command(loadCommand)
+    .command(serveCommand)
     .command(benchCommand)
+    .command(runCommand)
+    .command(compareCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
+    .command(reportCommand)
+    .command(validateCommand)
+    .command(scenariosCommand)
     .demandCommand(1, "name a command (see --help)")
     .strict()
     .help()

@@ -5,6 +5,7 @@ export interface LatencySummary {
   count: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   p999: number;
   max: number;
@@ -16,14 +17,35 @@ export function createLatencyHistogram(): hdr.Histogram {
   return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
 }
 
+/** Records a duration in milliseconds (performance.now() differences) as whole microseconds, at least 1. */
+export function recordMillis(histogram: hdr.Histogram, millis: number): void {
+  histogram.recordValue(Math.max(1, Math.round(millis * 1000)));
+}
+
+/** The percentiles every load summary reports, in microseconds. */
 export function summarizeLatency(histogram: hdr.Histogram): LatencySummary {
   return {
     count: histogram.totalCount,
     p50: histogram.getValueAtPercentile(50),
     p90: histogram.getValueAtPercentile(90),
+    p95: histogram.getValueAtPercentile(95),
     p99: histogram.getValueAtPercentile(99),
     p999: histogram.getValueAtPercentile(99.9),
     max: histogram.maxValue,
     mean: Math.round(histogram.mean),
   };
+}
+
+/**
+ * A histogram as a compact string (HdrHistogram's compressed base64 format), so workers
+ * can send theirs back and the totals are merged exactly, bucket by bucket, rather than
+ * averaging percentiles.
+ */
+export function encodeLatencyHistogram(histogram: hdr.Histogram): string {
+  return hdr.encodeIntoCompressedBase64(histogram);
+}
+
+/** Adds encoded histograms into `into`. */
+export function mergeLatencyHistograms(into: hdr.Histogram, encoded: readonly string[]): void {
+  for (const text of encoded) into.add(hdr.decodeFromCompressedBase64(text));
 }

@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import type { Economy, Gift } from "../economy/index.js";
+import { compileEconomy, loadEconomy, type CompiledEconomy, type Economy, type Gift } from "../economy/index.js";
 
 /**
  * The gift catalog a synthetic load uses: the preset's first `giftCount` gifts, and past the
@@ -17,4 +17,9 @@ export function syntheticCatalog(economy: Economy, giftCount: number, seed: stri
     gifts.push({ id, name: `synthetic-${id}`, priceCoins, source: "synthetic load-test gift (log-uniform price)" });
   }
   return { ...economy, gifts };
+}
+
+/** The compiled economy of a synthetic load: the same on every thread for the same options. */
+export function syntheticEconomy(options: { preset: string; gifts: number; seed: string }): CompiledEconomy {
+  return compileEconomy(syntheticCatalog(loadEconomy(options.preset), options.gifts, options.seed));
 }

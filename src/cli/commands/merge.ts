@@ -1,0 +1,35 @@
+import type { Argv, CommandModule } from "yargs";
+import { mergeRuns } from "../../run/index.js";
+import { printJson } from "../output.js";
+import { formatSummaryTable } from "../summary-table.js";
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+  json: boolean;
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: "merge <dirs..>",
+  describe: "Combine the shard folders of one run (giftsim run --shard i/n) into one run folder",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("dirs", { type: "string", array: true, demandOption: true, describe: "shard output folders" })
+      .option("out", { type: "string", demandOption: true, describe: "folder for the merged run" })
+      .option("json", { type: "boolean", default: false, describe: "print the merged summary as JSON" })
+      .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study") as unknown as Argv<MergeArgs>,
+  handler: (args) => {
+    const { manifest, summary } = mergeRuns(args.dirs, args.out);
+    if (args.json) return printJson(summary);
+    process.stdout.write(
+      [
+        `merged ${args.dirs.length} shards: ${manifest.replicatesInFolder} replicates of ${manifest.scenario.name}`,
+        `  output   ${args.out}`,
+        `  checksum ${manifest.checksums.results}`,
+        "",
+        formatSummaryTable(summary),
+        "",
+      ].join("\n"),
+    );
+  },
+};

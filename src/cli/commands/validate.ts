@@ -1,0 +1,44 @@
+import type { Argv, CommandModule } from "yargs";
+import { loadScenario } from "../../scenario/index.js";
+import { printJson } from "../output.js";
+
+interface ValidateArgs {
+  file: string;
+  json: boolean;
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: "validate <file>",
+  describe: "Check a scenario file and print its plan (exit 2 with every problem if it is bad)",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
+      .option("json", { type: "boolean", default: false, describe: "print the plan as JSON" })
+      .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem") as unknown as Argv<ValidateArgs>,
+  handler: (args) => {
+    const plan = loadScenario(args.file);
+    const { scenario } = plan;
+    const points = scenario.cells.length / scenario.arms.length;
+    if (args.json) {
+      return printJson({
+        state: "valid",
+        name: scenario.name,
+        question: scenario.question,
+        hash: plan.hash,
+        seed: plan.seed,
+        replicates: plan.replicates,
+        cells: scenario.cells.map((cell) => ({ arm: cell.arm, pointIndex: cell.pointIndex, point: cell.point })),
+      });
+    }
+    const lines = [
+      `OK ${args.file}: ${scenario.name}`,
+      `  question  ${scenario.question}`,
+      `  plan      ${scenario.arms.length} arm(s) x ${points} sweep point(s) x ${plan.replicates} replicates = ${scenario.cells.length * plan.replicates} replicates, seed ${plan.seed}`,
+      `  arms      ${scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")}`,
+      ...scenario.sweep.map((axis) => `  sweep     ${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`),
+      `  metrics   ${scenario.metrics.join(", ")}`,
+      `  hash      ${plan.hash}`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  },
+};

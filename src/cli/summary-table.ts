@@ -1,0 +1,92 @@
+/** Plain-text tables of a run summary for the terminal: metrics of interest per arm and sweep point. */
+import type { CellSummary, ReplicateRecord, Summary } from "../run/index.js";
+import { METRIC_NAMES } from "../sim/index.js";
+import { compareArms } from "../stats/index.js";
+
+/** A figure with four significant digits, thousands separated; "n/a" when undefined. */
+export function formatFigure(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString("en-US");
+  if (abs === 0) return "0";
+  return Number(value.toPrecision(4)).toString();
+}
+
+/** A figure in its metric's unit: micro-USD as dollars, shares as percentages, else formatFigure. */
+export function formatInUnit(value: number | null | undefined, unit: string | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
+  if (unit === "micro-USD") {
+    const dollars = value / 1e6;
+    return `${dollars < 0 ? "-" : ""}$${Math.abs(dollars).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+  if (unit === "share") return `${(value * 100).toFixed(1)}%`;
+  return formatFigure(value);
+}
+
+function pointLabel(point: Record<string, unknown>): string {
+  const entries = Object.entries(point);
+  return entries.length === 0 ? "-" : entries.map(([path, value]) => `${path.split(".").pop()}=${JSON.stringify(value)}`).join(" ");
+}
+
+/** One row per metric of interest, one column per (arm, sweep point): mean [95% CI]. */
+export function formatSummaryTable(summary: Summary): string {
+  const header = ["metric", ...summary.cells.map((cell) => (Object.keys(cell.point).length === 0 ? cell.arm : `${cell.arm} ${pointLabel(cell.point)}`))];
+  const rows = summary.metricsOfInterest.map((name) => [
+    name,
+    ...summary.cells.map((cell) => {
+      const d = cell.metrics[name];
+      const unit = summary.metricInfo[name]?.unit;
+      return d.ci95Low === null ? formatInUnit(d.mean, unit) : `${formatInUnit(d.mean, unit)} [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
+    }),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const table = [header, ...rows].map((row) => `  ${row.map((text, i) => text.padEnd(widths[i])).join("  ")}`.trimEnd());
+  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...table].join("\n");
+}
+
+/**
+ * Each arm against the first on the headline metric, per sweep point: means with 95% CIs, the
+ * relative lift with its 95% CI and the Welch test's p-value (src/stats compareArms).
+ */
+export function formatArmComparison(summary: Summary, records: readonly ReplicateRecord[]): string {
+  const headline = summary.metricsOfInterest[0];
+  const unit = summary.metricInfo[headline]?.unit;
+  const column = METRIC_NAMES.indexOf(headline);
+  const valuesOf = (cell: CellSummary) =>
+    records.filter((r) => summary.cells[r.cell] === cell).map((r) => r.metrics[column]);
+  const lines: string[] = [`  ${headline}: each arm against ${summary.cells[0]?.arm} (mean [95% CI]; lift [95% CI]; Welch p)`];
+  for (const point of [...new Set(summary.cells.map((cell) => cell.pointIndex))]) {
+    const cells = summary.cells.filter((cell) => cell.pointIndex === point);
+    if (Object.keys(cells[0].point).length > 0) lines.push(`  point ${point}: ${pointLabel(cells[0].point)}`);
+    const base = valuesOf(cells[0]);
+    for (const cell of cells) {
+      const d = cell.metrics[headline];
+      const ci = d.ci95Low === null ? "" : ` [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
+      let versus = "";
+      if (cell !== cells[0]) {
+        const c = compareArms(base, valuesOf(cell));
+        const lift = c.lift === null ? "n/a" : `${c.lift >= 0 ? "+" : ""}${(c.lift * 100).toFixed(1)}%`;
+        const liftCi = c.liftCi95Low === null || c.liftCi95High === null ? "" : ` [${(c.liftCi95Low * 100).toFixed(1)}%, ${(c.liftCi95High * 100).toFixed(1)}%]`;
+        const p = c.test === null ? "" : `; p ${c.test.p < 0.001 ? "< 0.001" : `= ${c.test.p.toFixed(3)}`}`;
+        versus = `; ${lift}${liftCi}${p}: ${c.verdict}`;
+      }
+      lines.push(`    ${cell.arm.padEnd(16)} ${formatInUnit(d.mean, unit)}${ci}${versus}  (${d.n} replicates)`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** The headline metric as a grid: one row per sweep point, one column per arm. */
+export function formatSweepTable(summary: Summary): string {
+  const headline = summary.metricsOfInterest[0];
+  const arms = [...new Set(summary.cells.map((cell) => cell.arm))];
+  const points = [...new Set(summary.cells.map((cell) => cell.pointIndex))];
+  const header = ["point", ...arms.map((arm) => `${arm} ${headline}`)];
+  const rows = points.map((point) => {
+    const cells = summary.cells.filter((cell) => cell.pointIndex === point);
+    const unit = summary.metricInfo[headline]?.unit;
+    return [pointLabel(cells[0].point), ...arms.map((arm) => formatInUnit(cells.find((cell) => cell.arm === arm)?.metrics[headline].mean, unit))];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  return [header, ...rows].map((row) => `  ${row.map((text, i) => text.padEnd(widths[i])).join("  ")}`.trimEnd()).join("\n");
+}

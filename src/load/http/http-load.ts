@@ -1,0 +1,165 @@
+/**
+ * `giftsim load --target`: an open-model load against a gift service (the driver is in
+ * load-driver.ts). Before the run it reads the service's config (to send valid events) and
+ * totals (fresh keys, and the "before" reading); after it, requests still unanswered are
+ * resent once (settle), the totals are read again and reconciled against the client's tally,
+ * and thresholds are judged.
+ */
+import { performance } from "node:perf_hooks";
+import { Pool } from "undici";
+import { errors } from "../../errors.js";
+import { tallyToWire } from "../event-tally.js";
+import { ROUTES, type ServiceConfig, type ServiceTotals } from "../http-api.js";
+import { summarizeLatency } from "../latency-histogram.js";
+import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
+import { createEventSource } from "./event-source.js";
+import { validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
+import { drive, type DriveResult, type Flight, type HttpLoadHooks } from "./load-driver.js";
+import { answerJson, postEvents } from "./post-events.js";
+import { reconcile, type Reconciliation } from "./reconcile.js";
+import { HTTP_LOAD_SUMMARY_SCHEMA, type HttpLoadSummary } from "./summary.js";
+import { evaluateThresholds } from "./threshold.js";
+
+/** Runs an HTTP load as `options` say and returns its summary; throws GiftsimError for bad options or an unreachable target. */
+export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks = {}): Promise<HttpLoadSummary> {
+  validateHttpLoad(options);
+  const origin = new URL(options.target).origin;
+  const control = new Pool(origin, { connections: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  try {
+    const config = await getJson<ServiceConfig>(control, origin, ROUTES.config);
+    const before = await getJson<ServiceTotals>(control, origin, ROUTES.totals);
+    const maxEvents = config.limits?.maxEventsPerRequest;
+    if (typeof maxEvents === "number" && options.giftsPerRequest > maxEvents) {
+      throw errors.invalidInput("load options", [{ path: "--batch", value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
+    }
+    const source = createEventSource(config, {
+      seed: options.seed,
+      giftsPerRequest: options.giftsPerRequest,
+      streamBase: before.next?.stream ?? 0,
+      orderBase: before.next?.order ?? 0,
+    });
+    const run = await drive(options, origin, source.next, hooks);
+    const settled = await settle(control, run.tally, run.unresolved, options.graceMs);
+    for (const flight of run.unresolved) recordUnresolved(run.tally, flight.request);
+    let reconciliation: Reconciliation = { state: "skipped" };
+    if (options.reconcile) {
+      try {
+        reconciliation = reconcile(run.tally, before, await getJson<ServiceTotals>(control, origin, ROUTES.totals));
+      } catch (error) {
+        reconciliation = { state: "unavailable", reason: (error as Error).message };
+      }
+    }
+    return summarize(options, run, settled, reconciliation);
+  } finally {
+    await control.destroy();
+  }
+}
+
+async function getJson<T>(pool: Pool, origin: string, path: string): Promise<T> {
+  let status: number;
+  let text: string;
+  try {
+    const answer = await pool.request({ path, method: "GET" });
+    status = answer.statusCode;
+    text = await answer.body.text();
+  } catch (error) {
+    throw errors.targetUnreachable(origin, `GET ${path}: ${(error as Error).message}`);
+  }
+  if (status !== 200) throw errors.targetUnreachable(origin, `GET ${path} answered ${status}`);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw errors.targetUnreachable(origin, `GET ${path} answered something other than JSON`);
+  }
+}
+
+/**
+ * Resends requests that never got an answer, once each, one at a time, within `budgetMs`: a
+ * request applied earlier answers `duplicate` (accepted), one never applied is applied now.
+ * Resolved flights leave `unresolved`; returns how many.
+ */
+async function settle(pool: Pool, tally: ClientTally, unresolved: Flight[], budgetMs: number): Promise<number> {
+  const until = performance.now() + budgetMs;
+  let settled = 0;
+  for (let i = 0; i < unresolved.length && performance.now() < until; ) {
+    const flight = unresolved[i];
+    try {
+      const answer = await postEvents(pool, flight.request.body);
+      const parsed = answer.status === 200 ? answerJson(answer) : undefined;
+      if (isEventsResponse(parsed, flight.request.giftSeq.length, flight.request.order.length)) {
+        recordAnswer(tally, flight.request, parsed, false);
+        unresolved.splice(i, 1);
+        settled++;
+        continue;
+      }
+    } catch {
+      // The server is gone: nothing more can be settled.
+      break;
+    }
+    i++;
+  }
+  return settled;
+}
+
+function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, reconciliation: Reconciliation): HttpLoadSummary {
+  const elapsedSeconds = Math.max(run.elapsedMs, 1) / 1000;
+  const { tally } = run;
+  const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  const latencyMicros = summarizeLatency(run.latency);
+  const errorRate = run.due === 0 ? 0 : (run.failed + run.dropped + run.unanswered) / run.due;
+  const requestsPerSecond = run.ok / elapsedSeconds;
+  const thresholds = evaluateThresholds(options.thresholds, { latencyMicros, errorRate, requestsPerSecond });
+  return {
+    schema: HTTP_LOAD_SUMMARY_SCHEMA,
+    target: options.target,
+    options: {
+      arrival: options.arrival,
+      giftsPerRequest: options.giftsPerRequest,
+      connections: options.connections,
+      maxInFlight: options.maxInFlight,
+      retries: options.retries,
+      timeoutMs: options.timeoutMs,
+      graceMs: options.graceMs,
+      seed: options.seed,
+    },
+    startedAt: run.startedAt.toISOString(),
+    elapsedSeconds,
+    requests: {
+      due: run.due,
+      sent: run.sent,
+      ok: run.ok,
+      failed: run.failed,
+      dropped: run.dropped,
+      unanswered: run.unanswered,
+      unresolved: run.unresolved.length,
+      retries: run.retries,
+      settled,
+      byStatus: run.byStatus,
+    },
+    events: {
+      giftsSent: run.giftsSent,
+      purchasesSent: run.purchasesSent,
+      giftsAccepted: tally.gifts.accepted.count,
+      purchasesAccepted: tally.purchases.accepted.count,
+      giftsRejected: nonZero(tally.gifts.rejected),
+      purchasesRejected: nonZero(tally.purchases.rejected),
+    },
+    rates: {
+      targetPerSecond: run.dueRatePerSecond,
+      requestsPerSecond,
+      eventsPerSecond: (tally.gifts.accepted.count + tally.purchases.accepted.count) / elapsedSeconds,
+    },
+    errorRate,
+    latencyMicros,
+    serviceTimeMicros: summarizeLatency(run.serviceTime),
+    sendDelayMicros: summarizeLatency(run.sendDelay),
+    thresholds,
+    reconciliation,
+    client: {
+      gifts: { accepted: tallyToWire(tally.gifts.accepted), unresolved: tallyToWire(tally.gifts.unresolved) },
+      purchases: { accepted: tallyToWire(tally.purchases.accepted), unresolved: tallyToWire(tally.purchases.unresolved) },
+    },
+    passed: thresholds.every((t) => t.ok) && reconciliation.state !== "failed" && reconciliation.state !== "inconclusive",
+  };
+}
+

@@ -1,0 +1,18 @@
+export { runHttpLoad } from "./http-load.js";
+export type { HttpLoadHooks, HttpLoadProgress } from "./load-driver.js";
+export { DEFAULT_HTTP_LOAD, validateHttpLoad } from "./http-load-options.js";
+export type { HttpLoadOptions } from "./http-load-options.js";
+export { MAX_RATE_PER_SECOND, createArrivalSchedule, parseStages } from "./arrival-schedule.js";
+export type { ArrivalProfile, ArrivalSchedule, RampStage } from "./arrival-schedule.js";
+export { parseDuration } from "./duration.js";
+export { evaluateThresholds, parseThreshold } from "./threshold.js";
+export type { Threshold, ThresholdMetric, ThresholdMetrics, ThresholdResult } from "./threshold.js";
+export { createEventSource } from "./event-source.js";
+export type { EventSource, EventSourceOptions, LoadRequest } from "./event-source.js";
+export { emptyClientTally } from "./client-tally.js";
+export type { ClientTally, KindTally } from "./client-tally.js";
+export { reconcile } from "./reconcile.js";
+export type { KindReconciliation, Reconciliation } from "./reconcile.js";
+export { HTTP_LOAD_SUMMARY_SCHEMA, renderSummaryJson } from "./summary.js";
+export type { HttpLoadSummary, SummaryRenderer } from "./summary.js";
+export { renderSummaryText } from "./summary-text.js";

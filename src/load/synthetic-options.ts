@@ -1,0 +1,51 @@
+import { errors, type Problem } from "../errors.js";
+
+/** What a synthetic in-process load generates and how it is cut into batches and partitions. */
+export interface SyntheticLoadOptions {
+  events: number;
+  viewers: number;
+  creators: number;
+  gifts: number;
+  seed: string;
+  batchSize: number;
+  preset: string;
+  /** Worker threads; the stream is partitioned by viewer, one partition per worker. 1 runs on the calling thread. */
+  workers: number;
+}
+
+export const DEFAULT_SYNTHETIC_LOAD: SyntheticLoadOptions = {
+  events: 2_000_000,
+  viewers: 100_000,
+  creators: 1_000,
+  gifts: 27,
+  seed: "1",
+  batchSize: 100_000,
+  preset: "tiktok",
+  workers: 1,
+};
+
+/** Most workers accepted: far beyond any useful count, low enough that a typo cannot spawn thousands of threads. */
+export const MAX_LOAD_WORKERS = 256;
+
+/** Throws an INVALID_INPUT error naming each bad flag, its value and what was expected. */
+export function validateSyntheticLoad(options: SyntheticLoadOptions): void {
+  const problems: Problem[] = [];
+  const wholes: [keyof SyntheticLoadOptions, number, number][] = [
+    ["events", 1, 1e11],
+    ["viewers", 1, 200_000_000],
+    ["creators", 1, 10_000_000],
+    ["gifts", 1, 100_000],
+    ["batchSize", 1, 10_000_000],
+    ["workers", 1, MAX_LOAD_WORKERS],
+  ];
+  for (const [field, min, max] of wholes) {
+    const value = options[field] as number;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push({ path: `--${field === "batchSize" ? "batch" : field}`, value, expected: `an integer ${min}..${max}` });
+    }
+  }
+  if (Number.isInteger(options.workers) && options.workers > options.viewers) {
+    problems.push({ path: "--workers", value: options.workers, expected: `at most --viewers (${options.viewers}): each worker owns a range of viewers` });
+  }
+  if (problems.length > 0) throw errors.invalidInput("load options", problems);
+}

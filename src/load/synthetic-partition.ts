@@ -1,0 +1,97 @@
+/**
+ * One partition of a synthetic load: the whole seeded stream is generated (one sequential
+ * random stream cannot be split), the partition's viewers are taken out of each batch, and
+ * the window of batches is pushed through this partition's ledger. With one partition this
+ * is the single-threaded load. Generation (and taking rows) and the core are timed apart.
+ */
+import { performance } from "node:perf_hooks";
+import type { Histogram } from "hdr-histogram-js";
+import {
+  applyGifts,
+  applyPurchases,
+  createGiftBatch,
+  createLedger,
+  createPurchaseBatch,
+  type GiftBatch,
+  type Ledger,
+  type PurchaseBatch,
+} from "../core/index.js";
+import { createLatencyHistogram, recordMillis } from "./latency-histogram.js";
+import { syntheticEconomy } from "./synthetic-catalog.js";
+import type { SyntheticLoadOptions } from "./synthetic-options.js";
+import { createSyntheticStream } from "./synthetic-stream.js";
+import { takeGifts, takePurchases, type ViewerPartition } from "./viewer-partition.js";
+
+export interface SyntheticPartitionRun {
+  partition: ViewerPartition;
+  ledger: Ledger;
+  /** Core time per gift batch of this partition, microseconds. */
+  histogram: Histogram;
+  giftEvents: number;
+  purchaseEvents: number;
+  generationMs: number;
+  purchaseMs: number;
+  giftMs: number;
+  peakRssBytes: number;
+}
+
+/** Rows generated before the core runs: large enough to time whole batches, bounded in memory. */
+const WINDOW_ROWS = 4_000_000;
+
+/** Runs the partition's share of the synthetic stream through a fresh ledger; `onProgress` gets events generated so far. */
+export function runSyntheticPartition(
+  options: SyntheticLoadOptions,
+  partition: ViewerPartition,
+  onProgress?: (done: number) => void,
+): SyntheticPartitionRun {
+  const economy = syntheticEconomy(options);
+  const ledger = createLedger(economy, { viewers: options.viewers, creators: options.creators });
+  const stream = createSyntheticStream(economy, {
+    viewers: options.viewers,
+    creators: options.creators,
+    seed: options.seed,
+    batchSize: options.batchSize,
+  });
+  // No more batches than the run has: small runs with small batches would otherwise allocate the whole window.
+  const windowBatches = Math.max(1, Math.min(Math.floor(WINDOW_ROWS / options.batchSize), Math.ceil(options.events / options.batchSize)));
+  const giftWindow: GiftBatch[] = Array.from({ length: windowBatches }, () => createGiftBatch(options.batchSize));
+  const purchaseWindow: PurchaseBatch[] = [];
+  const histogram = createLatencyHistogram();
+  let generationMs = 0;
+  let purchaseMs = 0;
+  let giftMs = 0;
+  let giftEvents = 0;
+  let purchaseEvents = 0;
+  let peakRss = process.memoryUsage().rss;
+  for (let done = 0; done < options.events; ) {
+    let filled = 0;
+    const started = performance.now();
+    while (filled < windowBatches && done < options.events) {
+      const rows = Math.min(options.batchSize, options.events - done);
+      stream.next(rows);
+      giftEvents += takeGifts(stream.gifts, giftWindow[filled], partition);
+      const purchases = purchaseWindow[filled];
+      // Sized to what the batch needs: the stream's worst-case capacity is several times larger.
+      if (purchases === undefined || purchases.viewer.length < stream.purchases.length) {
+        purchaseWindow[filled] = createPurchaseBatch(Math.max(stream.purchases.length, 1));
+      }
+      purchaseEvents += takePurchases(stream.purchases, purchaseWindow[filled], partition);
+      done += rows;
+      filled++;
+    }
+    generationMs += performance.now() - started;
+    for (let b = 0; b < filled; b++) {
+      const purchaseStart = performance.now();
+      applyPurchases(ledger, purchaseWindow[b]);
+      const giftStart = performance.now();
+      applyGifts(ledger, giftWindow[b]);
+      const giftEnd = performance.now();
+      purchaseMs += giftStart - purchaseStart;
+      giftMs += giftEnd - giftStart;
+      recordMillis(histogram, giftEnd - giftStart);
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    onProgress?.(done);
+  }
+  return { partition, ledger, histogram, giftEvents, purchaseEvents, generationMs, purchaseMs, giftMs, peakRssBytes: peakRss };
+}

@@ -1,0 +1,41 @@
+/**
+ * A report as data: the comparisons and every chart that applies to the run, each chart's
+ * filled Vega-Lite spec with its SVG. The output formats (HTML, SVG files, JSON) are views of it.
+ */
+import { CHARTS } from "./charts/index.js";
+import { buildComparisons, type Comparison } from "./comparisons.js";
+import { renderSvg } from "./render-svg.js";
+import type { ReportData } from "./report-data.js";
+import { fillTemplate } from "./templates.js";
+
+/** One chart of a report, drawn. */
+export interface ReportChart {
+  id: string;
+  title: string;
+  caption: string;
+  /** The filled Vega-Lite spec, data inline: re-plottable as it is. */
+  spec: object;
+  svg: string;
+  /** Vega-Lite compiler and Vega warnings while drawing (none expected). */
+  warnings: string[];
+}
+
+/** Everything a report shows. */
+export interface Report {
+  data: ReportData;
+  comparisons: Comparison[];
+  charts: ReportChart[];
+}
+
+/** Builds the report of `data`: comparisons, then each applicable chart filled and drawn. */
+export async function buildReport(data: ReportData): Promise<Report> {
+  const charts: ReportChart[] = [];
+  for (const chart of CHARTS) {
+    const fill = chart.fill(data);
+    if (fill === null) continue;
+    const spec = fillTemplate(chart.id, fill);
+    const rendered = await renderSvg(spec);
+    charts.push({ id: chart.id, title: chart.title, caption: fill.caption, spec, svg: rendered.svg, warnings: rendered.warnings });
+  }
+  return { data, comparisons: buildComparisons(data), charts };
+}

@@ -1,0 +1,31 @@
+/** The answer at a glance: each comparison's relative lift against the base with its 95% CI, per metric of interest. */
+import { buildComparisons, metricsOfInterest } from "../comparisons.js";
+import type { ChartDefinition, Rows } from "./chart.js";
+
+export const headlineLift: ChartDefinition = {
+  id: "headline-lift",
+  title: "Lift against the base",
+  fill(data) {
+    const metrics = metricsOfInterest(data);
+    const comparisons = buildComparisons(data);
+    const rows: Rows = comparisons
+      .filter((c) => c.result.lift !== null && c.result.liftCi95Low !== null)
+      .map((c, order) => ({
+        comparison: `${c.cellName} vs ${c.baseName}${c.context}`,
+        order,
+        measure: c.metricLabel,
+        measureOrder: metrics.indexOf(c.metric),
+        lift: c.result.lift,
+        low: c.result.liftCi95Low,
+        high: c.result.liftCi95High,
+        verdict: c.result.verdict,
+        p: c.result.test?.p ?? null,
+      }));
+    if (rows.length === 0) return null;
+    const unbounded = comparisons.length - rows.length;
+    return {
+      datasets: { lift: rows },
+      caption: `Relative difference of each arm's mean from the base arm's, with 95% CI; an interval that crosses 0 is no clear difference.${unbounded > 0 ? ` ${unbounded} comparison${unbounded === 1 ? " has" : "s have"} a base too uncertain (or zero) for a relative interval: see the tables for the difference in units.` : ""}`,
+    };
+  },
+};

@@ -1,0 +1,14 @@
+export { writeReport, REPORT_FORMATS } from "./write-report.js";
+export type { ReportFormat, WriteReportOptions, WrittenReport } from "./write-report.js";
+export { readRunFolder } from "./read-run-folder.js";
+export type { ReportCalibrationEntry, ReportCell, ReportData, ReportRun, ReportScenario, ReportTable } from "./report-data.js";
+export { buildReport } from "./build-report.js";
+export type { Report, ReportChart } from "./build-report.js";
+export { buildComparisons } from "./comparisons.js";
+export type { Comparison } from "./comparisons.js";
+export { renderHtml } from "./render-html.js";
+export type { HtmlOptions } from "./render-html.js";
+export { reportJson } from "./report-json.js";
+export { CHARTS } from "./charts/index.js";
+export type { ChartDefinition, ChartFill } from "./charts/index.js";
+export { reportsDir } from "./templates.js";

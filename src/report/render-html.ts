@@ -1,0 +1,244 @@
+/**
+ * The one-file HTML report: reports/report.html filled with the answer (first screen), the
+ * charts as inline SVG, the comparison and calibration tables and the run's provenance. Every
+ * spec and its data are embedded as JSON so a reader can re-plot; with `interactive` the vega
+ * and vega-lite bundles are inlined and redraw the charts live. Nothing is fetched: a Content
+ * Security Policy forbids any request and allows only the page's own scripts, by hash, so even
+ * a scenario text that slipped past escaping could not run.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Report, ReportChart } from "./build-report.js";
+import { metricsOfInterest, type Comparison } from "./comparisons.js";
+import { describe } from "../stats/index.js";
+import { escapeHtml, jsonForScript } from "./escape.js";
+import { formatNumber, formatP, formatPercent, formatValue } from "./format.js";
+import { reportJson } from "./report-json.js";
+import type { ReportCell } from "./report-data.js";
+import { readTemplate } from "./templates.js";
+
+/** How the HTML is built. */
+export interface HtmlOptions {
+  /** Inline vega and vega-lite (about 0.75 MB) for live charts with tooltips; default true. */
+  interactive?: boolean;
+}
+
+/** Charts that answer the question, shown on the first screen. */
+const ANSWER_CHARTS = new Set(["headline-lift", "sweep-line", "sweep-heatmap"]);
+/** Sentences shown in the answer before pointing to the full table. */
+const ANSWER_SENTENCES = 6;
+
+/** The report as one self-contained HTML page. */
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const { data } = report;
+  const interactive = options.interactive ?? true;
+  const scripts = interactive ? [...libraryBundles(), readTemplate("report.js")] : [];
+  const csp = [
+    "default-src 'none'",
+    "img-src data:",
+    "style-src 'unsafe-inline'",
+    // vega compiles its expressions with Function(), hence 'unsafe-eval' for the hashed scripts.
+    scripts.length > 0 ? `script-src ${scripts.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`).join(" ")} 'unsafe-eval'` : "script-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  const text: Record<string, string> = {
+    csp,
+    version: data.run.giftsimVersion,
+    title: `${data.scenario.name} — giftsim report`,
+    scenarioName: data.scenario.name,
+    preset: data.scenario.preset,
+    replicateText: `${data.run.replicates} replicates per ${data.scenario.arms.length > 1 ? "arm" : "cell"}`,
+    question: data.scenario.question || data.scenario.name,
+    description: data.scenario.description,
+  };
+  const answerCharts = report.charts.filter((chart) => ANSWER_CHARTS.has(chart.id));
+  const otherCharts = report.charts.filter((chart) => !ANSWER_CHARTS.has(chart.id));
+  const raw: Record<string, string> = {
+    notices: notices(report),
+    answer: answer(report) + answerCharts.map(figure).join("\n"),
+    toc: toc(report, otherCharts),
+    charts: otherCharts.length > 0 ? `<section id="charts"><h2>Charts</h2>\n${otherCharts.map(figure).join("\n")}</section>` : "",
+    comparisons: comparisonSection(report),
+    calibration: calibrationSection(report),
+    run: runSection(report),
+    embedded: [
+      ...report.charts.map((chart) => `<script type="application/json" id="spec-${chart.id}">${jsonForScript(chart.spec)}</script>`),
+      `<script type="application/json" id="giftsim-report">${jsonForScript(reportJson(report, { specs: false }))}</script>`,
+    ].join("\n"),
+    scripts: scripts.map((script) => `<script>${script}</script>`).join("\n"),
+  };
+  return readTemplate("report.html").replace(/\{\{\{(\w+)\}\}\}|\{\{(\w+)\}\}/g, (match, rawName: string | undefined, textName: string | undefined) => {
+    const value = rawName !== undefined ? raw[rawName] : textName !== undefined && textName in text ? escapeHtml(text[textName]) : undefined;
+    if (value === undefined) throw new Error(`reports/report.html: no value for ${match}`);
+    return value;
+  });
+}
+
+/** The vega and vega-lite browser bundles, source-map comments cut so nothing is requested. */
+function libraryBundles(): string[] {
+  const require = createRequire(import.meta.url);
+  return [join(dirname(require.resolve("vega")), "vega.min.js"), join(dirname(require.resolve("vega-lite")), "vega-lite.min.js")].map((file) => {
+    const code = readFileSync(file, "utf8").replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "");
+    // An inline script ends at the first "</script"; a bundle holding one cannot be inlined as is.
+    if (/<\/script|<!--/i.test(code)) throw new Error(`${file} cannot be inlined in a <script> element`);
+    return code;
+  });
+}
+
+function notices(report: Report): string {
+  const { run } = report.data;
+  const out: string[] = [];
+  if (run.shards !== null) out.push(`This folder holds ${run.shards} only: merge the shards (giftsim merge) for the whole study.`);
+  const counts = report.data.replicates.map((cell) => Object.values(cell)[0]?.length ?? 0);
+  if (counts.some((n) => n < 2)) out.push("Some arms have fewer than two replicates: confidence intervals and tests need at least two.");
+  return out.map((line) => `<p class="notice">${escapeHtml(line)}</p>`).join("\n");
+}
+
+function verdictClass(comparison: Comparison): string {
+  const verdict = comparison.result.verdict;
+  return verdict === "higher" ? "verdict-higher" : verdict === "lower" ? "verdict-lower" : "verdict-none";
+}
+
+function answer(report: Report): string {
+  const { data } = report;
+  const [headline] = metricsOfInterest(data);
+  if (headline === undefined) return "<p>The run measured none of the scenario's metrics of interest.</p>";
+  const sentences = report.comparisons.filter((c) => c.metric === headline);
+  let list: string;
+  if (sentences.length > 0) {
+    const shown = sentences.slice(0, ANSWER_SENTENCES);
+    list = `<ul class="sentences">${shown.map((c, i) => `<li class="${i === 0 ? "headline " : ""}${verdictClass(c)}">${escapeHtml(c.sentence)}</li>`).join("")}</ul>`;
+    if (sentences.length > shown.length) list += `<p class="meta">${sentences.length - shown.length} more comparisons in <a href="#comparisons">Comparison of arms</a>.</p>`;
+  } else {
+    list = `<ul class="sentences">${data.cells.map((cell, i) => `<li class="${i === 0 ? "headline" : ""}">${escapeHtml(valueSentence(report, cell, headline))}</li>`).join("")}</ul>`;
+  }
+  return `${list}\n${metricTable(report, headline)}`;
+}
+
+/** "Gifted coins per live hour: 1,234 (95% CI 1,100 to 1,300, 200 replicates)." for a run without comparisons. */
+function valueSentence(report: Report, cell: ReportCell, metric: string): string {
+  const info = report.data.metricInfo[metric];
+  const d = describe(report.data.replicates[cell.index][metric] ?? []);
+  const unit = info?.unit ?? "";
+  const ci = d.ci95Low !== null ? `95% CI ${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}, ` : "";
+  const who = report.data.cells.length > 1 ? `${cell.label}: ` : "";
+  return `${who}${info?.label ?? metric} ${formatValue(d.mean, unit)} per replicate (${ci}${d.n} replicates).`;
+}
+
+/** A metric per cell: mean and CI, and against the base: lift, its CI, p and verdict. */
+function metricTable(report: Report, metric: string): string {
+  const { data } = report;
+  const unit = data.metricInfo[metric]?.unit ?? "";
+  const byCell = new Map(report.comparisons.filter((c) => c.metric === metric).map((c) => [c.cell.index, c]));
+  const hasComparisons = byCell.size > 0;
+  // Arms side by side within each sweep point, as they are compared.
+  const cells = [...data.cells].sort((a, b) => a.pointIndex - b.pointIndex || a.index - b.index);
+  const rows = cells.map((cell) => {
+    const d = describe(data.replicates[cell.index][metric] ?? []);
+    const c = byCell.get(cell.index);
+    const isBase = hasComparisons && report.comparisons.some((x) => x.base.index === cell.index);
+    const against = !hasComparisons
+      ? ""
+      : c === undefined
+        ? `<td colspan="4" class="meta">${isBase ? "base" : ""}</td>`
+        : `<td class="num">${escapeHtml(liftOrDifference(c))}</td><td class="num">${escapeHtml(liftOrDifferenceCi(c))}</td>` +
+          `<td class="num">${c.result.test ? escapeHtml(formatP(c.result.test.p).replace(/^p (= )?/, "")) : "–"}</td>` +
+          `<td class="${verdictClass(c)}">${escapeHtml(c.result.verdict)}</td>`;
+    const ci = d.ci95Low !== null ? `${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}` : "–";
+    return `<tr><td>${escapeHtml(cell.label)}</td><td class="num">${escapeHtml(formatValue(d.mean, unit))}</td><td class="num">${escapeHtml(ci)}</td><td class="num">${d.n}</td>${against}</tr>`;
+  });
+  const head = `<th>${data.scenario.arms.length > 1 ? "Arm" : "Cell"}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? "<th>Lift vs base</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>" : ""}`;
+  const label = data.metricInfo[metric]?.label ?? metric;
+  return `<table class="metric-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)} per replicate</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+/** The lift when it has a bounded interval, else the difference in the metric's unit. */
+function liftOrDifference(c: Comparison): string {
+  return c.result.liftCi95Low !== null && c.result.lift !== null ? formatPercent(c.result.lift, true) : formatValue(c.result.difference, c.unit);
+}
+
+function liftOrDifferenceCi(c: Comparison): string {
+  const r = c.result;
+  if (r.liftCi95Low !== null && r.liftCi95High !== null) return `${formatPercent(r.liftCi95Low, true)} to ${formatPercent(r.liftCi95High, true)}`;
+  return `${formatValue(r.differenceCi95Low, c.unit)} to ${formatValue(r.differenceCi95High, c.unit)}`;
+}
+
+function figure(chart: ReportChart): string {
+  const download = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(chart.spec, null, 2))}`;
+  return `<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}" data-spec="spec-${chart.id}">
+<h3>${escapeHtml(chart.title)}</h3>
+<div class="chart-view">${chart.svg}</div>
+<figcaption>${escapeHtml(chart.caption)}</figcaption>
+<p class="reuse">Vega-Lite spec with its data: <a download="${chart.id}.vl.json" href="${escapeHtml(download)}">${chart.id}.vl.json</a> (also embedded in this page as <code>#spec-${chart.id}</code>).</p>
+</figure>`;
+}
+
+function toc(report: Report, charts: ReportChart[]): string {
+  const links = [
+    ...charts.map((chart) => [`chart-${chart.id}`, chart.title]),
+    ["comparisons", "Comparison of arms"],
+    ["calibration", "Calibration"],
+    ["run", "Run"],
+  ].filter(([id]) => id !== "comparisons" || report.comparisons.length > 0);
+  return `<nav class="toc">${links.map(([id, title]) => `<a href="#${id}">${escapeHtml(title)}</a>`).join("\n")}</nav>`;
+}
+
+function comparisonSection(report: Report): string {
+  if (report.comparisons.length === 0) return "";
+  const metrics = metricsOfInterest(report.data);
+  const base = report.data.scenario.arms.length > 1 ? `the base arm (${report.data.scenario.arms[0].label})` : `the first sweep point (${report.data.cells[0].label})`;
+  const parts = metrics.map((metric) => {
+    const comparisons = report.comparisons.filter((c) => c.metric === metric);
+    const label = report.data.metricInfo[metric]?.label ?? metric;
+    return `<h3>${escapeHtml(label)}</h3>
+<ul class="sentences">${comparisons.map((c) => `<li class="${verdictClass(c)}">${escapeHtml(c.sentence)}</li>`).join("")}</ul>
+${metricTable(report, metric)}`;
+  });
+  return `<section id="comparisons"><h2>Comparison of arms</h2>
+<p class="meta">Each arm against ${escapeHtml(base)}: means over replicates with Student-t 95% CIs; relative lift with a 95% CI from the delta method on the log ratio of means; two-sided Welch t-test. A lift interval that spans zero is reported as no clear difference.</p>
+${parts.join("\n")}</section>`;
+}
+
+function calibrationSection(report: Report): string {
+  const { data } = report;
+  const facts = data.calibration[0] ?? [];
+  if (facts.length === 0) return "";
+  const rows = facts.map((fact, i) => {
+    const values = data.cells.map((cell) => {
+      const entry = data.calibration[cell.index]?.[i];
+      const state = entry?.state ?? "not measured";
+      const value = entry?.simulatedMean ?? null;
+      const who = data.cells.length > 1 ? `${escapeHtml(cell.label)}: ` : "";
+      const shown = value === null ? "" : `${formatNumber(value)} `;
+      return `<div class="calibration-value">${who}${escapeHtml(shown)}<span class="badge badge-${state.replace(/ /g, "-")}">${escapeHtml(state === "inside" ? "in" : state === "outside" ? "out" : "not measured")}</span></div>`;
+    });
+    const elsewhere = data.calibration.every((cell) => (cell[i]?.state ?? "not measured") === "not measured") && fact.scenario !== data.scenario.name ? `<div class="meta">measured in the ${escapeHtml(fact.scenario)} scenario</div>` : "";
+    return `<tr><td>${escapeHtml(fact.fact)}<div class="meta">${escapeHtml(fact.source)}</div></td><td>${escapeHtml(fact.measure)}</td><td class="band">${escapeHtml(fact.band.description)}</td><td>${values.join("")}${elsewhere}</td></tr>`;
+  });
+  return `<section id="calibration"><h2>Calibration</h2>
+<p class="meta">Stylized facts from published data the model is calibrated against, each with its band and the simulated mean over replicates.</p>
+<table class="calibration"><thead><tr><th>Fact</th><th>Measure</th><th>Band</th><th>Simulated</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+
+function runSection(report: Report): string {
+  const { data } = report;
+  const rows: Array<[string, string]> = [
+    ["Scenario", data.scenario.name],
+    ["Scenario hash", data.run.scenarioHash],
+    ["Seed", data.run.seed],
+    ["Replicates per cell", String(data.run.replicates)],
+    ["Arms", data.scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")],
+    ["Sweep", data.scenario.sweep.length > 0 ? data.scenario.sweep.map((axis) => `${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`).join("; ") : "none"],
+    ["Platform preset", data.scenario.preset],
+    ["giftsim", data.run.giftsimVersion],
+    ["Node", data.run.node ?? "not recorded"],
+    ["Ledger audit", data.run.audit ?? "not recorded"],
+  ];
+  if (data.run.shards !== null) rows.push(["Shard", data.run.shards]);
+  return `<section id="run"><h2>Run</h2>
+<p class="meta">The results are a pure function of the scenario, the seed, the replicate count and the giftsim version: rerunning with these gives the same checksums.</p>
+<table class="run"><tbody>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code>${escapeHtml(v)}</code></td></tr>`).join("")}</tbody></table></section>`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Everything a report needs, read once from a run folder and kept apart from how it is drawn:
+ * charts, comparisons and the HTML are functions of a ReportData, so they can be tested on a
+ * hand-made one and a merged or re-rendered folder gives the same report as the original run.
+ * Text fields come from the scenario file and are untrusted: every renderer escapes them.
+ */
+import type { MetricInfo } from "../sim/index.js";
+
+/** One (arm, sweep point) of the run. */
+export interface ReportCell {
+  /** Position in plan order (arms outer, sweep points inner). */
+  index: number;
+  arm: string;
+  /** The arm's label from the scenario file (untrusted text). */
+  armLabel: string;
+  pointIndex: number;
+  /** The swept values of this point by sweep path (empty without a sweep). */
+  point: Record<string, unknown>;
+  /** How the cell is named in charts and sentences: the arm label, plus the point with a sweep. */
+  label: string;
+}
+
+/** One calibration fact in one cell, as summary.json holds it. */
+export interface ReportCalibrationEntry {
+  id: string;
+  fact: string;
+  source: string;
+  measure: string;
+  band: { min: number | null; max: number | null; description: string };
+  /** The built-in scenario the fact is meant to be read from. */
+  scenario: string;
+  simulatedMean: number | null;
+  measuredReplicates: number;
+  state: "inside" | "outside" | "not measured";
+}
+
+/** A numeric table (timeseries.csv) with the cell and replicate of each row. */
+export interface ReportTable {
+  columns: string[];
+  /** Row-major values; NaN where the file had an empty field. */
+  rows: number[][];
+}
+
+/** The run: what was simulated, how, and whether its ledger audit passed. */
+export interface ReportRun {
+  seed: string;
+  /** Replicates per cell in the folder (a shard's slice, or the whole plan). */
+  replicates: number;
+  scenarioHash: string;
+  giftsimVersion: string;
+  /** Node version and shard, when the manifest records them. */
+  node: string | null;
+  shards: string | null;
+  /** "passed" or "failed" from the manifest's audit; null when the folder does not say. */
+  audit: "passed" | "failed" | null;
+}
+
+/** The scenario as resolved by the run (names, labels and text are untrusted). */
+export interface ReportScenario {
+  name: string;
+  description: string;
+  question: string;
+  preset: string;
+  /** Metrics of interest, headline first. */
+  metrics: string[];
+  arms: Array<{ name: string; label: string }>;
+  sweep: Array<{ path: string; values: unknown[] }>;
+}
+
+/** Everything a report is built from. */
+export interface ReportData {
+  scenario: ReportScenario;
+  run: ReportRun;
+  cells: ReportCell[];
+  metricInfo: Record<string, MetricInfo>;
+  /** Replicate values by cell index, then metric name, in replicate order (NaN: not measured). */
+  replicates: Array<Record<string, number[]>>;
+  /** Calibration entries by cell index (empty when the folder has none). */
+  calibration: ReportCalibrationEntry[][];
+  /** timeseries.csv (one row per replicate and day) with `cell` and `replicate` columns; null when absent. */
+  timeseries: ReportTable | null;
+}
+
+/** The label of a cell: the arm label, plus "path = value" for each swept value. */
+export function cellLabel(armLabel: string, point: Record<string, unknown>, arms: number): string {
+  const swept = Object.entries(point).map(([path, value]) => `${shortPath(path)} = ${formatSweepValue(value)}`);
+  if (swept.length === 0) return armLabel;
+  return arms > 1 ? `${armLabel} · ${swept.join(", ")}` : swept.join(", ");
+}
+
+/** The last segment of a dotted sweep path, which is what a reader recognises. */
+export function shortPath(path: string): string {
+  return path.slice(path.lastIndexOf(".") + 1);
+}
+
+/** A swept value as text. */
+export function formatSweepValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}

@@ -1,0 +1,69 @@
+/**
+ * Writes a run folder's report: report.html by default (what `giftsim run` leaves at the end and
+ * `giftsim report DIR` re-renders), or one SVG per chart, or the report as JSON. A folder whose
+ * ledger audit did not pass gets no report. Files appear whole or not at all.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { errors } from "../errors.js";
+import { writeFileAtomic } from "../run/atomic-file.js";
+import { buildReport } from "./build-report.js";
+import { readRunFolder } from "./read-run-folder.js";
+import { renderHtml } from "./render-html.js";
+import { reportJson } from "./report-json.js";
+
+/** Output formats of a report. */
+export const REPORT_FORMATS = ["html", "svg", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** How to write a report. */
+export interface WriteReportOptions {
+  /** Default "html". */
+  format?: ReportFormat;
+  /** A file for html and json (default DIR/report.html, DIR/report.json), a folder for svg (default DIR/charts). */
+  out?: string;
+  /** Inline vega and vega-lite for live charts in the HTML; default true. */
+  interactive?: boolean;
+}
+
+/** What was written. */
+export interface WrittenReport {
+  format: ReportFormat;
+  /** The files written, HTML/JSON file or the SVG files. */
+  files: string[];
+  /** Ids of the charts drawn, in report order. */
+  charts: string[];
+}
+
+/** Reads run folder `dir` and writes its report; throws errors.notARunFolder or errors.auditFailed. */
+export async function writeReport(dir: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
+  const format = options.format ?? "html";
+  const data = readRunFolder(dir);
+  if (data.run.audit !== "passed") throw errors.auditFailed([`${dir}: the manifest does not record a passed ledger audit, so no report is written`]);
+  const report = await buildReport(data);
+  const charts = report.charts.map((chart) => chart.id);
+  switch (format) {
+    case "html": {
+      const file = options.out ?? join(dir, "report.html");
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileAtomic(file, renderHtml(report, { interactive: options.interactive }));
+      return { format, files: [file], charts };
+    }
+    case "json": {
+      const file = options.out ?? join(dir, "report.json");
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileAtomic(file, `${JSON.stringify(reportJson(report, { specs: true }), null, 2)}\n`);
+      return { format, files: [file], charts };
+    }
+    case "svg": {
+      const folder = options.out ?? join(dir, "charts");
+      mkdirSync(folder, { recursive: true });
+      const files = report.charts.map((chart) => {
+        const file = join(folder, `${chart.id}.svg`);
+        writeFileAtomic(file, chart.svg);
+        return file;
+      });
+      return { format, files, charts };
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The run folder's durable record of finished replicates: checkpoint.json names the run
+ * (scenario, seed, replicate count, version, shard) and checkpoint.bin is append-only, one
+ * framed record per replicate: u32 magic, u32 payload length, u32 crc32 of the payload, payload.
+ * Each chunk's records are appended in one write and fsync'd before they count as done. A kill
+ * at any moment leaves at most a torn last record, which fails its frame check and is cut off
+ * on resume; everything before it is intact. Results are never read from anywhere else, so a
+ * resumed run finishes to exactly the uninterrupted result.
+ */
+import { existsSync, readFileSync, rmSync, truncateSync } from "node:fs";
+import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { crc32 } from "node:zlib";
+import { errors } from "../errors.js";
+import type { ResolvedScenario } from "../scenario/index.js";
+import { writeFileAtomic } from "./atomic-file.js";
+import { decodePayload, encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
+import type { Shard } from "./shard.js";
+
+export const CHECKPOINT_HEADER = "checkpoint.json";
+export const CHECKPOINT_RECORDS = "checkpoint.bin";
+export const MANIFEST = "manifest.json";
+const MAGIC = 0x31525347; // "GSR1" read little-endian
+const FRAME_BYTES = 12;
+
+/** What a run folder holds results of; a resume or a merge must match it field for field. */
+export interface CheckpointHeader {
+  format: "giftsim-checkpoint/1";
+  giftsim: string;
+  scenarioHash: string;
+  seed: string;
+  /** Replicates per cell in the whole plan (a shard runs a slice of them). */
+  replicates: number;
+  shard: Shard | null;
+  columns: { metrics: readonly string[]; streams: readonly string[]; timeseries: readonly string[] };
+  scenario: ResolvedScenario;
+}
+
+/** Appends finished replicates durably. */
+export interface CheckpointWriter {
+  append(records: readonly ReplicateRecord[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Frames records for checkpoint.bin. */
+export function frameRecords(records: readonly ReplicateRecord[]): Buffer {
+  const size = records.reduce((total, record) => total + FRAME_BYTES + payloadBytes(record), 0);
+  const buffer = Buffer.alloc(size);
+  let at = 0;
+  for (const record of records) {
+    const payloadStart = at + FRAME_BYTES;
+    const end = encodePayload(record, buffer, payloadStart);
+    buffer.writeUInt32LE(MAGIC, at);
+    buffer.writeUInt32LE(end - payloadStart, at + 4);
+    buffer.writeUInt32LE(crc32(buffer.subarray(payloadStart, end)), at + 8);
+    at = end;
+  }
+  return buffer;
+}
+
+/** Reads every intact record of checkpoint.bin; `intactBytes` ends before a torn or corrupt tail. */
+export function readRecords(file: string): { records: ReplicateRecord[]; intactBytes: number; totalBytes: number } {
+  const data = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const records: ReplicateRecord[] = [];
+  let at = 0;
+  while (at + FRAME_BYTES <= data.length) {
+    if (data.readUInt32LE(at) !== MAGIC) break;
+    const length = data.readUInt32LE(at + 4);
+    const end = at + FRAME_BYTES + length;
+    if (end > data.length) break;
+    const payload = data.subarray(at + FRAME_BYTES, end);
+    if (crc32(payload) !== data.readUInt32LE(at + 8)) break;
+    const record = decodePayload(payload);
+    if (record === undefined) break;
+    records.push(record);
+    at = end;
+  }
+  return { records, intactBytes: at, totalBytes: data.length };
+}
+
+/** Reads a run folder's header, or throws if the folder holds no giftsim run. */
+export function readHeader(dir: string): CheckpointHeader {
+  const file = join(dir, CHECKPOINT_HEADER);
+  if (!existsSync(file)) throw errors.notARunFolder(dir, `no ${CHECKPOINT_HEADER}`);
+  const header = JSON.parse(readFileSync(file, "utf8")) as CheckpointHeader;
+  if (header.format !== "giftsim-checkpoint/1") throw errors.notARunFolder(dir, `unknown format ${JSON.stringify(header.format)}`);
+  return header;
+}
+
+/**
+ * Opens the folder's checkpoint for `header`: a fresh one, or with `resume` the existing one
+ * (which must be of the same run), its torn tail cut off. Returns the replicates already done.
+ */
+export async function openCheckpoint(dir: string, header: CheckpointHeader, resume: boolean): Promise<{ writer: CheckpointWriter; done: ReplicateRecord[] }> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw errors.invalidInput("option", [{ path: "--out", value: dir, expected: `a folder giftsim can create and write (${code})` }]);
+  }
+  const headerFile = join(dir, CHECKPOINT_HEADER);
+  const recordsFile = join(dir, CHECKPOINT_RECORDS);
+  let done: ReplicateRecord[] = [];
+  if (existsSync(headerFile)) {
+    if (!resume) throw existsSync(join(dir, MANIFEST)) ? errors.outputExists(dir) : errors.unfinishedRun(dir);
+    const found = readHeader(dir);
+    const fields: Array<[string, unknown, unknown]> = [
+      ["scenario hash", found.scenarioHash, header.scenarioHash],
+      ["seed", found.seed, header.seed],
+      ["replicate count", found.replicates, header.replicates],
+      ["giftsim version", found.giftsim, header.giftsim],
+      ["shard", shardText(found.shard), shardText(header.shard)],
+    ];
+    for (const [field, was, is] of fields) {
+      if (was !== is) throw errors.checkpointMismatch(dir, field, String(was), String(is));
+    }
+    const read = readRecords(recordsFile);
+    if (read.intactBytes < read.totalBytes) truncateSync(recordsFile, read.intactBytes);
+    done = read.records;
+  } else {
+    rmSync(recordsFile, { force: true });
+    writeFileAtomic(headerFile, `${JSON.stringify(header, null, 2)}\n`);
+  }
+  const handle = await open(recordsFile, "a");
+  return { writer: appender(handle), done };
+}
+
+function appender(handle: FileHandle): CheckpointWriter {
+  // Appends are chained so records never interleave and close() waits for the last flush.
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    append(records) {
+      const bytes = frameRecords(records);
+      tail = tail.then(async () => {
+        await handle.write(bytes);
+        await handle.datasync();
+      });
+      return tail;
+    },
+    async close() {
+      await tail.catch(() => undefined);
+      await handle.close();
+    },
+  };
+}
+
+/** "i/n" or "none", for messages and comparisons. */
+export function shardText(shard: Shard | null): string {
+  return shard === null ? "none" : `${shard.index}/${shard.count}`;
+}

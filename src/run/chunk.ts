@@ -1,0 +1,171 @@
+/**
+ * What a worker does with one task: run a chunk of replicates and pack their outputs into a few
+ * typed arrays, so the result crosses the thread boundary as transferred buffers rather than a
+ * cloned object graph. A replicate that throws or fails its audit is reported in its slot with
+ * its seed; the rest of the chunk still counts.
+ */
+import { move, transferableSymbol, valueSymbol } from "piscina";
+import type { EventLogSink, ReplicateOutput, SimConfig } from "../sim/index.js";
+import { writeEventPart } from "./event-log.js";
+import type { ReplicateRecord } from "./record.js";
+import { replicateSeed } from "./seed.js";
+
+/** The plan as a worker needs it, sent once per worker (piscina workerData). */
+export interface WorkerContext {
+  masterSeed: string;
+  scenarioHash: string;
+  /** By cell index. */
+  configs: SimConfig[];
+  arms: string[];
+  pointIndices: number[];
+  /** A module exporting `runReplicate` in place of the simulation's (tests). */
+  replicateModule?: string;
+  /** Folder for per-replicate event log parts, when the run writes the event log. */
+  eventsDir?: string;
+}
+
+/** A chunk: (cell, replicate) pairs, flattened. */
+export interface ChunkTask {
+  items: Int32Array;
+}
+
+/** Slot states of a chunk result. */
+export const SLOT_DONE = 0;
+export const SLOT_THREW = 1;
+export const SLOT_AUDIT_FAILED = 2;
+
+/** One chunk's outputs, one slot per item, columns packed end to end. */
+export interface ChunkResult {
+  items: Int32Array;
+  states: Uint8Array;
+  simulatedEvents: Float64Array;
+  metricCount: number;
+  /** items x metricCount values (a failed slot's are NaN). */
+  metrics: Float64Array;
+  streamLengths: Uint32Array;
+  streams: Float64Array;
+  timeseriesLengths: Uint32Array;
+  timeseries: Float64Array;
+  /** Per slot: "" when done, else why it failed. */
+  messages: string[];
+}
+
+/** The replicate function a chunk calls: the simulation's runReplicate or a test stand-in. */
+export type ReplicateFunction = (config: SimConfig, seed: string, options?: { eventLog?: EventLogSink }) => ReplicateOutput;
+
+/** A failed replicate, named so it can be rerun alone. */
+export interface ReplicateFailure {
+  cell: number;
+  replicate: number;
+  seed: string;
+  kind: "threw" | "audit";
+  reason: string;
+}
+
+/** The seed of (cell, replicate) under `context`. */
+export function seedOf(context: WorkerContext, cell: number, replicate: number): string {
+  return replicateSeed({
+    masterSeed: context.masterSeed,
+    scenarioHash: context.scenarioHash,
+    arm: context.arms[cell],
+    pointIndex: context.pointIndices[cell],
+    replicate,
+  });
+}
+
+/**
+ * Runs a chunk. `throwAt` is a test hook (environment GIFTSIM_TEST_THROW_REPLICATE, read by
+ * the worker entry) that makes one replicate index throw, to prove a crash is contained.
+ */
+export function runChunk(context: WorkerContext, replicate: ReplicateFunction, task: ChunkTask, throwAt?: number): ChunkResult {
+  const count = task.items.length / 2;
+  const outputs: Array<ReplicateOutput | undefined> = [];
+  const states = new Uint8Array(count);
+  const messages: string[] = [];
+  for (let slot = 0; slot < count; slot++) {
+    const cell = task.items[2 * slot];
+    const index = task.items[2 * slot + 1];
+    try {
+      if (index === throwAt) throw new Error(`test hook: replicate ${index} throws`);
+      const config = context.configs[cell];
+      const seed = seedOf(context, cell, index);
+      const output =
+        context.eventsDir === undefined
+          ? replicate(config, seed)
+          : writeEventPart(context.eventsDir, cell, { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate: index }, (eventLog) =>
+              replicate(config, seed, { eventLog }),
+            );
+      if (output.audit.state === "failed") {
+        states[slot] = SLOT_AUDIT_FAILED;
+        messages.push(output.audit.failures.join("; "));
+        outputs.push(undefined);
+      } else {
+        messages.push("");
+        outputs.push(output);
+      }
+    } catch (error) {
+      states[slot] = SLOT_THREW;
+      messages.push(error instanceof Error ? error.message : String(error));
+      outputs.push(undefined);
+    }
+  }
+  const metricCount = outputs.find((o) => o !== undefined)?.metrics.length ?? 0;
+  const metrics = new Float64Array(count * metricCount).fill(Number.NaN);
+  const simulatedEvents = new Float64Array(count);
+  const streamLengths = Uint32Array.from(outputs, (o) => o?.streams.length ?? 0);
+  const timeseriesLengths = Uint32Array.from(outputs, (o) => o?.timeseries.length ?? 0);
+  const streams = new Float64Array(streamLengths.reduce((a, b) => a + b, 0));
+  const timeseries = new Float64Array(timeseriesLengths.reduce((a, b) => a + b, 0));
+  let streamAt = 0;
+  let timeseriesAt = 0;
+  outputs.forEach((output, slot) => {
+    if (output === undefined) return;
+    metrics.set(output.metrics, slot * metricCount);
+    simulatedEvents[slot] = output.simulatedEvents;
+    streams.set(output.streams, streamAt);
+    streamAt += output.streams.length;
+    timeseries.set(output.timeseries, timeseriesAt);
+    timeseriesAt += output.timeseries.length;
+  });
+  return { items: task.items, states, simulatedEvents, metricCount, metrics, streamLengths, streams, timeseriesLengths, timeseries, messages };
+}
+
+/** Marks a chunk result's buffers for transfer, not copy, when a worker returns it. */
+export function movable(result: ChunkResult): unknown {
+  const { items, states, simulatedEvents, metrics, streamLengths, streams, timeseriesLengths, timeseries } = result;
+  return move({
+    get [transferableSymbol]() {
+      return [items, states, simulatedEvents, metrics, streamLengths, streams, timeseriesLengths, timeseries].map((column) => column.buffer);
+    },
+    get [valueSymbol]() {
+      return result;
+    },
+  });
+}
+
+/** Splits a chunk result back into records (views on its buffers, no copy) and failures. */
+export function unpackChunk(context: WorkerContext, result: ChunkResult): { records: ReplicateRecord[]; failures: ReplicateFailure[] } {
+  const records: ReplicateRecord[] = [];
+  const failures: ReplicateFailure[] = [];
+  let streamAt = 0;
+  let timeseriesAt = 0;
+  for (let slot = 0; slot < result.states.length; slot++) {
+    const cell = result.items[2 * slot];
+    const replicate = result.items[2 * slot + 1];
+    const streams = result.streams.subarray(streamAt, (streamAt += result.streamLengths[slot]));
+    const timeseries = result.timeseries.subarray(timeseriesAt, (timeseriesAt += result.timeseriesLengths[slot]));
+    if (result.states[slot] === SLOT_DONE) {
+      const metrics = result.metrics.subarray(slot * result.metricCount, (slot + 1) * result.metricCount);
+      records.push({ cell, replicate, simulatedEvents: result.simulatedEvents[slot], metrics, streams, timeseries });
+    } else {
+      failures.push({
+        cell,
+        replicate,
+        seed: seedOf(context, cell, replicate),
+        kind: result.states[slot] === SLOT_THREW ? "threw" : "audit",
+        reason: result.messages[slot],
+      });
+    }
+  }
+  return { records, failures };
+}

@@ -1,0 +1,125 @@
+/**
+ * Writes a run folder's final files from its records, in plan order whatever order they were
+ * computed in: replicates.csv, streams.csv, timeseries.csv, summary.json, and manifest.json
+ * last, so a folder with a manifest is a finished run. Each file is written under a temporary
+ * name and renamed. The manifest's results checksum is the sha256 of the record payloads in
+ * plan order: identical for any worker count, chunking, resume, or shard + merge.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { ResolvedScenario } from "../scenario/index.js";
+import { writeFileAtomic } from "./atomic-file.js";
+import { MANIFEST, type CheckpointHeader } from "./checkpoint.js";
+import { csvNumber, csvText, writeLinesAtomic } from "./csv.js";
+import { encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
+import { replicateSeed } from "./seed.js";
+import { shardReplicates, type Shard } from "./shard.js";
+import { buildSummary, type Summary } from "./summary.js";
+
+/** manifest.json: what was run and what came out, enough to reproduce and verify it. */
+export interface Manifest {
+  format: "giftsim-run/1";
+  giftsim: string;
+  node: string;
+  scenario: { name: string; hash: string; resolved: ResolvedScenario };
+  seed: string;
+  /** Replicates per cell in the whole plan. */
+  replicates: number;
+  plan: { cells: number; totalReplicates: number };
+  /** The slice this folder holds, or null for the whole plan. */
+  shard: (Shard & { replicates: { from: number; to: number } }) | null;
+  columns: CheckpointHeader["columns"];
+  /** Replicates whose results are in this folder. */
+  replicatesInFolder: number;
+  simulatedEvents: number;
+  audit: { state: "passed"; replicates: number };
+  checksums: { algorithm: "sha256"; results: string; files: Record<string, string> };
+  /** The event log written with --events-out (file name and sha256), if any. */
+  eventLog?: { file: string; sha256: string };
+}
+
+/** Orders records by plan position: cell, then replicate index. */
+export function inPlanOrder(records: Iterable<ReplicateRecord>): ReplicateRecord[] {
+  return [...records].sort((a, b) => a.cell - b.cell || a.replicate - b.replicate);
+}
+
+/** sha256 of the records' payloads, in the order given. */
+export function resultsChecksum(records: readonly ReplicateRecord[]): string {
+  const hash = createHash("sha256");
+  for (const record of records) {
+    const payload = Buffer.alloc(payloadBytes(record));
+    encodePayload(record, payload, 0);
+    hash.update(payload);
+  }
+  return hash.digest("hex");
+}
+
+/** Writes the final files of the run `header` describes; `records` must be in plan order. */
+export function writeRunOutputs(
+  dir: string,
+  header: CheckpointHeader,
+  records: readonly ReplicateRecord[],
+  eventLog?: Manifest["eventLog"],
+): { manifest: Manifest; summary: Summary } {
+  const { scenario } = header;
+  const label = (record: ReplicateRecord) => {
+    const cell = scenario.cells[record.cell];
+    return [cell.arm, String(cell.pointIndex)];
+  };
+  const files: Record<string, string> = {};
+  const sweepPaths = scenario.sweep.map((axis) => axis.path);
+  files["replicates.csv"] = writeLinesAtomic(join(dir, "replicates.csv"), (function* () {
+    yield ["arm", "pointIndex", ...sweepPaths, "replicate", "seed", ...header.columns.metrics].map(csvText).join(",");
+    for (const record of records) {
+      const cell = scenario.cells[record.cell];
+      const seed = replicateSeed({ masterSeed: header.seed, scenarioHash: header.scenarioHash, arm: cell.arm, pointIndex: cell.pointIndex, replicate: record.replicate });
+      const swept = sweepPaths.map((path) => csvText(sweptValue(cell.point[path])));
+      yield [...label(record), ...swept, String(record.replicate), seed, ...Array.from(record.metrics, csvNumber)].join(",");
+    }
+  })());
+  for (const [file, columns, pick] of [
+    ["streams.csv", header.columns.streams, (record: ReplicateRecord) => record.streams],
+    ["timeseries.csv", header.columns.timeseries, (record: ReplicateRecord) => record.timeseries],
+  ] as const) {
+    files[file] = writeLinesAtomic(join(dir, file), (function* () {
+      yield ["arm", "pointIndex", "replicate", ...columns].join(",");
+      for (const record of records) {
+        const values = pick(record);
+        const prefix = `${label(record).join(",")},${record.replicate}`;
+        for (let row = 0; row < values.length; row += columns.length) {
+          yield `${prefix},${Array.from(values.subarray(row, row + columns.length), csvNumber).join(",")}`;
+        }
+      }
+    })());
+  }
+  const summary = buildSummary(header, records);
+  const summaryText = `${JSON.stringify(summary, null, 2)}\n`;
+  writeFileAtomic(join(dir, "summary.json"), summaryText);
+  files["summary.json"] = createHash("sha256").update(summaryText).digest("hex");
+
+  const manifest: Manifest = {
+    format: "giftsim-run/1",
+    giftsim: header.giftsim,
+    node: process.version,
+    scenario: { name: scenario.name, hash: header.scenarioHash, resolved: scenario },
+    seed: header.seed,
+    replicates: header.replicates,
+    plan: { cells: scenario.cells.length, totalReplicates: scenario.cells.length * header.replicates },
+    shard: header.shard === null ? null : { ...header.shard, replicates: shardReplicates(header.replicates, header.shard) },
+    columns: header.columns,
+    replicatesInFolder: records.length,
+    simulatedEvents: records.reduce((total, record) => total + record.simulatedEvents, 0),
+    audit: { state: "passed", replicates: records.length },
+    checksums: { algorithm: "sha256", results: resultsChecksum(records), files },
+    eventLog,
+  };
+  writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, summary };
+}
+
+/** A swept value as CSV text: numbers and strings as they are, anything else as JSON. */
+function sweptValue(value: unknown): string {
+  if (typeof value === "number") return csvNumber(value);
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}

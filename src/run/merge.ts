@@ -1,0 +1,69 @@
+/**
+ * Combines shard folders into one run folder. Shards must be slices of the same run (same
+ * scenario hash, seed, replicate count, giftsim version, shard count), every slice present
+ * once and finished. The merged folder is a complete run folder in its own right: its
+ * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { errors } from "../errors.js";
+import { writeFileAtomic } from "./atomic-file.js";
+import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
+import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
+import type { ReplicateRecord } from "./record.js";
+import { shardReplicates } from "./shard.js";
+import type { Summary } from "./summary.js";
+
+/** Merges the shard folders `dirs` into `out`. */
+export function mergeRuns(dirs: readonly string[], out: string): { manifest: Manifest; summary: Summary } {
+  if (dirs.length === 0) throw errors.invalidInput("merge", [{ path: "DIR", value: [], expected: "at least one shard folder" }]);
+  const shards = dirs.map((dir) => ({ dir, header: readHeader(dir) }));
+  const first = shards[0];
+  for (const { dir, header } of shards) {
+    if (header.shard === null) throw errors.notARunFolder(dir, "a whole run, not a shard (it needs no merge)");
+    const fields: Array<[string, unknown, unknown]> = [
+      ["scenario hash", first.header.scenarioHash, header.scenarioHash],
+      ["seed", first.header.seed, header.seed],
+      ["replicate count", first.header.replicates, header.replicates],
+      ["giftsim version", first.header.giftsim, header.giftsim],
+      ["shard count", first.header.shard?.count, header.shard.count],
+    ];
+    for (const [field, a, b] of fields) if (a !== b) throw errors.mergeMismatch(field, `${String(a)} in ${first.dir}`, `${String(b)} in ${dir}`);
+  }
+  const count = first.header.shard?.count ?? 1;
+  const byIndex = new Map<number, string>();
+  for (const { dir, header } of shards) {
+    const index = header.shard?.index ?? 0;
+    const twin = byIndex.get(index);
+    if (twin !== undefined) throw errors.mergeMismatch("shard", `${index}/${count} in ${twin}`, `${index}/${count} again in ${dir}`);
+    byIndex.set(index, dir);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw errors.incompleteMerge(missing.map((i) => `shard ${i}/${count}`).join(", "));
+
+  const records: ReplicateRecord[] = [];
+  for (const { dir, header } of shards) {
+    const { records: found } = readRecords(join(dir, CHECKPOINT_RECORDS));
+    const range = shardReplicates(header.replicates, header.shard);
+    const expected = header.scenario.cells.length * (range.to - range.from);
+    const inSlice = new Map<string, ReplicateRecord>();
+    for (const record of found) if (record.replicate >= range.from && record.replicate < range.to) inSlice.set(`${record.cell}/${record.replicate}`, record);
+    if (inSlice.size !== expected || !existsSync(join(dir, MANIFEST))) {
+      throw errors.incompleteMerge(`shard ${shardText(header.shard)} in ${dir} is unfinished (${inSlice.size} of ${expected} replicates; finish it with --resume)`);
+    }
+    records.push(...inSlice.values());
+  }
+
+  if (existsSync(join(out, MANIFEST))) throw errors.outputExists(out);
+  if (existsSync(join(out, CHECKPOINT_HEADER))) throw errors.unfinishedRun(out);
+  const header: CheckpointHeader = { ...first.header, shard: null };
+  mkdirSync(out, { recursive: true });
+  return writeMerged(out, header, inPlanOrder(records));
+}
+
+function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[]): { manifest: Manifest; summary: Summary } {
+  // Records first, header second: a folder with a header is a run folder, so it must never lack records.
+  writeFileAtomic(join(out, CHECKPOINT_RECORDS), frameRecords(records));
+  writeFileAtomic(join(out, CHECKPOINT_HEADER), `${JSON.stringify(header, null, 2)}\n`);
+  return writeRunOutputs(out, header, records);
+}

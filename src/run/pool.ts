@@ -1,0 +1,46 @@
+/**
+ * The worker pool: piscina threads running src/run/chunk.ts through workers/replicate-worker.
+ * The plan travels once per thread as workerData; each task is a small Int32Array of
+ * (cell, replicate) pairs and comes back as transferred typed arrays.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { ChunkResult, ChunkTask, WorkerContext } from "./chunk.js";
+
+/** A running pool of replicate workers. */
+export interface ReplicatePool {
+  run(task: ChunkTask): Promise<ChunkResult>;
+  /** Waits for running tasks, then stops the threads. */
+  close(): Promise<void>;
+  /** Stops the threads now; running tasks are dropped (their replicates stay undone). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * The compiled worker entry. From dist/src/run it is dist/workers; when this module runs from
+ * TypeScript sources (tests) the compiled entry of the package is used.
+ */
+export function workerEntry(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const sibling = join(here, "..", "..", "workers", "replicate-worker.js");
+  if (existsSync(sibling)) return sibling;
+  return join(here, "..", "..", "dist", "workers", "replicate-worker.js");
+}
+
+/** Starts `threads` workers that share `context`. */
+export function createReplicatePool(threads: number, context: WorkerContext): ReplicatePool {
+  const pool = new Piscina<ChunkTask, ChunkResult>({
+    filename: workerEntry(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    workerData: context,
+  });
+  return {
+    run: (task) => pool.run(task),
+    close: () => pool.close(),
+    destroy: () => pool.destroy(),
+  };
+}

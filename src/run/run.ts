@@ -1,0 +1,252 @@
+/**
+ * Runs a scenario plan into an output folder: the replicates not yet in the folder's checkpoint
+ * are cut into chunks and fed to the worker pool, a few tasks ahead of the threads so none
+ * idles; each finished chunk is appended to the checkpoint before it counts as done; when all
+ * are done the final files are written from the checkpoint's records in plan order.
+ */
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate } from "../sim/index.js";
+import { assembleEventLog, writeEventPart } from "./event-log.js";
+import type { ScenarioPlan } from "../scenario/index.js";
+import { openCheckpoint, type CheckpointHeader } from "./checkpoint.js";
+import { seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
+import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
+import { createReplicatePool, type ReplicatePool } from "./pool.js";
+import type { ReplicateRecord } from "./record.js";
+import { shardReplicates, type Shard } from "./shard.js";
+import type { Summary } from "./summary.js";
+import { giftsimVersion } from "./version.js";
+
+/** How to execute a plan; none of it changes the results. */
+export interface RunOptions {
+  out: string;
+  /** Worker threads; default os.availableParallelism(). */
+  workers?: number;
+  /** Replicates per task; default sized so each thread gets several tasks. */
+  chunk?: number;
+  resume?: boolean;
+  shard?: Shard | null;
+  /** Aborting stops the run, keeping every finished replicate (SIGINT). */
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** A module exporting runReplicate to use instead of the simulation's (tests). */
+  replicateModule?: string;
+  /** Also write the raw event log (CSV) to this file. */
+  eventsOut?: string;
+}
+
+/** Progress of a run, reported after each chunk. */
+export interface RunProgress {
+  /** Replicates done, including those found in the checkpoint. */
+  done: number;
+  total: number;
+  /** Replicates found done in the checkpoint when the run started. */
+  resumed: number;
+  /** Events simulated by this process so far (not counting resumed replicates). */
+  simulatedEvents: number;
+  elapsedMs: number;
+}
+
+/** How a run ended. */
+export type RunOutcome =
+  | {
+      state: "finished";
+      dir: string;
+      manifest: Manifest;
+      summary: Summary;
+      /** Every replicate's results, in plan order. */
+      records: ReplicateRecord[];
+      resumed: number;
+      elapsedMs: number;
+      simulatedEvents: number;
+    }
+  | { state: "failed"; dir: string; failures: ReplicateFailure[]; done: number; total: number }
+  | { state: "interrupted"; dir: string; done: number; total: number };
+
+/** The checkpoint header of `plan` run as `shard`. */
+export function runHeader(plan: ScenarioPlan, shard: Shard | null): CheckpointHeader {
+  return {
+    format: "giftsim-checkpoint/1",
+    giftsim: giftsimVersion(),
+    scenarioHash: plan.hash,
+    seed: plan.seed,
+    replicates: plan.replicates,
+    shard,
+    columns: { metrics: METRIC_NAMES, streams: STREAM_COLUMNS, timeseries: TIMESERIES_COLUMNS },
+    scenario: plan.scenario,
+  };
+}
+
+/** What workers need to know of the plan. */
+export function workerContext(plan: ScenarioPlan, replicateModule?: string, eventsDir?: string): WorkerContext {
+  return {
+    masterSeed: plan.seed,
+    scenarioHash: plan.hash,
+    configs: plan.scenario.cells.map((cell) => cell.config),
+    arms: plan.scenario.cells.map((cell) => cell.arm),
+    pointIndices: plan.scenario.cells.map((cell) => cell.pointIndex),
+    replicateModule,
+    eventsDir,
+  };
+}
+
+/** Where workers put per-replicate event log parts inside the run folder. */
+const EVENT_PARTS = "events.parts";
+
+/** Wall time of work a task should carry when sized adaptively: short enough that Ctrl-C, a kill or the tail of a run loses little, long enough that per-task costs (about 12 us in the pool, one fsync per chunk) vanish. */
+const TARGET_TASK_MS = 250;
+const MAX_CHUNK = 64;
+
+/**
+ * Cuts the pending (cell, replicate) pairs into tasks. With a fixed `chunk`, every task has that
+ * many replicates; otherwise the first tasks hold one replicate each, and later ones are sized
+ * from the measured time per replicate to about TARGET_TASK_MS, never more than a quarter of a
+ * thread's share of what is left (so the tail stays balanced). Task size never affects results.
+ */
+export function chunker(pending: readonly number[], threads: number, chunk?: number) {
+  let at = 0;
+  let done = 0;
+  const started = performance.now();
+  return {
+    next(): Int32Array | undefined {
+      if (at >= pending.length) return undefined;
+      const remaining = (pending.length - at) / 2;
+      let size = chunk;
+      if (size === undefined) {
+        const msPerReplicate = done === 0 ? Number.POSITIVE_INFINITY : ((performance.now() - started) * threads) / done;
+        size = Math.max(1, Math.min(MAX_CHUNK, Math.floor(TARGET_TASK_MS / msPerReplicate), Math.ceil(remaining / (threads * 4))));
+      }
+      const items = Int32Array.from(pending.slice(at, at + size * 2));
+      at += items.length;
+      return items;
+    },
+    /** Counts finished replicates, for the time per replicate. */
+    finished(replicates: number) {
+      done += replicates;
+    },
+  };
+}
+
+/** Runs `plan` into `options.out`. */
+export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<RunOutcome> {
+  const started = performance.now();
+  const shard = options.shard ?? null;
+  const dir = options.out;
+  const header = runHeader(plan, shard);
+  const eventsDir = options.eventsOut === undefined ? undefined : join(dir, EVENT_PARTS);
+  const { writer, done: found } = await openCheckpoint(dir, header, options.resume ?? false);
+  const range = shardReplicates(plan.replicates, shard);
+  const key = (cell: number, replicate: number) => cell * plan.replicates + replicate;
+  const records = new Map<number, ReplicateRecord>();
+  for (const record of found) {
+    if (record.cell < plan.scenario.cells.length && record.replicate >= range.from && record.replicate < range.to) records.set(key(record.cell, record.replicate), record);
+  }
+  const todo: number[] = [];
+  plan.scenario.cells.forEach((_, cell) => {
+    for (let replicate = range.from; replicate < range.to; replicate++) if (!records.has(key(cell, replicate))) todo.push(cell, replicate);
+  });
+  const total = plan.scenario.cells.length * (range.to - range.from);
+  const resumed = records.size;
+  const failures: ReplicateFailure[] = [];
+  let simulatedEvents = 0;
+  const progress = () =>
+    options.onProgress?.({ done: records.size, total, resumed, simulatedEvents, elapsedMs: performance.now() - started });
+
+  progress();
+  let interrupted = false;
+  try {
+    if (todo.length > 0) {
+      const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), todo.length / 2));
+      const context = workerContext(plan, options.replicateModule, eventsDir);
+      const tasks = chunker(todo, threads, options.chunk);
+      const pool = createReplicatePool(threads, context);
+      interrupted = await feed(tasks, threads * 2, options.signal, pool, async (items, result) => {
+        tasks.finished(items.length / 2);
+        if (result instanceof Error) {
+          // The task itself failed (a worker died): every replicate of the chunk failed with it.
+          for (let i = 0; i < items.length; i += 2) {
+            failures.push({ cell: items[i], replicate: items[i + 1], seed: seedOf(context, items[i], items[i + 1]), kind: "threw", reason: result.message });
+          }
+          return;
+        }
+        const unpacked = unpackChunk(context, result);
+        failures.push(...unpacked.failures);
+        await writer.append(unpacked.records);
+        for (const record of unpacked.records) {
+          records.set(key(record.cell, record.replicate), record);
+          simulatedEvents += record.simulatedEvents;
+        }
+        progress();
+      });
+    }
+  } finally {
+    await writer.close();
+  }
+  if (interrupted) return { state: "interrupted", dir, done: records.size, total };
+  if (failures.length > 0) {
+    failures.sort((a, b) => a.cell - b.cell || a.replicate - b.replicate);
+    return { state: "failed", dir, failures, done: records.size, total };
+  }
+  const ordered = inPlanOrder(records.values());
+  let eventLog: { file: string; sha256: string } | undefined;
+  if (options.eventsOut !== undefined && eventsDir !== undefined) {
+    const context = workerContext(plan);
+    const sha256 = await assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
+      const identity = { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate };
+      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, cell, replicate), { eventLog }));
+    });
+    eventLog = { file: basename(options.eventsOut), sha256 };
+  }
+  const { manifest, summary } = writeRunOutputs(dir, header, ordered, eventLog);
+  return { state: "finished", dir, manifest, summary, records: ordered, resumed, elapsedMs: performance.now() - started, simulatedEvents };
+}
+
+/**
+ * Keeps `lanes` tasks in flight until the chunks run out, the signal aborts (threads are
+ * stopped at once; chunks in flight are dropped, their replicates stay undone) or `onResult`
+ * throws. Returns whether the run was interrupted.
+ */
+async function feed(
+  tasks: { next(): Int32Array | undefined },
+  lanes: number,
+  signal: AbortSignal | undefined,
+  pool: ReplicatePool,
+  onResult: (items: Int32Array, result: ChunkResult | Error) => Promise<void>,
+): Promise<boolean> {
+  let fatal: unknown;
+  let stopped = false;
+  let destroyed: Promise<void> | undefined;
+  const stop = () => {
+    stopped = true;
+    destroyed ??= pool.destroy();
+  };
+  if (signal?.aborted) stop();
+  signal?.addEventListener("abort", stop, { once: true });
+  const lane = async () => {
+    while (!stopped && fatal === undefined) {
+      const items = tasks.next();
+      if (items === undefined) return;
+      let result: ChunkResult | Error;
+      try {
+        result = await pool.run({ items });
+      } catch (error) {
+        if (stopped) return;
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      try {
+        await onResult(items, result);
+      } catch (error) {
+        fatal = error;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    await (destroyed ?? (fatal === undefined ? pool.close() : pool.destroy()));
+  }
+  if (fatal !== undefined) throw fatal;
+  return stopped;
+}

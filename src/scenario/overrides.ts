@@ -1,0 +1,40 @@
+/**
+ * Overrides are deep-partial objects: objects merge member by member, anything else (numbers,
+ * strings, arrays) replaces. Sweep paths are dotted paths into those objects.
+ */
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** `over` laid on top of `base`, neither modified. */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isTree(base) || !isTree(over)) return over === undefined ? structuredClone(base) : structuredClone(over);
+  const merged: Tree = structuredClone(base);
+  for (const [key, value] of Object.entries(over)) merged[key] = key in merged ? deepMerge(merged[key], value) : structuredClone(value);
+  return merged;
+}
+
+/** A copy of `tree` with the dotted `path` set to `value`, creating objects on the way. */
+export function setPath(tree: Tree, path: readonly string[], value: unknown): Tree {
+  const copy = structuredClone(tree);
+  let node: Tree = copy;
+  for (const key of path.slice(0, -1)) {
+    if (!isTree(node[key])) node[key] = {};
+    node = node[key] as Tree;
+  }
+  node[path[path.length - 1]] = structuredClone(value);
+  return copy;
+}
+
+/** The value at the dotted `path` of `tree`, or undefined. */
+export function valueAtPath(tree: unknown, path: readonly string[]): unknown {
+  let node = tree;
+  for (const key of path) {
+    if (!isTree(node) || !(key in node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}

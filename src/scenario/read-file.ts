@@ -1,0 +1,32 @@
+/**
+ * Reads a scenario file as plain data. JSON is a subset of YAML 1.2, so one parser serves
+ * both and every syntax error can name its line and column.
+ */
+import { readFileSync } from "node:fs";
+import { parseDocument } from "yaml";
+import { errors, type Problem } from "../errors.js";
+
+/** Parses FILE (YAML or JSON) or throws a GiftsimError (exit 2) naming each bad line. */
+export function readScenarioFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw errors.unreadableFile(file, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a file, not a folder" : String(code ?? error));
+  }
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const lines = text.split(/\r?\n/);
+    const problems: Problem[] = document.errors.map((error) => {
+      const at = error.linePos?.[0];
+      return {
+        path: at ? `line ${at.line}, column ${at.col}` : "(file)",
+        value: at ? (lines[at.line - 1] ?? "").trim() : file,
+        expected: `valid YAML or JSON (${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")})`,
+      };
+    });
+    throw errors.yamlSyntax(file, problems);
+  }
+  return document.toJS({ maxAliasCount: 100 });
+}

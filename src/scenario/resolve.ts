@@ -1,0 +1,287 @@
+/**
+ * Turns a parsed scenario file into its plan: every (arm, sweep point) cell resolved to a full
+ * SimConfig. Problems are collected, not thrown one by one, so a user fixes a file in one pass:
+ * the scenario's own schema, then the base model and economy, then each cell, each problem
+ * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
+ */
+import { GiftsimError, errors, type Problem } from "../errors.js";
+import { PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
+import { METRIC_NAMES, resolveSimConfig, type SimConfig } from "../sim/index.js";
+import { canonicalJson, sha256 } from "./canonical.js";
+import { deepMerge, setPath, valueAtPath } from "./overrides.js";
+import { polishProblems, schemaProblems } from "./problems.js";
+import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
+
+/** A named variant of the base scenario. */
+export interface Arm {
+  name: string;
+  /** Free text from the file; reports must escape it. */
+  label: string;
+}
+
+/** One swept parameter: a dotted path into the scenario-level economy or model, and its values. */
+export interface SweepAxis {
+  path: string;
+  values: unknown[];
+}
+
+/** One (arm, sweep point) of the plan, fully resolved. */
+export interface PlanCell {
+  /** Position in plan order: arms outer, sweep points inner. */
+  index: number;
+  arm: string;
+  pointIndex: number;
+  /** The swept values of this point, by sweep path (empty without a sweep). */
+  point: Record<string, unknown>;
+  config: SimConfig;
+}
+
+/** A scenario with every default filled in and every cell resolved; what the scenario hash covers. */
+export interface ResolvedScenario {
+  name: string;
+  description: string;
+  question: string;
+  preset: string;
+  /** Metrics of interest, headline first. */
+  metrics: string[];
+  arms: Arm[];
+  sweep: SweepAxis[];
+  cells: PlanCell[];
+}
+
+/** What a run executes: the resolved scenario, its hash, and the run's seed and replicate count. */
+export interface ScenarioPlan {
+  file: string;
+  scenario: ResolvedScenario;
+  /** sha256 of the canonical resolved scenario; seed and replicate count are kept apart. */
+  hash: string;
+  seed: string;
+  /** Replicates per cell. */
+  replicates: number;
+}
+
+/** Command-line values that replace the file's. */
+export interface PlanOptions {
+  seed?: string;
+  replicates?: number;
+}
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The parts of a file that can be checked further even when other parts are wrong. */
+interface Checkable {
+  preset: string | undefined;
+  economy: Tree;
+  model: Tree;
+  arms: Array<{ name: string; economy: Tree; model: Tree }> | undefined;
+  sweep: SweepAxis[];
+}
+
+/**
+ * Validates and resolves a parsed scenario file; throws errors.invalidFile with every problem.
+ * A part the scenario schema rejects is left out of the deeper checks, so the deeper checks
+ * still run on everything else and one pass reports all of it.
+ */
+export function resolveScenario(file: string, raw: unknown, options: PlanOptions = {}): ScenarioPlan {
+  const parsed = scenarioFileSchema.safeParse(raw, { reportInput: true });
+  const problems: Problem[] = parsed.success ? [] : schemaProblems(scenarioFileSchema, parsed.error.issues, raw);
+  const fileReplicates = isTree(raw) && typeof raw.replicates === "number" ? raw.replicates : undefined;
+  if (options.replicates !== undefined) problems.push(...replicateCountProblems("--replicates", options.replicates));
+  else if (fileReplicates !== undefined) problems.push(...replicateCountProblems("replicates", fileReplicates));
+  const replicates = options.replicates ?? fileReplicates ?? 1;
+
+  const input = checkable(raw);
+  problems.push(...shapeProblems(raw, input, replicates));
+  if (problems.some((p) => p.path === "sweep" || p.path === "arms")) throw errors.invalidFile(file, finish(problems));
+
+  const preset = input.preset ?? PRESET_IDS[0];
+  const base = { economy: input.preset === undefined ? {} : input.economy, model: input.model };
+  const baseProblems = resolveCell(preset, base, { economy: "economy", model: "model" }).problems;
+  problems.push(...baseProblems);
+  const cells = baseProblems.length === 0 ? resolveCells(preset, input, base, problems) : [];
+  if (problems.length > 0 || !parsed.success) throw errors.invalidFile(file, finish(problems));
+
+  const scenario = parsed.data;
+  const arms: Arm[] = (scenario.arms ?? [{ name: "base" }]).map((arm) => ({ name: arm.name, label: arm.label ?? arm.name }));
+  const resolved: ResolvedScenario = {
+    name: scenario.name,
+    description: scenario.description ?? "",
+    question: scenario.question,
+    preset: scenario.preset,
+    metrics: scenario.metrics ?? [METRIC_NAMES.includes("coinsPerLiveHour") ? "coinsPerLiveHour" : METRIC_NAMES[0]],
+    arms,
+    sweep: input.sweep,
+    cells,
+  };
+  return {
+    file,
+    scenario: resolved,
+    hash: sha256(canonicalJson(resolved)),
+    seed: options.seed ?? String(scenario.seed),
+    replicates,
+  };
+}
+
+/** Every (arm, sweep point) laid on `base` and resolved, in plan order; problems are added to `problems`. */
+function resolveCells(preset: string, input: Checkable, base: { economy: Tree; model: Tree }, problems: Problem[]): PlanCell[] {
+  const cells: PlanCell[] = [];
+  const points = sweepPoints(input.sweep);
+  (input.arms ?? [undefined]).forEach((arm, armIndex) => {
+    const prefix = arm === undefined ? { economy: "economy", model: "model" } : { economy: `arms[${armIndex}].economy`, model: `arms[${armIndex}].model` };
+    points.forEach((point, pointIndex) => {
+      let overrides = base;
+      for (const [path, valueIndex] of point) {
+        const [domain, ...tail] = path.split(".") as ["economy" | "model", ...string[]];
+        overrides = { ...overrides, [domain]: setPath(overrides[domain], tail, sweepValue(input.sweep, path, valueIndex)) };
+      }
+      const layered = {
+        economy: input.preset === undefined ? {} : (deepMerge(overrides.economy, arm?.economy ?? {}) as Tree),
+        model: deepMerge(overrides.model, arm?.model ?? {}) as Tree,
+      };
+      const cell = resolveCell(preset, layered, prefix);
+      problems.push(...cell.problems.map((problem) => attributeToSweep(problem, prefix, point)));
+      if (cell.config === undefined) return;
+      cells.push({
+        index: cells.length,
+        arm: arm?.name ?? "base",
+        pointIndex,
+        point: Object.fromEntries(point.map(([path, valueIndex]) => [path, sweepValue(input.sweep, path, valueIndex)])),
+        config: cell.config,
+      });
+    });
+  });
+  return cells;
+}
+
+/** Problems deduplicated and made readable. */
+function finish(problems: Problem[]): Problem[] {
+  return dedupe(polishProblems(problems));
+}
+
+function checkable(raw: unknown): Checkable {
+  const tree = isTree(raw) ? raw : {};
+  const model = (value: unknown): Tree => (isTree(value) && !("platform" in value) ? value : {});
+  const economy = (value: unknown): Tree => (isTree(value) && economyOverridesSchema.safeParse(value).success ? value : {});
+  const sweep = scenarioFileSchema.shape.sweep.safeParse(tree.sweep);
+  return {
+    preset: (PRESET_IDS as readonly unknown[]).includes(tree.preset) ? (tree.preset as string) : undefined,
+    economy: economy(tree.economy),
+    model: model(tree.model),
+    arms: Array.isArray(tree.arms) && tree.arms.length > 0
+      ? tree.arms.map((arm: unknown, i) => ({
+          name: isTree(arm) && typeof arm.name === "string" ? arm.name : `arms[${i}]`,
+          economy: isTree(arm) ? economy(arm.economy) : {},
+          model: isTree(arm) ? model(arm.model) : {},
+        }))
+      : undefined,
+    sweep: sweep.success ? Object.entries(sweep.data ?? {}).map(([path, values]) => ({ path, values })) : [],
+  };
+}
+
+function replicateCountProblems(path: string, replicates: number): Problem[] {
+  if (!Number.isInteger(replicates) || replicates < 1) return [{ path, value: replicates, expected: "a whole number >= 1" }];
+  if (replicates > MAX_REPLICATES) {
+    return [{ path, value: replicates, expected: `at most ${MAX_REPLICATES} replicates per arm and sweep point (fan a larger study out with --shard)` }];
+  }
+  return [];
+}
+
+/** Rules across fields: unique arm names, plan size, arms not fighting the sweep. */
+function shapeProblems(raw: unknown, input: Checkable, replicates: number): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const rawArms = isTree(raw) && Array.isArray(raw.arms) ? (raw.arms as unknown[]) : [];
+  rawArms.forEach((arm, i) => {
+    const name = isTree(arm) ? arm.name : undefined;
+    if (typeof name === "string" && seen.has(name)) problems.push({ path: `arms[${i}].name`, value: name, expected: "a name no other arm has" });
+    if (typeof name === "string") seen.add(name);
+    for (const axis of input.sweep) {
+      const [domain, ...tail] = axis.path.split(".") as ["economy" | "model", ...string[]];
+      const value = isTree(arm) ? valueAtPath(arm[domain], tail) : undefined;
+      if (value !== undefined) {
+        problems.push({ path: `arms[${i}].${axis.path}`, value, expected: `no value here: ${axis.path} is swept (sweep values apply to every arm)` });
+      }
+    }
+  });
+  const arms = Math.max(1, rawArms.length);
+  if (arms > MAX_ARMS) problems.push({ path: "arms", value: `${arms} arms`, expected: `at most ${MAX_ARMS} arms` });
+  const points = input.sweep.reduce((product, axis) => product * axis.values.length, 1);
+  if (points > MAX_SWEEP_POINTS) problems.push({ path: "sweep", value: `${points} points`, expected: `at most ${MAX_SWEEP_POINTS} sweep points (the product of the value lists)` });
+  else if (replicates <= MAX_REPLICATES && arms * points * replicates > MAX_PLAN_REPLICATES) {
+    problems.push({
+      path: "replicates",
+      value: `${arms} arms x ${points} points x ${replicates} replicates = ${arms * points * replicates}`,
+      expected: `at most ${MAX_PLAN_REPLICATES} replicates in one plan (fan a larger study out with --shard)`,
+    });
+  }
+  return problems;
+}
+
+/** The grid in plan order (first sweep path slowest): each point as [path, value index] pairs. */
+function sweepPoints(sweep: SweepAxis[]): Array<Array<[string, number]>> {
+  let points: Array<Array<[string, number]>> = [[]];
+  for (const axis of sweep) points = points.flatMap((point) => axis.values.map((_, i): Array<[string, number]> => [...point, [axis.path, i]]));
+  return points;
+}
+
+function sweepValue(sweep: SweepAxis[], path: string, valueIndex: number): unknown {
+  return sweep.find((axis) => axis.path === path)?.values[valueIndex];
+}
+
+interface CellResult {
+  config?: SimConfig;
+  problems: Problem[];
+}
+
+/** Resolves one economy + model pair; problems carry the given path prefixes. */
+function resolveCell(preset: string, overrides: { economy: Tree; model: Tree }, prefix: { economy: string; model: string }): CellResult {
+  const problems: Problem[] = [];
+  let economyOk = true;
+  try {
+    loadEconomy(preset, overrides.economy as EconomyOverrides);
+  } catch (error) {
+    economyOk = false;
+    problems.push(...prefixed(error, prefix.economy));
+  }
+  try {
+    const config = resolveSimConfig({ ...overrides.model, platform: { preset, overrides: economyOk ? overrides.economy : {} } }, prefix.model);
+    return { config: problems.length === 0 ? config : undefined, problems };
+  } catch (error) {
+    problems.push(...prefixed(error, ""));
+    return { problems };
+  }
+}
+
+function prefixed(error: unknown, prefix: string): Problem[] {
+  if (!(error instanceof GiftsimError) || error.exitCode !== 2) throw error;
+  const problems: Problem[] = error.problems.length > 0 ? [...error.problems] : [{ path: "", value: undefined, expected: error.message }];
+  // A size refusal says why in its message only; keep the reason next to the limit.
+  if (error.code === "TOO_LARGE" && problems.length === 1) problems[0] = { ...problems[0], expected: error.message.slice(error.message.indexOf("expected ") + 9) };
+  return problems.map((problem) => ({ ...problem, path: [prefix, problem.path].filter((p) => p !== "").join(".").replace(/\.\[/g, "[") }));
+}
+
+/** A problem at a swept path is the swept value's fault: point at it in `sweep`. */
+function attributeToSweep(problem: Problem, prefix: { economy: string; model: string }, point: Array<[string, number]>): Problem {
+  for (const [path, valueIndex] of point) {
+    const [domain, ...tail] = path.split(".") as ["economy" | "model", ...string[]];
+    const at = `${prefix[domain]}.${tail.join(".")}`;
+    if (problem.path === at || problem.path.startsWith(`${at}.`) || problem.path.startsWith(`${at}[`)) {
+      return { ...problem, path: `sweep.${path}[${valueIndex}]${problem.path.slice(at.length)}` };
+    }
+  }
+  return problem;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.path}\u0000${JSON.stringify(problem.value)}\u0000${problem.expected}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * End to end: a real `giftsim run` of a tiny scenario whose text tries to inject markup, its
+ * report opened in headless Chromium from file://. The page must make no request beyond
+ * itself, log no console error, raise no dialog, and every chart must draw, statically and live.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeReport } from "../../src/report/index.js";
+import { runCli } from "../cli/run-cli.js";
+import { chromiumInstalled, CHROMIUM, launchChromium } from "../../scripts/chromium.mjs";
+import { fixture, tempDir } from "./helpers.js";
+
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const skip = !chromiumInstalled() && process.env.GIFTSIM_SKIP_BROWSER_INSTALL === "1";
+
+let browser: BrowserContext;
+let dir: string;
+
+interface PageLog {
+  consoleErrors: string[];
+  failedRequests: string[];
+  otherRequests: string[];
+  dialogs: string[];
+}
+
+async function open(file: string): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage();
+  const url = pathToFileURL(file).href;
+  const log: PageLog = { consoleErrors: [], failedRequests: [], otherRequests: [], dialogs: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") log.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => log.consoleErrors.push(String(error)));
+  page.on("requestfailed", (request) => log.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("request", (request) => {
+    if (request.url() !== url && !request.url().startsWith("data:")) log.otherRequests.push(request.url());
+  });
+  page.on("dialog", (dialog) => {
+    log.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, log };
+}
+
+/** Each chart's drawn SVG: its size and how many marks it holds. */
+async function charts(page: Page) {
+  return page.$$eval("figure.chart", (figures) =>
+    figures.map((figure) => {
+      const svg = figure.querySelector(".chart-view svg");
+      const box = svg?.getBoundingClientRect();
+      return {
+        id: figure.id,
+        interactive: figure.getAttribute("data-interactive"),
+        width: box?.width ?? 0,
+        height: box?.height ?? 0,
+        marks: svg?.querySelectorAll("path, rect, line, circle").length ?? 0,
+      };
+    }),
+  );
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  if (!chromiumInstalled()) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-browser.sh (npm test runs it first)`);
+  dir = join(tempDir("e2e"), "run");
+  const run = runCli(["run", fixture("report/hostile-tiny.yaml"), "--out", dir, "--workers", "2", "--quiet"]);
+  if (run.status !== 0) throw new Error(`giftsim run failed (${run.status}): ${run.stderr}`);
+  // `giftsim report DIR` itself is tested in report-html.test.ts; here the library renders both pages.
+  await writeReport(dir);
+  await writeReport(dir, { interactive: false, out: join(dir, "report-static.html") });
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(skip)("report.html in headless Chromium", () => {
+  it("opens offline: no request beyond the file, no console error, no dialog; every chart draws live", async () => {
+    const { page, log } = await open(join(dir, "report.html"));
+    await page.waitForFunction(() => [...document.querySelectorAll("figure.chart")].every((figure) => figure.hasAttribute("data-interactive")), null, { timeout: 30_000 });
+    const drawn = await charts(page);
+    await page.screenshot({ path: join(ARTIFACTS, "report-e2e.png"), fullPage: true });
+    expect(log).toEqual({ consoleErrors: [], failedRequests: [], otherRequests: [], dialogs: [] });
+    expect(drawn.map((chart) => chart.id)).toEqual(expect.arrayContaining(["chart-headline-lift", "chart-revenue-per-arm", "chart-revenue-split", "chart-lorenz", "chart-retention-curves"]));
+    for (const chart of drawn) {
+      expect(chart.interactive, chart.id).toBe("ready");
+      expect(chart.width, chart.id).toBeGreaterThan(200);
+      expect(chart.height, chart.id).toBeGreaterThan(80);
+      expect(chart.width, chart.id).toBeLessThan(2000);
+      expect(chart.marks, chart.id).toBeGreaterThan(5);
+    }
+    await page.close();
+  });
+
+  it("shows the scenario's markup as text", async () => {
+    const { page, log } = await open(join(dir, "report.html"));
+    expect(await page.textContent("h1")).toContain("<script>alert(3)</script> Q&A or challenge");
+    expect(await page.textContent(".description")).toContain('"><img src=x onerror=alert(2)>');
+    expect(await page.$$eval("img", (images) => images.length)).toBe(0);
+    expect(log.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("the static report (no scripts) draws every chart too", async () => {
+    const { page, log } = await open(join(dir, "report-static.html"));
+    const drawn = await charts(page);
+    expect(log).toEqual({ consoleErrors: [], failedRequests: [], otherRequests: [], dialogs: [] });
+    expect(drawn.length).toBeGreaterThan(5);
+    for (const chart of drawn) {
+      expect(chart.interactive, chart.id).toBeNull();
+      expect(chart.width, chart.id).toBeGreaterThan(200);
+      expect(chart.marks, chart.id).toBeGreaterThan(5);
+    }
+    await page.close();
+  });
+});

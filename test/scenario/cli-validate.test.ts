@@ -1,0 +1,64 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../cli.js";
+import { fixture, tempDir } from "../run/helpers.js";
+
+const BAD: Array<[string, RegExp[]]> = [
+  ["syntax.yaml", [/line 5, column 1: got "replicates: 2", expected valid YAML or JSON/]],
+  ["syntax.json", [/line 4, column 22: .*expected valid YAML or JSON/]],
+  ["wrong-type.yaml", [/replicates: got "many", expected a number/, /model\.horizonWeeks: got "four", expected a number/]],
+  ["unknown-key.yaml", [/replicate: got 10, expected no such key \(did you mean "replicates"\?/, /model\.populaton: got .*expected no such key/, /economy\.polcy: got/]],
+  ["unknown-preset.yaml", [/preset: got "tiktokk", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"/]],
+  ["bad-arm.yaml", [/arms\[1\]\.model\.creators\.formats\[0\]: got "challange", expected one of/, /arms\[1\]\.economy\.policy\.creatorShareBps: got 12000/]],
+  ["absurd-size.yaml", [/replicates: got 1000000000, expected at most 100000/, /model\.population\.poolSize: got 1000000000000, expected at most \d+ \(viewers/]],
+  ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected a number <= 10000/]],
+];
+
+describe("giftsim run / validate with a bad scenario file", () => {
+  it.each(BAD)("run %s: exit 2, one line per problem, no stack trace, nothing written", async (name, patterns) => {
+    const cwd = tempDir("bad");
+    const { code, stdout, stderr } = await runCli(["run", fixture(`scenarios/bad/${name}`), "--out", join(cwd, "out-dir")], { cwd });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    for (const pattern of patterns) expect(stderr).toMatch(pattern);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("validate prints the same problems", async () => {
+    const { code, stdout, stderr } = await runCli(["validate", fixture("scenarios/bad/bad-arm.yaml")]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      `giftsim: ${fixture("scenarios/bad/bad-arm.yaml")}:`,
+      '  arms[1].name: got "Challenge Nights", expected an identifier of a-z, 0-9 and -',
+      "  arms[1].economy.policy.creatorShareBps: got 12000, expected a number <= 10000",
+      '  arms[1].model.creators.formats[0]: got "challange", expected one of "casual", "qa", "challenge", "battle", "behind-the-scenes"',
+    ]);
+  });
+
+  it("a good file: OK and the plan", async () => {
+    const { code, stdout } = await runCli(["validate", fixture("scenarios/tiny.yaml")]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^OK .*tiny\.yaml: tiny/);
+    expect(stdout).toMatch(/2 arm\(s\) x 1 sweep point\(s\) x 6 replicates = 12 replicates, seed 42/);
+  });
+
+  it("bad options exit 2 before anything runs", async () => {
+    const cwd = tempDir("options");
+    for (const args of [["--shard", "4/3"], ["--workers", "0"]]) {
+      const { code, stderr } = await runCli(["run", fixture("scenarios/tiny.yaml"), ...args], { cwd });
+      expect(code, args.join(" ")).toBe(2);
+      expect(stderr).toMatch(new RegExp(args[0]));
+    }
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("giftsim scenarios lists the built-ins with their questions", async () => {
+    const { code, stdout } = await runCli(["scenarios", "--json"]);
+    expect(code).toBe(0);
+    const list = JSON.parse(stdout) as Array<{ state: string; question?: string }>;
+    for (const entry of list) expect(entry).toMatchObject({ state: "valid", question: expect.any(String) });
+  });
+});

@@ -1,0 +1,147 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { GiftsimError, formatProblem } from "../../src/errors.js";
+import { SIM_LIMITS } from "../../src/sim/index.js";
+import { listScenarios, loadScenario, readScenarioFile, resolveScenario } from "../../src/scenario/index.js";
+import { fixture, tempDir } from "../run/helpers.js";
+
+/** The problem lines a bad file produces. */
+function problemLines(file: string, options = {}): string[] {
+  try {
+    loadScenario(file, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GiftsimError);
+    expect((error as GiftsimError).exitCode).toBe(2);
+    return (error as GiftsimError).problems.map(formatProblem);
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+describe("scenario plans", () => {
+  it("expands arms into cells, each a fully resolved SimConfig", () => {
+    const plan = loadScenario(fixture("scenarios/tiny.yaml"));
+    expect(plan.scenario.arms).toEqual([
+      { name: "qa", label: "Q&A nights" },
+      { name: "challenge", label: "Challenge nights" },
+    ]);
+    expect(plan.scenario.cells.map((c) => [c.arm, c.pointIndex])).toEqual([
+      ["qa", 0],
+      ["challenge", 0],
+    ]);
+    const [qa, challenge] = plan.scenario.cells.map((c) => c.config);
+    expect(qa.creators.formats).toEqual(["qa"]);
+    expect(challenge.creators.formats).toEqual(["challenge"]);
+    expect(qa.horizonWeeks).toBe(1);
+    expect(qa.creators.schedule.days).toEqual(["tue", "sat"]);
+    expect(qa.platform).toEqual({ preset: "tiktok", overrides: {} });
+    expect(plan).toMatchObject({ seed: "42", replicates: 6 });
+    expect(plan.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("crosses arms with sweep points, first sweep path slowest, the sweep applied under every arm", () => {
+    const dir = tempDir("sweep");
+    const file = join(dir, "sweep.yaml");
+    const raw = readScenarioFile(fixture("scenarios/tiny.yaml")) as Record<string, unknown>;
+    writeFileSync(file, stringify({ ...raw, sweep: { "economy.policy.creatorShareBps": [5000, 6000, 7000], "model.gifting.kappa": [0.5, 1] } }));
+    const plan = loadScenario(file);
+    expect(plan.scenario.cells).toHaveLength(2 * 3 * 2);
+    const third = plan.scenario.cells[3];
+    expect(third).toMatchObject({ arm: "qa", pointIndex: 3, point: { "economy.policy.creatorShareBps": 6000, "model.gifting.kappa": 1 } });
+    expect(third.config.platform.overrides).toEqual({ policy: { creatorShareBps: 6000 } });
+    expect(third.config.gifting.kappa).toBe(1);
+    expect(third.config.creators.formats).toEqual(["qa"]);
+  });
+
+  it("hashes the resolved scenario: key order and JSON vs YAML do not matter; the model does; seed and replicates stand apart", () => {
+    const raw = readScenarioFile(fixture("scenarios/tiny.yaml")) as Record<string, unknown>;
+    const reordered = Object.fromEntries(Object.entries(raw).reverse());
+    const hash = loadScenario(fixture("scenarios/tiny.yaml")).hash;
+    expect(resolveScenario("x.json", JSON.parse(JSON.stringify(reordered))).hash).toBe(hash);
+    expect(resolveScenario("x", { ...raw, seed: 7, replicates: 100 }).hash).toBe(hash);
+    expect(resolveScenario("x", { ...raw, model: { ...(raw.model as object), horizonWeeks: 2 } }).hash).not.toBe(hash);
+  });
+
+  it("command-line seed and replicates replace the file's and are checked", () => {
+    expect(loadScenario(fixture("scenarios/tiny.yaml"), { seed: "abc", replicates: 3 })).toMatchObject({ seed: "abc", replicates: 3 });
+    expect(problemLines(fixture("scenarios/tiny.yaml"), { replicates: 1e9 })).toEqual([
+      "--replicates: got 1000000000, expected at most 100000 replicates per arm and sweep point (fan a larger study out with --shard)",
+    ]);
+  });
+});
+
+describe("bad scenario files: every problem, by path, value and expectation", () => {
+  const bad = (name: string) => fixture(`scenarios/bad/${name}`);
+
+  it("YAML syntax errors name the line", () => {
+    expect(problemLines(bad("syntax.yaml"))).toEqual([
+      'line 5, column 1: got "replicates: 2", expected valid YAML or JSON (Flow sequence in block collection must be sufficiently indented and end with a ])',
+    ]);
+    expect(problemLines(bad("syntax.json"))[0]).toMatch(/^line 4, column 22: got .*expected valid YAML or JSON/);
+  });
+
+  it("wrong types, in the scenario and in the model, in one pass", () => {
+    expect(problemLines(bad("wrong-type.yaml"))).toEqual(['replicates: got "many", expected a number', 'model.horizonWeeks: got "four", expected a number']);
+  });
+
+  it("unknown keys at any depth, with the keys known there and the likely one meant", () => {
+    const lines = problemLines(bad("unknown-key.yaml"));
+    expect(lines).toContain(
+      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics)',
+    );
+    expect(lines).toContain('economy.polcy: got {"creatorShareBps":6000}, expected no such key (did you mean "policy"? known here: policy, storeFeeBps, regions, bundles, gifts)');
+    expect(lines.find((line) => line.startsWith("model.populaton:"))).toMatch(/^model\.populaton: got \{"poolSize":1000\}, expected no such key \(did you mean "population"\? known here: .*population/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it("unknown preset", () => {
+    expect(problemLines(bad("unknown-preset.yaml"))).toEqual(['preset: got "tiktokk", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"']);
+  });
+
+  it("bad arm overrides carry the arm's path", () => {
+    expect(problemLines(bad("bad-arm.yaml"))).toEqual([
+      'arms[1].name: got "Challenge Nights", expected an identifier of a-z, 0-9 and -',
+      "arms[1].economy.policy.creatorShareBps: got 12000, expected a number <= 10000",
+      'arms[1].model.creators.formats[0]: got "challange", expected one of "casual", "qa", "challenge", "battle", "behind-the-scenes"',
+    ]);
+  });
+
+  it("absurd sizes are refused with the limit and the reason", () => {
+    expect(problemLines(bad("absurd-size.yaml"))).toEqual([
+      "replicates: got 1000000000, expected at most 100000 replicates per arm and sweep point (fan a larger study out with --shard)",
+      `model.population.poolSize: got 1000000000000, expected at most ${SIM_LIMITS.poolSize} (viewers per creator pool held in memory)`,
+    ]);
+  });
+
+  it("a bad swept value points at its place in the sweep; an arm may not set a swept path; metrics must exist", () => {
+    expect(problemLines(bad("bad-sweep.yaml"))).toEqual([
+      'metrics[1]: got "notAMetric", expected one of 85 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
+      "arms[1].economy.policy.creatorShareBps: got 7000, expected no value here: economy.policy.creatorShareBps is swept (sweep values apply to every arm)",
+      "sweep.economy.policy.creatorShareBps[1]: got 20000, expected a number <= 10000",
+    ]);
+  });
+
+  it("a missing file and a file that is not an object", () => {
+    expect(problemLines(bad("missing.yaml"))).toEqual([`(file): got ${JSON.stringify(bad("missing.yaml"))}, expected no such file`]);
+    const dir = tempDir("scalar");
+    writeFileSync(join(dir, "scalar.yaml"), "just a string\n");
+    expect(problemLines(join(dir, "scalar.yaml"))).toEqual(['(root): got "just a string", expected a object']);
+  });
+});
+
+describe("built-in scenarios", () => {
+  it("lists a folder's scenarios with their questions, flagging broken ones", () => {
+    const dir = tempDir("builtins");
+    writeFileSync(join(dir, "b-tiny.yaml"), readFileSync(fixture("scenarios/tiny.yaml")));
+    writeFileSync(join(dir, "a-broken.yaml"), readFileSync(fixture("scenarios/bad/unknown-preset.yaml")));
+    writeFileSync(join(dir, "notes.txt"), "not a scenario");
+    const list = listScenarios(dir);
+    expect(list.map((s) => s.state)).toEqual(["invalid", "valid"]);
+    expect(list[1]).toMatchObject({ name: "tiny", question: "Q&A or challenge - which earns more gifted coins per live hour?", cells: 2, replicates: 6 });
+  });
+
+  it("every shipped scenario validates", () => {
+    for (const entry of listScenarios()) expect(entry, entry.file).toMatchObject({ state: "valid" });
+  });
+});
