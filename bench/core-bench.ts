@@ -8,31 +8,9 @@ import { Bench } from "tinybench";
 import { compileEconomy, loadEconomy } from "../src/economy/index.js";
 import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
 import { createSyntheticStream, syntheticCatalog } from "../src/load/index.js";
+import { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
+export { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";
-
-export interface CoreBenchOptions {
-  events: number;
-  viewers: number;
-  creators: number;
-  gifts: number;
-  batchSize: number;
-  /** Batches the (slow, memory-hungry) baseline runs; the core runs them all. */
-  baselineBatches: number;
-  seed: string;
-  /** Minimum time per task, milliseconds. */
-  timeMs: number;
-}
-
-export const DEFAULT_CORE_BENCH: CoreBenchOptions = {
-  events: 20_000_000,
-  viewers: 1_000_000,
-  creators: 1_000,
-  gifts: 64,
-  batchSize: 1_000_000,
-  baselineBatches: 3,
-  seed: "1",
-  timeMs: 2_000,
-};
 
 export interface BenchTaskReport {
   name: string;

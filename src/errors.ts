@@ -83,7 +83,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function expectedFromIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `a ${issue.expected}`;
+      return /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
     case "too_small":
       return issue.origin === "array" || issue.origin === "string"
         ? `at least ${String(issue.minimum)} ${issue.origin === "array" ? "items" : "characters"}`
@@ -133,7 +133,7 @@ export const errors = {
       { path: field, value: b, expected: a },
     ]),
   outputExists: (dir: string) =>
-    new GiftsimError("OUTPUT_EXISTS", `${dir} already holds a finished run; pass --resume to continue or choose another --out`, 2),
+    new GiftsimError("OUTPUT_EXISTS", `${dir} already holds a finished run of other inputs; choose another --out or remove that folder`, 2),
   yamlSyntax: (file: string, problems: Problem[]) =>
     new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
   replicatesFailed: (failures: string[], rerun: string) =>

@@ -13,8 +13,8 @@ import { renderHtml } from "./render-html.js";
 import { reportJson } from "./report-json.js";
 
 /** Output formats of a report. */
-export const REPORT_FORMATS = ["html", "svg", "json"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from "./report-format.js";
+export { REPORT_FORMATS, type ReportFormat } from "./report-format.js";
 
 /** How to write a report. */
 export interface WriteReportOptions {

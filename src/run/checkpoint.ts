@@ -90,6 +90,8 @@ export function readHeader(dir: string): CheckpointHeader {
 /**
  * Opens the folder's checkpoint for `header`: a fresh one, or with `resume` the existing one
  * (which must be of the same run), its torn tail cut off. Returns the replicates already done.
+ * A finished run of exactly the same inputs is reopened even without `resume`: its outputs
+ * are what a rerun would write byte for byte, so running the same command twice just works.
  */
 export async function openCheckpoint(dir: string, header: CheckpointHeader, resume: boolean): Promise<{ writer: CheckpointWriter; done: ReplicateRecord[] }> {
   try {
@@ -102,7 +104,6 @@ export async function openCheckpoint(dir: string, header: CheckpointHeader, resu
   const recordsFile = join(dir, CHECKPOINT_RECORDS);
   let done: ReplicateRecord[] = [];
   if (existsSync(headerFile)) {
-    if (!resume) throw existsSync(join(dir, MANIFEST)) ? errors.outputExists(dir) : errors.unfinishedRun(dir);
     const found = readHeader(dir);
     const fields: Array<[string, unknown, unknown]> = [
       ["scenario hash", found.scenarioHash, header.scenarioHash],
@@ -111,6 +112,9 @@ export async function openCheckpoint(dir: string, header: CheckpointHeader, resu
       ["giftsim version", found.giftsim, header.giftsim],
       ["shard", shardText(found.shard), shardText(header.shard)],
     ];
+    const sameRun = fields.every(([, was, is]) => was === is);
+    const finished = existsSync(join(dir, MANIFEST));
+    if (!resume && !(finished && sameRun)) throw finished ? errors.outputExists(dir) : errors.unfinishedRun(dir);
     for (const [field, was, is] of fields) {
       if (was !== is) throw errors.checkpointMismatch(dir, field, String(was), String(is));
     }

@@ -92,10 +92,13 @@ describe("giftsim run", () => {
     expect(days).toHaveLength(7);
   });
 
-  it("refuses to overwrite a finished run; --resume finds it done and leaves identical files", async () => {
+  it("reruns of the same inputs find the run done and leave identical files; other inputs are refused", async () => {
     const again = await run(["--out", reference.dir]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already holds a finished run; pass --resume/);
+    expect(again.code).toBe(0);
+    expect(outputFiles(reference.dir)).toEqual(reference.files);
+    const otherSeed = await run(["--out", reference.dir, "--seed", "other"]);
+    expect(otherSeed.code).toBe(2);
+    expect(otherSeed.stderr).toMatch(/already holds a finished run of other inputs/);
     const resumed = await run(["--out", reference.dir, "--resume"]);
     expect(resumed.code).toBe(0);
     expect(outputFiles(reference.dir)).toEqual(reference.files);

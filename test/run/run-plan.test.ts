@@ -117,10 +117,13 @@ describe("checkpoint and resume", () => {
     expect(read.intactBytes).toBeLessThan(read.totalBytes);
   });
 
-  it("refuses to overwrite a finished or unfinished run without --resume, and a different run with it", async () => {
-    await expect(runInto(reference.dir)).rejects.toMatchObject({ code: "OUTPUT_EXISTS", exitCode: 2 });
+  it("refuses to overwrite a finished run of other inputs, with or without --resume; the same inputs find it done", async () => {
     const seven = loadScenario(fixture("scenarios/tiny.yaml"), { replicates: 12, seed: "7" });
+    await expect(runInto(reference.dir, {}, seven)).rejects.toMatchObject({ code: "OUTPUT_EXISTS", exitCode: 2 });
     await expect(runInto(reference.dir, { resume: true }, seven)).rejects.toMatchObject({ code: "CHECKPOINT_MISMATCH", exitCode: 2 });
+    const same = finished(await runInto(reference.dir));
+    expect(same.resumed).toBe(24);
+    expect(outputFiles(reference.dir)).toEqual(reference.files);
     const again = finished(await runInto(reference.dir, { resume: true }));
     expect(again.resumed).toBe(24);
     expect(outputFiles(reference.dir)).toEqual(reference.files);

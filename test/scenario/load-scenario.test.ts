@@ -126,7 +126,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     expect(problemLines(bad("missing.yaml"))).toEqual([`(file): got ${JSON.stringify(bad("missing.yaml"))}, expected no such file`]);
     const dir = tempDir("scalar");
     writeFileSync(join(dir, "scalar.yaml"), "just a string\n");
-    expect(problemLines(join(dir, "scalar.yaml"))).toEqual(['(root): got "just a string", expected a object']);
+    expect(problemLines(join(dir, "scalar.yaml"))).toEqual(['(root): got "just a string", expected an object']);
   });
 });
 

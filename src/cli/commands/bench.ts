@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_CORE_BENCH, runCoreBench } from "../../../bench/core-bench.js";
-import { formatCoreBench } from "../../../bench/format.js";
+import { DEFAULT_CORE_BENCH } from "../../../bench/core-bench-options.js";
 import { printJson } from "../output.js";
 
 interface BenchArgs {
@@ -26,6 +25,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
       .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
   handler: async (args) => {
+    const [{ runCoreBench }, { formatCoreBench }] = await Promise.all([import("../../../bench/core-bench.js"), import("../../../bench/format.js")]);
     const report = await runCoreBench({
       ...DEFAULT_CORE_BENCH,
       events: args.events,

@@ -1,11 +1,10 @@
 import type { Argv, CommandModule } from "yargs";
-import { formatArmComparison } from "../summary-table.js";
-import { executeRun, runOptions, type RunArgs } from "./run.js";
+import { runHandler, runOptions, type RunArgs } from "./run.js";
 
 export const compareCommand: CommandModule<object, RunArgs> = {
-  command: "compare <file>",
+  command: "compare [file]",
   describe: "Run a scenario and print its arms side by side on the headline metric (run with a comparison view)",
   builder: (yargs: Argv) =>
     runOptions(yargs).example("$0 compare scenarios/qa-vs-challenge.yaml", "which arm earns more, by how much") as unknown as Argv<RunArgs>,
-  handler: (args) => executeRun(args, formatArmComparison),
+  handler: runHandler("formatArmComparison"),
 };

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
-import { REPORT_FORMATS, writeReport, type ReportFormat } from "../../report/index.js";
+import { REPORT_FORMATS, type ReportFormat } from "../../report/report-format.js";
 import { printJson } from "../output.js";
 
 interface ReportArgs {
@@ -24,6 +24,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example("$0 report merged --format svg --out charts/", "one SVG per chart")
       .example("$0 report out/qa-vs-challenge --format json", "comparisons and chart specs as JSON") as unknown as Argv<ReportArgs>,
   handler: async (args) => {
+    const { writeReport } = await import("../../report/index.js");
     const written = await writeReport(args.dir, { format: args.format, out: args.out, interactive: args.interactive });
     if (args.json) printJson(written);
     else process.stdout.write(`${written.format === "svg" ? `${written.files.length} charts in ${args.out ?? `${args.dir}/charts`}` : written.files[0]}\n`);

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from "yargs";
-import { listScenarios } from "../../scenario/index.js";
 import { printJson } from "../output.js";
 import { relative } from "node:path";
 
@@ -14,7 +13,8 @@ export const scenariosCommand: CommandModule<object, ScenariosArgs> = {
     yargs
       .option("json", { type: "boolean", default: false, describe: "print the list as JSON" })
       .example("$0 scenarios", "then: giftsim run <file>") as unknown as Argv<ScenariosArgs>,
-  handler: (args) => {
+  handler: async (args) => {
+    const { listScenarios } = await import("../../scenario/index.js");
     const list = listScenarios();
     if (args.json) return printJson(list);
     if (list.length === 0) {

@@ -1,11 +1,10 @@
 import type { Argv, CommandModule } from "yargs";
-import { formatSweepTable } from "../summary-table.js";
-import { executeRun, runOptions, type RunArgs } from "./run.js";
+import { runHandler, runOptions, type RunArgs } from "./run.js";
 
 export const sweepCommand: CommandModule<object, RunArgs> = {
-  command: "sweep <file>",
+  command: "sweep [file]",
   describe: "Run a scenario and print its sweep as a table of the headline metric (run with a sweep view)",
   builder: (yargs: Argv) =>
     runOptions(yargs).example("$0 sweep scenarios/creator-share-sweep.yaml", "the headline metric at every sweep point") as unknown as Argv<RunArgs>,
-  handler: (args) => executeRun(args, formatSweepTable),
+  handler: runHandler("formatSweepTable"),
 };

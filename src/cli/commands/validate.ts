@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from "yargs";
-import { loadScenario } from "../../scenario/index.js";
 import { printJson } from "../output.js";
 
 interface ValidateArgs {
@@ -15,7 +14,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
       .option("json", { type: "boolean", default: false, describe: "print the plan as JSON" })
       .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem") as unknown as Argv<ValidateArgs>,
-  handler: (args) => {
+  handler: async (args) => {
+    const { loadScenario } = await import("../../scenario/index.js");
     const plan = loadScenario(args.file);
     const { scenario } = plan;
     const points = scenario.cells.length / scenario.arms.length;

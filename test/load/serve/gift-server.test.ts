@@ -100,7 +100,7 @@ describe("giftsim serve's HTTP API", () => {
     const before = await totals(server);
     const bad: [unknown, RegExp][] = [
       ["{not json", /not JSON/],
-      ["[]", /\(root\): got \[\], expected a object/],
+      ["[]", /\(root\): got \[\], expected an object/],
       [{ gifts: [{ viewer: 1, creator: 1, gift: 0, count: 1, stream: 3 }] }, /gifts\[0\]\.seq: got missing, expected a number/],
       [{ gifts: [{ viewer: "1", creator: 1, gift: 0, count: 1, stream: 3, seq: 5 }] }, /gifts\[0\]\.viewer: got "1", expected a number/],
       [{ purchases: [{ viewer: 1, region: 0, channel: 0, tier: 0, order: null }] }, /purchases\[0\]\.order: got null/],

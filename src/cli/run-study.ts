@@ -1,0 +1,118 @@
+/**
+ * What `giftsim run` (and compare, sweep) does once its options are parsed: load the scenario,
+ * run the plan on the pool with a progress view, write the report, print the outcome.
+ */
+import { join } from "node:path";
+import { errors } from "../errors.js";
+import { builtinScenarioDir, loadScenario, type ScenarioPlan } from "../scenario/index.js";
+import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type Summary } from "../run/index.js";
+import { writeReport } from "../report/index.js";
+import { METRIC_NAMES } from "../sim/index.js";
+import { DEFAULT_SCENARIO, type RunArgs } from "./commands/run.js";
+import { printJson } from "./output.js";
+import { progressView } from "./progress.js";
+import { formatFigure } from "./summary-table.js";
+
+/** Runs per the arguments and prints the outcome; `describe` renders a finished run's summary. */
+export async function executeRun(args: RunArgs, describe: (summary: Summary, records: readonly ReplicateRecord[]) => string): Promise<void> {
+  const file = args.file ?? join(builtinScenarioDir(), DEFAULT_SCENARIO);
+  const plan = loadScenario(file, { seed: args.seed, replicates: args.replicates });
+  if (args.replicate !== undefined) return rerunOne(plan, args);
+  const shard = args.shard === undefined ? null : parseShard(args.shard);
+  const out = args.out ?? join("out", plan.scenario.name);
+  const view = progressView({ quiet: args.quiet || args.json, label: plan.scenario.name });
+  // Ctrl-C, or SIGTERM from a scheduler preempting the pod or job: stop with the folder resumable.
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let outcome: RunOutcome;
+  try {
+    outcome = await runPlan(plan, {
+      out,
+      workers: args.workers,
+      chunk: args.chunk,
+      resume: args.resume,
+      shard,
+      signal: abort.signal,
+      onProgress: (progress) => view.update(progress),
+      eventsOut: args["events-out"],
+    });
+  } finally {
+    view.finish();
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+  switch (outcome.state) {
+    case "interrupted":
+      throw errors.interrupted(outcome.dir, outcome.done, outcome.total);
+    case "failed":
+      throw failureError(plan, args, outcome.failures);
+    case "finished": {
+      const report = args.report ? await writeReport(outcome.dir) : undefined;
+      if (args.json) return printJson(outcome.summary);
+      const { manifest } = outcome;
+      const seconds = outcome.elapsedMs / 1000;
+      const ran = manifest.replicatesInFolder - outcome.resumed;
+      process.stdout.write(
+        [
+          `${plan.scenario.name}: ${manifest.replicatesInFolder} replicates${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
+          `  output   ${outcome.dir}`,
+          `  checksum ${manifest.checksums.results}`,
+          ...(report ? [`  report   ${report.files[0]}`] : []),
+          "",
+          describe(outcome.summary, outcome.records),
+          "",
+        ].join("\n"),
+      );
+    }
+  }
+}
+
+function failureError(plan: ScenarioPlan, args: RunArgs, failures: ReplicateFailure[]) {
+  const lines = failures.slice(0, 20).map((f) => {
+    const cell = plan.scenario.cells[f.cell];
+    const where = `arm ${cell.arm}, point ${cell.pointIndex}, replicate ${f.replicate}`;
+    return `${where} (seed ${f.seed}): ${f.kind === "audit" ? `audit failed: ${f.reason}` : f.reason}`;
+  });
+  if (failures.length > 20) lines.push(`... and ${failures.length - 20} more`);
+  if (failures.every((f) => f.kind === "audit")) return errors.auditFailed(lines);
+  const first = failures[0];
+  const seedOption = args.seed === undefined ? "" : ` --seed ${args.seed}`;
+  const replicatesOption = args.replicates === undefined ? "" : ` --replicates ${args.replicates}`;
+  return errors.replicatesFailed(lines, `giftsim run${args.file ? ` ${args.file}` : ""}${seedOption}${replicatesOption} --replicate ${first.replicate}`);
+}
+
+async function rerunOne(plan: ScenarioPlan, args: RunArgs): Promise<void> {
+  const replicate = args.replicate ?? 0;
+  const results = await runSingleReplicate(plan, replicate, args["events-out"]);
+  const metricNames = plan.scenario.metrics;
+  const figures = (output: { metrics: Float64Array }) =>
+    Object.fromEntries(METRIC_NAMES.map((name, i) => [name, Number.isFinite(output.metrics[i]) ? output.metrics[i] : null]));
+  if (args.json) {
+    printJson(
+      results.map((r) =>
+        r.state === "done"
+          ? { state: r.state, arm: r.arm, pointIndex: r.pointIndex, replicate, seed: r.seed, simulatedEvents: r.output.simulatedEvents, metrics: figures(r.output) }
+          : { ...r, replicate },
+      ),
+    );
+  } else {
+    for (const r of results) {
+      const head = `arm ${r.arm}, point ${r.pointIndex}, replicate ${replicate} (seed ${r.seed})`;
+      if (r.state === "failed") process.stdout.write(`${head}: failed\n`);
+      else {
+        const shown = metricNames.map((name) => `${name} ${formatFigure(r.output.metrics[METRIC_NAMES.indexOf(name)])}`).join(", ");
+        process.stdout.write(`${head}: ${shown}; ${r.output.simulatedEvents} events, audit passed\n`);
+      }
+    }
+    if (args["events-out"]) process.stdout.write(`event log: ${args["events-out"]}\n`);
+  }
+  const failed = results.filter((r) => r.state === "failed");
+  if (failed.length > 0) {
+    throw errors.replicatesFailed(
+      failed.map((f) => `arm ${f.arm}, point ${f.pointIndex}, replicate ${replicate} (seed ${f.seed}): ${f.kind === "audit" ? "audit failed: " : ""}${f.reason}`),
+      `giftsim run${args.file ? ` ${args.file}` : ""} --replicate ${replicate}`,
+    );
+  }
+}
