@@ -160,7 +160,7 @@ describe("checkpoint and resume", () => {
       const plan = loadScenario(${JSON.stringify(fixture("scenarios/tiny.yaml"))}, { replicates: 12 });
       await runPlan(plan, { out: ${JSON.stringify(dir)}, workers: 2, chunk: 1, replicateModule: ${JSON.stringify(FAKE_REPLICATE)} });
     `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, FAKE_REPLICATE_MS: "40" }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, FAKE_REPLICATE_MS: "150" }, stdio: "ignore" });
     const records = join(dir, CHECKPOINT_RECORDS);
     await killWhen(child, () => existsSync(records) && readRecords(records).records.length >= 4);
     expect(existsSync(join(dir, "manifest.json"))).toBe(false);
