@@ -17,6 +17,8 @@ export interface Arm {
   name: string;
   /** Free text from the file; reports must escape it. */
   label: string;
+  /** The platform preset of the arm's cells: the arm's own `preset`, else the scenario's. */
+  preset: string;
 }
 
 /** One swept parameter: a dotted path into the scenario-level economy or model, and its values. */
@@ -41,6 +43,7 @@ export interface ResolvedScenario {
   name: string;
   description: string;
   question: string;
+  /** The scenario's preset; an arm may replace it (Arm.preset). */
   preset: string;
   /** Metrics of interest, headline first. */
   metrics: string[];
@@ -72,12 +75,22 @@ function isTree(value: unknown): value is Tree {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** An arm's parts that can be checked further; `preset` is undefined when the one it names (or inherits) is unknown. */
+interface CheckableArm {
+  name: string;
+  preset: string | undefined;
+  /** Whether the arm names its own preset. */
+  ownPreset: boolean;
+  economy: Tree;
+  model: Tree;
+}
+
 /** The parts of a file that can be checked further even when other parts are wrong. */
 interface Checkable {
   preset: string | undefined;
   economy: Tree;
   model: Tree;
-  arms: Array<{ name: string; economy: Tree; model: Tree }> | undefined;
+  arms: CheckableArm[] | undefined;
   sweep: SweepAxis[];
 }
 
@@ -98,15 +111,16 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   problems.push(...shapeProblems(raw, input, replicates));
   if (problems.some((p) => p.path === "sweep" || p.path === "arms")) throw errors.invalidFile(file, finish(problems));
 
-  const preset = input.preset ?? PRESET_IDS[0];
   const base = { economy: input.preset === undefined ? {} : input.economy, model: input.model };
-  const baseProblems = resolveCell(preset, base, { economy: "economy", model: "model" }).problems;
+  const baseProblems = resolveCell(input.preset ?? PRESET_IDS[0], base, { economy: "economy", model: "model" }).problems;
   problems.push(...baseProblems);
-  const cells = baseProblems.length === 0 ? resolveCells(preset, input, base, problems) : [];
+  const cells = baseProblems.length === 0 ? resolveCells(input, base, problems) : [];
   if (problems.length > 0 || !parsed.success) throw errors.invalidFile(file, finish(problems));
 
   const scenario = parsed.data;
-  const arms: Arm[] = (scenario.arms ?? [{ name: "base" }]).map((arm) => ({ name: arm.name, label: arm.label ?? arm.name }));
+  const arms: Arm[] = scenario.arms?.map((arm) => ({ name: arm.name, label: arm.label ?? arm.name, preset: arm.preset ?? scenario.preset })) ?? [
+    { name: "base", label: "base", preset: scenario.preset },
+  ];
   const resolved: ResolvedScenario = {
     name: scenario.name,
     description: scenario.description ?? "",
@@ -126,12 +140,17 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   };
 }
 
-/** Every (arm, sweep point) laid on `base` and resolved, in plan order; problems are added to `problems`. */
-function resolveCells(preset: string, input: Checkable, base: { economy: Tree; model: Tree }, problems: Problem[]): PlanCell[] {
+/**
+ * Every (arm, sweep point) laid on `base` and resolved on the arm's preset, in plan order;
+ * problems are added to `problems`.
+ */
+function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, problems: Problem[]): PlanCell[] {
   const cells: PlanCell[] = [];
   const points = sweepPoints(input.sweep);
   (input.arms ?? [undefined]).forEach((arm, armIndex) => {
     const prefix = arm === undefined ? { economy: "economy", model: "model" } : { economy: `arms[${armIndex}].economy`, model: `arms[${armIndex}].model` };
+    // An unknown preset is reported by the schema; its economy cannot be checked.
+    const preset = arm === undefined ? input.preset : arm.preset;
     points.forEach((point, pointIndex) => {
       let overrides = base;
       for (const [path, valueIndex] of point) {
@@ -139,11 +158,11 @@ function resolveCells(preset: string, input: Checkable, base: { economy: Tree; m
         overrides = { ...overrides, [domain]: setPath(overrides[domain], tail, sweepValue(input.sweep, path, valueIndex)) };
       }
       const layered = {
-        economy: input.preset === undefined ? {} : (deepMerge(overrides.economy, arm?.economy ?? {}) as Tree),
+        economy: preset === undefined ? {} : (deepMerge(overrides.economy, arm?.economy ?? {}) as Tree),
         model: deepMerge(overrides.model, arm?.model ?? {}) as Tree,
       };
-      const cell = resolveCell(preset, layered, prefix);
-      problems.push(...cell.problems.map((problem) => attributeToSweep(problem, prefix, point)));
+      const cell = resolveCell(preset ?? PRESET_IDS[0], layered, prefix);
+      problems.push(...cell.problems.map((problem) => attributeToSource(problem, prefix, point, input, armIndex)));
       if (cell.config === undefined) return;
       cells.push({
         index: cells.length,
@@ -166,17 +185,24 @@ function checkable(raw: unknown): Checkable {
   const tree = isTree(raw) ? raw : {};
   const model = (value: unknown): Tree => (isTree(value) && !("platform" in value) ? value : {});
   const economy = (value: unknown): Tree => (isTree(value) && economyOverridesSchema.safeParse(value).success ? value : {});
+  const known = (value: unknown): string | undefined => ((PRESET_IDS as readonly unknown[]).includes(value) ? (value as string) : undefined);
   const sweep = scenarioFileSchema.shape.sweep.safeParse(tree.sweep);
+  const preset = known(tree.preset);
   return {
-    preset: (PRESET_IDS as readonly unknown[]).includes(tree.preset) ? (tree.preset as string) : undefined,
+    preset,
     economy: economy(tree.economy),
     model: model(tree.model),
     arms: Array.isArray(tree.arms) && tree.arms.length > 0
-      ? tree.arms.map((arm: unknown, i) => ({
-          name: isTree(arm) && typeof arm.name === "string" ? arm.name : `arms[${i}]`,
-          economy: isTree(arm) ? economy(arm.economy) : {},
-          model: isTree(arm) ? model(arm.model) : {},
-        }))
+      ? tree.arms.map((arm: unknown, i): CheckableArm => {
+          const ownPreset = isTree(arm) && arm.preset !== undefined;
+          return {
+            name: isTree(arm) && typeof arm.name === "string" ? arm.name : `arms[${i}]`,
+            preset: ownPreset ? known(arm.preset) : preset,
+            ownPreset,
+            economy: isTree(arm) ? economy(arm.economy) : {},
+            model: isTree(arm) ? model(arm.model) : {},
+          };
+        })
       : undefined,
     sweep: sweep.success ? Object.entries(sweep.data ?? {}).map(([path, values]) => ({ path, values })) : [],
   };
@@ -262,6 +288,34 @@ function prefixed(error: unknown, prefix: string): Problem[] {
   // A size refusal says why in its message only; keep the reason next to the limit.
   if (error.code === "TOO_LARGE" && problems.length === 1) problems[0] = { ...problems[0], expected: error.message.slice(error.message.indexOf("expected ") + 9) };
   return problems.map((problem) => ({ ...problem, path: [prefix, problem.path].filter((p) => p !== "").join(".").replace(/\.\[/g, "[") }));
+}
+
+/**
+ * Points a cell's problem at what the user wrote: a swept value in `sweep`, and a scenario-level
+ * economy figure that the arm's own preset rejects at `economy`, saying which arm's preset.
+ */
+function attributeToSource(problem: Problem, prefix: { economy: string; model: string }, point: Array<[string, number]>, input: Checkable, armIndex: number): Problem {
+  const arm = input.arms?.[armIndex];
+  const swept = attributeToSweep(problem, prefix, point);
+  let attributed = swept;
+  if (swept === problem && arm !== undefined && problem.path.startsWith(`${prefix.economy}.`)) {
+    const tail = problem.path.slice(prefix.economy.length + 1);
+    if (valueAtProblemPath(arm.economy, tail) === undefined && valueAtProblemPath(input.economy, tail) !== undefined) attributed = { ...problem, path: `economy.${tail}` };
+  }
+  if (attributed === problem || arm === undefined || !arm.ownPreset) return attributed;
+  return { ...attributed, expected: `${attributed.expected} (with arms[${armIndex}].preset ${JSON.stringify(arm.preset)})` };
+}
+
+/** The value at a problem path such as `bundles[3].region` (objects and arrays), or undefined. */
+function valueAtProblemPath(tree: unknown, path: string): unknown {
+  let node = tree;
+  for (const key of path.split(/\.|(?=\[)/)) {
+    const index = /^\[(\d+)\]$/.exec(key);
+    if (index !== null) node = Array.isArray(node) ? node[Number(index[1])] : undefined;
+    else node = isTree(node) ? node[key] : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
 }
 
 /** A problem at a swept path is the swept value's fault: point at it in `sweep`. */

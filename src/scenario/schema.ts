@@ -37,6 +37,8 @@ const modelSchema = overrides.refine((model) => !("platform" in model), {
 const armSchema = z.strictObject({
   name: identifier,
   label: text.optional(),
+  /** The arm's platform preset, replacing the scenario's; the economy overrides are laid on it. */
+  preset: z.enum(PRESET_IDS).optional(),
   model: modelSchema.optional(),
   economy: economyOverridesSchema.optional(),
 });

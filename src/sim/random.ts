@@ -9,14 +9,42 @@ import seedrandom from "seedrandom";
 /** The replicate's random stream. */
 export interface Random {
   /** Uniform on [0, 1). */
-  uniform: () => number;
+  uniform(): number;
   /** A second standard normal from the last Box-Muller pair, or NaN. */
   spareNormal: number;
 }
 
+/**
+ * seedrandom's Alea, seeded by seedrandom itself and stepped here with the same arithmetic, so
+ * it yields exactly seedrandom's numbers. Its state lives on one class whose `uniform` every
+ * call site sees as the same method, so the JIT inlines it; seedrandom's generator is a new
+ * closure per replicate, which call sites cannot keep inlined across replicates.
+ */
+class AleaStream implements Random {
+  spareNormal = Number.NaN;
+  /** s0, s1, s2, c: typed, so that each step updates numbers in place rather than boxing them. */
+  private readonly state = new Float64Array(4);
+
+  constructor(seed: string) {
+    const { s0, s1, s2, c } = seedrandom.alea(seed, { state: true }).state();
+    this.state.set([s0, s1, s2, c]);
+  }
+
+  uniform(): number {
+    const state = this.state;
+    const t = 2091639 * state[0] + state[3] * 2.3283064365386963e-10; // 2^-32
+    const c = t | 0;
+    state[0] = state[1];
+    state[1] = state[2];
+    state[2] = t - c;
+    state[3] = c;
+    return state[2];
+  }
+}
+
 /** The one random stream of a replicate, from its seed string. */
 export function createRandom(seed: string): Random {
-  return { uniform: seedrandom.alea(seed), spareNormal: Number.NaN };
+  return new AleaStream(seed);
 }
 
 /** Exponential with the given rate (mean 1 / rate); Infinity for a zero rate. */
@@ -58,11 +86,18 @@ const SMALL_INTEGER_SHAPE = 24;
  * Marsaglia and Tsang, with the usual boost for shape < 1.
  */
 export function gamma(random: Random, shape: number): number {
+  // Kept small so that it inlines into its callers: a double returned from a call that does
+  // not inline is boxed on the heap, and trait draws make hundreds of thousands of these calls.
   if (shape <= SMALL_INTEGER_SHAPE && Number.isInteger(shape)) {
     let product = 1;
     for (let i = 0; i < shape; i++) product *= 1 - random.uniform();
     return -Math.log(product);
   }
+  return marsagliaTsang(random, shape);
+}
+
+/** Gamma(shape, 1) by Marsaglia and Tsang, with the usual boost for shape < 1. */
+function marsagliaTsang(random: Random, shape: number): number {
   if (shape < 1) return gamma(random, shape + 1) * Math.pow(1 - random.uniform(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

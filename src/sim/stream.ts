@@ -102,7 +102,6 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   let newcomerViewers = 0;
   let promotedViewers = 0;
   let visits = 0;
-  let watchSeconds = 0;
   let gifts = 0;
   let coins = 0;
   let gifters = 0;
@@ -115,16 +114,26 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   let streamGifterCount = 0;
   const retained = new Float64Array(RETENTION_MINUTES.length);
   let seq = 0;
-  let lastGiftTime = -1;
-  let gapSum = 0;
-  let gapSquares = 0;
   let gapCount = 0;
-  let contagionValue = 0;
-  let contagionTime = 0;
-  let lastTime = 0;
-  let binEnd = BIN_SECONDS;
-  let binViewerSeconds = 0;
   let binGifts = 0;
+  // The loop's running doubles are fields of one object: V8 updates a double field in place,
+  // while every write of a double to a variable that closures share boxes a new heap number.
+  const loop = {
+    lastTime: 0,
+    binEnd: BIN_SECONDS,
+    binViewerSeconds: 0,
+    watchSeconds: 0,
+    lastGiftTime: -1,
+    gapSum: 0,
+    gapSquares: 0,
+    contagionValue: 0,
+    contagionTime: 0,
+    timer: Number.POSITIVE_INFINITY,
+    giftTime: Number.POSITIVE_INFINITY,
+    boundProduct: 0,
+    herding: 1,
+    goalBoost: 1,
+  };
 
   const ctx: StreamContext = {
     config,
@@ -194,24 +203,20 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   }
 
   // --- the event loop ---
-  let timer = format.startStream(ctx);
-  let giftTime = Number.POSITIVE_INFINITY;
+  loop.timer = format.startStream(ctx);
   let giftReal = false;
-  let boundProduct = 0;
-  let herding = 1;
-  let goalBoost = 1;
   redraw(0);
 
   for (;;) {
     const queueTime = peekTime(queue);
-    const next = Math.min(queueTime, giftTime, timer);
+    const next = Math.min(queueTime, loop.giftTime, loop.timer);
     if (next >= durationSec) break;
     advance(next);
     tally.events++;
     // A timer first: a bound may hold only until the timer (a round's end) fires.
-    if (next === timer) {
-      timer = format.onTimer(ctx, next);
-    } else if (next === giftTime) {
+    if (next === loop.timer) {
+      loop.timer = format.onTimer(ctx, next);
+    } else if (next === loop.giftTime) {
       if (giftReal) tryGift(next);
     } else {
       const payload = popEvent(queue);
@@ -227,7 +232,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     const v = world.slotViewer[slot];
     if (v >= 0 && slotOf[v] === slot + 1) leave(v, durationSec);
   }
-  closeBin(durationSec - (binEnd - BIN_SECONDS));
+  closeBin(durationSec - (loop.binEnd - BIN_SECONDS));
   format.endStream(ctx, durationSec);
   if (topK > 0 && topSize > 0) {
     const winner = topViewer[0];
@@ -239,28 +244,28 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     ctx.now = t;
     const total = weights.total;
     if (!(total > 0)) {
-      giftTime = Number.POSITIVE_INFINITY;
+      loop.giftTime = Number.POSITIVE_INFINITY;
       return;
     }
-    herding = herdingAt(present);
-    goalBoost = 1;
+    loop.herding = herdingAt(present);
+    loop.goalBoost = 1;
     if (goalActive) {
       const p = goalProgress / goalSize;
-      goalBoost *= 1 + tactics.goalBar.gamma * p * p * p * p;
+      loop.goalBoost *= 1 + tactics.goalBar.gamma * p * p * p * p;
     }
     if (series.enabled && creators.seriesCoins[c] < series.goalCoins) {
       const p = creators.seriesCoins[c] / series.goalCoins;
-      goalBoost *= 1 + series.gamma * p * p * p * p;
+      loop.goalBoost *= 1 + series.gamma * p * p * p * p;
     }
     const formatBound = format.hazardBound(ctx, t);
-    const contagionNow = contagionValue * Math.exp(-(t - contagionTime) / contagionDecay);
-    boundProduct = herding * goalBoost * formatBound * (1 + contagionStrength * contagionNow);
-    const candidate = t + exponential(random, total * boundProduct);
+    const contagionNow = loop.contagionValue * Math.exp(-(t - loop.contagionTime) / contagionDecay);
+    loop.boundProduct = loop.herding * loop.goalBoost * formatBound * (1 + contagionStrength * contagionNow);
+    const candidate = t + exponential(random, total * loop.boundProduct);
     if (candidate > ctx.boundUntil) {
-      giftTime = ctx.boundUntil;
+      loop.giftTime = ctx.boundUntil;
       giftReal = false;
     } else {
-      giftTime = candidate;
+      loop.giftTime = candidate;
       giftReal = true;
     }
   }
@@ -279,21 +284,21 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   }
 
   function advance(t: number): void {
-    while (t >= binEnd) {
-      binViewerSeconds += present * (binEnd - lastTime);
-      ctx.viewerSeconds += present * (binEnd - lastTime);
-      lastTime = binEnd;
+    while (t >= loop.binEnd) {
+      loop.binViewerSeconds += present * (loop.binEnd - loop.lastTime);
+      ctx.viewerSeconds += present * (loop.binEnd - loop.lastTime);
+      loop.lastTime = loop.binEnd;
       closeBin(BIN_SECONDS);
-      binEnd += BIN_SECONDS;
+      loop.binEnd += BIN_SECONDS;
     }
-    binViewerSeconds += present * (t - lastTime);
-    ctx.viewerSeconds += present * (t - lastTime);
-    lastTime = t;
+    loop.binViewerSeconds += present * (t - loop.lastTime);
+    ctx.viewerSeconds += present * (t - loop.lastTime);
+    loop.lastTime = t;
   }
 
   function closeBin(seconds: number): void {
-    addHerdingBin(tally, binViewerSeconds, seconds, binGifts);
-    binViewerSeconds = 0;
+    addHerdingBin(tally, loop.binViewerSeconds, seconds, binGifts);
+    loop.binViewerSeconds = 0;
     binGifts = 0;
   }
 
@@ -373,7 +378,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     ctx.present = present;
     const watch = t - arrivalTime[v];
     visits++;
-    watchSeconds += watch;
+    loop.watchSeconds += watch;
     for (let i = 0; i < RETENTION_MINUTES.length && watch >= RETENTION_MINUTES[i] * 60; i++) {
       tally.retained[i]++;
       retained[i]++;
@@ -388,10 +393,10 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     const slot = drawSlot(weights, random.uniform());
     if (slot < 0 || weights.weight[slot] === 0) return;
     const v = world.slotViewer[slot];
-    const contagionNow = contagionValue * Math.exp(-(t - contagionTime) / contagionDecay);
+    const contagionNow = loop.contagionValue * Math.exp(-(t - loop.contagionTime) / contagionDecay);
     const crowding = 1 / (1 + gifting.crowdingOut * contagionNow);
-    const actual = herding * goalBoost * crowding * format.hazard(ctx, v, t) * (1 + viewers.socialProof[v] * contagionStrength * contagionNow);
-    if (random.uniform() * boundProduct >= actual) return;
+    const actual = loop.herding * loop.goalBoost * crowding * format.hazard(ctx, v, t) * (1 + viewers.socialProof[v] * contagionStrength * contagionNow);
+    if (random.uniform() * loop.boundProduct >= actual) return;
 
     const timeSecond = startSecond + t;
     const choice = chooseGift(spending, v, format.sizeTilt(ctx, t), month, c, day, timeSecond);
@@ -425,15 +430,15 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     const bucket = priceBucket(price[gift]);
     tally.giftsByBucket[bucket]++;
     tally.coinsByBucket[bucket] += amount;
-    if (lastGiftTime >= 0) {
-      const gap = t - lastGiftTime;
-      gapSum += gap;
-      gapSquares += gap * gap;
+    if (loop.lastGiftTime >= 0) {
+      const gap = t - loop.lastGiftTime;
+      loop.gapSum += gap;
+      loop.gapSquares += gap * gap;
       gapCount++;
     }
-    lastGiftTime = t;
-    contagionValue = contagionNow + format.visibility * (1 + gifting.contagion.sizeWeight * Math.log10(amount));
-    contagionTime = t;
+    loop.lastGiftTime = t;
+    loop.contagionValue = contagionNow + format.visibility * (1 + gifting.contagion.sizeWeight * Math.log10(amount));
+    loop.contagionTime = t;
 
     viewers.giftedCoins[v] += amount;
     if (viewers.firstGiftDay[v] === 0) {
@@ -509,11 +514,11 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
 
   function finishStream(): void {
     const liveHours = durationSec / 3600;
-    const meanWatch = visits > 0 ? watchSeconds / visits / 60 : 0;
+    const meanWatch = visits > 0 ? loop.watchSeconds / visits / 60 : 0;
     let gapCv = Number.NaN;
     if (gapCount + 1 >= MIN_GIFTS_FOR_GAPS) {
-      const mean = gapSum / gapCount;
-      const variance = Math.max(0, gapSquares / gapCount - mean * mean);
+      const mean = loop.gapSum / gapCount;
+      const variance = Math.max(0, loop.gapSquares / gapCount - mean * mean);
       gapCv = mean > 0 ? Math.sqrt(variance) / mean : Number.NaN;
       if (Number.isFinite(gapCv)) {
         tally.gapCvSum += gapCv;
@@ -523,7 +528,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     tally.streams++;
     tally.liveSeconds += durationSec;
     tally.visits += visits;
-    tally.watchSeconds += watchSeconds;
+    tally.watchSeconds += loop.watchSeconds;
     tally.peak = Math.max(tally.peak, peak);
     tally.peakSum += peak;
     tally.viewerSeconds += ctx.viewerSeconds;

@@ -23,8 +23,8 @@ describe("scenario plans", () => {
   it("expands arms into cells, each a fully resolved SimConfig", () => {
     const plan = loadScenario(fixture("scenarios/tiny.yaml"));
     expect(plan.scenario.arms).toEqual([
-      { name: "qa", label: "Q&A nights" },
-      { name: "challenge", label: "Challenge nights" },
+      { name: "qa", label: "Q&A nights", preset: "tiktok" },
+      { name: "challenge", label: "Challenge nights", preset: "tiktok" },
     ]);
     expect(plan.scenario.cells.map((c) => [c.arm, c.pointIndex])).toEqual([
       ["qa", 0],
@@ -67,6 +67,66 @@ describe("scenario plans", () => {
     expect(loadScenario(fixture("scenarios/tiny.yaml"), { seed: "abc", replicates: 3 })).toMatchObject({ seed: "abc", replicates: 3 });
     expect(problemLines(fixture("scenarios/tiny.yaml"), { replicates: 1e9 })).toEqual([
       "--replicates: got 1000000000, expected at most 100000 replicates per arm and sweep point (fan a larger study out with --shard)",
+    ]);
+  });
+});
+
+describe("per-arm platform presets", () => {
+  const small = { horizonWeeks: 1, population: { poolSize: 1000, initialFollowers: 100 } };
+  const file = (fields: Record<string, unknown>) => ({ name: "presets", question: "Which platform pays creators most?", preset: "tiktok", model: small, replicates: 2, seed: 1, ...fields });
+  const problems = (raw: unknown): string[] => {
+    try {
+      resolveScenario("presets.yaml", raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(GiftsimError);
+      return (error as GiftsimError).problems.map(formatProblem);
+    }
+    throw new Error("accepted");
+  };
+
+  it("runs each arm on its own preset, the arm's economy overrides laid on it, the others on the scenario's", () => {
+    const plan = resolveScenario(
+      "presets.yaml",
+      file({
+        arms: [
+          { name: "tiktok" },
+          { name: "youtube", preset: "youtube-superchat" },
+          { name: "twitch", preset: "twitch-bits", economy: { policy: { payoutThresholdMicros: 20_000_000 } } },
+        ],
+      }),
+    );
+    expect(plan.scenario.arms.map((arm) => arm.preset)).toEqual(["tiktok", "youtube-superchat", "twitch-bits"]);
+    expect(plan.scenario.cells.map((cell) => cell.config.platform)).toEqual([
+      { preset: "tiktok", overrides: {} },
+      { preset: "youtube-superchat", overrides: {} },
+      { preset: "twitch-bits", overrides: { policy: { payoutThresholdMicros: 20_000_000 } } },
+    ]);
+  });
+
+  it("is part of the scenario hash; naming the scenario's own preset changes nothing", () => {
+    const arms = (preset?: string) => [{ name: "a" }, { name: "b", ...(preset === undefined ? {} : { preset }) }];
+    const hash = resolveScenario("x", file({ arms: arms() })).hash;
+    expect(resolveScenario("x", file({ arms: arms("tiktok") })).hash).toBe(hash);
+    expect(resolveScenario("x", file({ arms: arms("twitch-bits") })).hash).not.toBe(hash);
+  });
+
+  it("an unknown preset is named by its arm's path with the known ids, and its economy is not checked against a guess", () => {
+    expect(problems(file({ arms: [{ name: "a" }, { name: "b", preset: "twitch", economy: { policy: { dailyPayoutCapMicros: 7000 } } }] }))).toEqual([
+      'arms[1].preset: got "twitch", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"',
+    ]);
+  });
+
+  it("economy overrides are checked against the arm's preset", () => {
+    // A $0.007 daily cap holds one TikTok diamond ($0.005) but not one Twitch bit ($0.01).
+    const cap = { policy: { dailyPayoutCapMicros: 7000 } };
+    expect(problems(file({ arms: [{ name: "a", economy: cap }, { name: "b", preset: "twitch-bits", economy: cap }] }))).toEqual([
+      "arms[1].economy.policy.dailyPayoutCapMicros: got 7000, expected at least one diamond's value (10000 micro-USD), or no payout could ever happen",
+    ]);
+    expect(problems(file({ economy: cap, arms: [{ name: "a" }, { name: "b", preset: "twitch-bits" }] }))).toEqual([
+      `economy.policy.dailyPayoutCapMicros: got 7000, expected at least one diamond's value (10000 micro-USD), or no payout could ever happen (with arms[1].preset "twitch-bits")`,
+    ]);
+    expect(problems(file({ sweep: { "economy.policy.dailyPayoutCapMicros": [20_000, 7000] }, arms: [{ name: "a" }, { name: "b", preset: "twitch-bits" }] }))).toEqual([
+      `sweep.economy.policy.dailyPayoutCapMicros[1]: got 7000, expected at least one diamond's value (10000 micro-USD), or no payout could ever happen (with arms[1].preset "twitch-bits")`,
     ]);
   });
 });

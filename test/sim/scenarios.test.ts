@@ -25,7 +25,7 @@ interface ScenarioFile {
   preset: string;
   economy?: Record<string, unknown>;
   model?: Record<string, unknown>;
-  arms?: { name: string; model?: Record<string, unknown>; economy?: Record<string, unknown> }[];
+  arms?: { name: string; preset?: string; model?: Record<string, unknown>; economy?: Record<string, unknown> }[];
   sweep?: Record<string, unknown[]>;
   replicates: number;
   seed: number | string;
@@ -43,7 +43,7 @@ describe("built-in scenarios", () => {
     expect(scenario.name).toBe(name);
     expect(scenario.question.endsWith("?")).toBe(true);
     for (const metric of scenario.metrics ?? []) expect(METRIC_NAMES).toContain(metric);
-    const arms = scenario.arms ?? [{ name: "base" }];
+    const arms: NonNullable<ScenarioFile["arms"]> = scenario.arms ?? [{ name: "base" }];
     const points = Object.entries(scenario.sweep ?? {}).flatMap(([path, values]) => values.map((value) => ({ path, value })));
     for (const arm of arms) {
       for (const point of points.length > 0 ? points : [undefined]) {
@@ -55,8 +55,9 @@ describe("built-in scenarios", () => {
           if (domain === "economy") economy = mergeOverrides(economy, patch) as Record<string, unknown>;
           else model = mergeOverrides(model, patch) as Record<string, unknown>;
         }
-        const config = resolveSimConfig({ ...model, platform: { preset: scenario.preset, overrides: economy } }, `arms.${arm.name}.model`);
-        expect(config.platform.preset).toBe(scenario.preset);
+        const preset = arm.preset ?? scenario.preset;
+        const config = resolveSimConfig({ ...model, platform: { preset, overrides: economy } }, `arms.${arm.name}.model`);
+        expect(config.platform.preset).toBe(preset);
       }
     }
   });
