@@ -24,7 +24,7 @@ interface ManifestFile {
       question?: string;
       preset?: string;
       metrics?: string[];
-      arms: Array<{ name: string; label?: string }>;
+      arms: Array<{ name: string; label?: string; preset?: string }>;
       sweep?: Array<{ path: string; values: unknown[] }>;
       cells: Array<{ index: number; arm: string; pointIndex: number; point?: Record<string, unknown> }>;
     };
@@ -49,7 +49,7 @@ export function readRunFolder(dir: string): ReportData {
   }
   const summary = existsSync(join(dir, "summary.json")) ? readJson<SummaryFile>(dir, "summary.json") : {};
 
-  const arms = resolved.arms.map((arm) => ({ name: arm.name, label: arm.label ?? arm.name }));
+  const arms = resolved.arms.map((arm) => ({ name: arm.name, label: arm.label ?? arm.name, preset: arm.preset ?? resolved.preset ?? "" }));
   const cells: ReportCell[] = resolved.cells.map((cell, index) => {
     const armLabel = arms.find((arm) => arm.name === cell.arm)?.label ?? cell.arm;
     const point = cell.point ?? {};

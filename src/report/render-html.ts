@@ -16,7 +16,7 @@ import { describe } from "../stats/index.js";
 import { escapeHtml, jsonForScript } from "./escape.js";
 import { formatNumber, formatP, formatPercent, formatValue } from "./format.js";
 import { reportJson } from "./report-json.js";
-import type { ReportCell } from "./report-data.js";
+import { presetText, type ReportCell } from "./report-data.js";
 import { readTemplate } from "./templates.js";
 
 /** How the HTML is built. */
@@ -49,7 +49,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     version: data.run.giftsimVersion,
     title: `${data.scenario.name} — giftsim report`,
     scenarioName: data.scenario.name,
-    preset: data.scenario.preset,
+    preset: presetText(data.scenario),
     replicateText: `${data.run.replicates} replicates per ${data.scenario.arms.length > 1 ? "arm" : "cell"}`,
     question: data.scenario.question || data.scenario.name,
     description: data.scenario.description,
@@ -232,7 +232,7 @@ function runSection(report: Report): string {
     ["Replicates per cell", String(data.run.replicates)],
     ["Arms", data.scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")],
     ["Sweep", data.scenario.sweep.length > 0 ? data.scenario.sweep.map((axis) => `${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`).join("; ") : "none"],
-    ["Platform preset", data.scenario.preset],
+    ["Platform preset", presetText(data.scenario)],
     ["giftsim", data.run.giftsimVersion],
     ["Node", data.run.node ?? "not recorded"],
     ["Ledger audit", data.run.audit ?? "not recorded"],

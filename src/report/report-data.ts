@@ -63,7 +63,8 @@ export interface ReportScenario {
   preset: string;
   /** Metrics of interest, headline first. */
   metrics: string[];
-  arms: Array<{ name: string; label: string }>;
+  /** Each arm with its platform preset (an arm may replace the scenario's). */
+  arms: Array<{ name: string; label: string; preset: string }>;
   sweep: Array<{ path: string; values: unknown[] }>;
 }
 
@@ -96,4 +97,11 @@ export function shortPath(path: string): string {
 /** A swept value as text. */
 export function formatSweepValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The platform preset(s) of a run in words: one id, or each arm's where they differ. */
+export function presetText(scenario: Pick<ReportData["scenario"], "preset" | "arms">): string {
+  const presets = new Set(scenario.arms.map((arm) => arm.preset || scenario.preset));
+  if (presets.size <= 1) return [...presets][0] ?? scenario.preset;
+  return scenario.arms.map((arm) => `${arm.label}: ${arm.preset}`).join(", ");
 }
