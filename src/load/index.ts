@@ -4,12 +4,12 @@ export { DEFAULT_SYNTHETIC_LOAD, MAX_LOAD_WORKERS, validateSyntheticLoad } from 
 export type { SyntheticLoadOptions } from "./synthetic-options.js";
 export { runSyntheticPartition } from "./synthetic-partition.js";
 export type { SyntheticPartitionRun } from "./synthetic-partition.js";
-export { viewerPartition } from "./viewer-partition.js";
+export { VIRTUAL_PARTITIONS, partitionRows, viewerPartition, virtualPartition } from "./viewer-partition.js";
 export type { ViewerPartition } from "./viewer-partition.js";
 export { ledgerFromSnapshot, ledgerSnapshot } from "./ledger-transfer.js";
 export type { LedgerSnapshot, TransferableLedger } from "./ledger-transfer.js";
-export { createSyntheticStream } from "./synthetic-stream.js";
-export type { SyntheticStream, SyntheticStreamOptions } from "./synthetic-stream.js";
+export { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
+export type { StreamPartition, SyntheticStream, SyntheticStreamOptions } from "./synthetic-stream.js";
 export { syntheticCatalog, syntheticEconomy } from "./synthetic-catalog.js";
 export { createLatencyHistogram, encodeLatencyHistogram, mergeLatencyHistograms, recordMillis, summarizeLatency } from "./latency-histogram.js";
 export type { LatencySummary } from "./latency-histogram.js";
@@ -29,3 +29,4 @@ export type {
 } from "./http-api.js";
 export * from "./serve/index.js";
 export * from "./http/index.js";
+export * from "./replay/index.js";

@@ -1,6 +1,7 @@
 /**
  * `giftsim load` in its synthetic, in-process form: a seeded stream pushed through the
- * conversion core, on the calling thread or partitioned by viewer across worker threads.
+ * conversion core, on the calling thread or across worker threads, each running whole
+ * virtual partitions of the stream (viewer-partition.ts).
  * Generation and the core are timed apart, so the core's rate is not diluted by the random
  * number generator; with workers, the core's rate is the events over the slowest worker's
  * core time (the partitions run side by side).
@@ -30,7 +31,7 @@ export interface SyntheticLoadReport {
   options: SyntheticLoadOptions;
   giftEvents: number;
   purchaseEvents: number;
-  /** Generation time of the slowest worker (each worker generates the whole stream). */
+  /** Generation time of the slowest worker (each generates its own virtual partitions). */
   generationSeconds: number;
   /** Time inside the core, purchases and gifts: the slowest worker's. */
   coreSeconds: number;

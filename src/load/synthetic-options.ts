@@ -1,4 +1,6 @@
+import { MAX_KEY_NAMESPACE } from "../core/index.js";
 import { errors, type Problem } from "../errors.js";
+import { VIRTUAL_PARTITIONS } from "./viewer-partition.js";
 
 /** What a synthetic in-process load generates and how it is cut into batches and partitions. */
 export interface SyntheticLoadOptions {
@@ -9,7 +11,7 @@ export interface SyntheticLoadOptions {
   seed: string;
   batchSize: number;
   preset: string;
-  /** Worker threads; the stream is partitioned by viewer, one partition per worker. 1 runs on the calling thread. */
+  /** Worker threads, each running whole virtual partitions of the stream (viewer-partition.ts). 1 runs on the calling thread. */
   workers: number;
 }
 
@@ -24,8 +26,8 @@ export const DEFAULT_SYNTHETIC_LOAD: SyntheticLoadOptions = {
   workers: 1,
 };
 
-/** Most workers accepted: far beyond any useful count, low enough that a typo cannot spawn thousands of threads. */
-export const MAX_LOAD_WORKERS = 256;
+/** Most workers accepted: each takes whole virtual partitions of the stream. */
+export const MAX_LOAD_WORKERS = VIRTUAL_PARTITIONS;
 
 /** Throws an INVALID_INPUT error naming each bad flag, its value and what was expected. */
 export function validateSyntheticLoad(options: SyntheticLoadOptions): void {
@@ -33,7 +35,8 @@ export function validateSyntheticLoad(options: SyntheticLoadOptions): void {
   const wholes: [keyof SyntheticLoadOptions, number, number][] = [
     ["events", 1, 1e11],
     ["viewers", 1, 200_000_000],
-    ["creators", 1, 10_000_000],
+    // Stream ids are partition x creators + creator, all within the core's key namespaces.
+    ["creators", 1, Math.floor((MAX_KEY_NAMESPACE + 1) / VIRTUAL_PARTITIONS)],
     ["gifts", 1, 100_000],
     ["batchSize", 1, 10_000_000],
     ["workers", 1, MAX_LOAD_WORKERS],

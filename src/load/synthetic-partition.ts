@@ -1,8 +1,8 @@
 /**
- * One partition of a synthetic load: the whole seeded stream is generated (one sequential
- * random stream cannot be split), the partition's viewers are taken out of each batch, and
- * the window of batches is pushed through this partition's ledger. With one partition this
- * is the single-threaded load. Generation (and taking rows) and the core are timed apart.
+ * One partition of a synthetic load: its virtual partitions (viewer-partition.ts) each
+ * generate their share of every global batch, one after another, into the partition's window
+ * of batches, which is then pushed through this partition's ledger. With one partition this is
+ * the single-threaded load: all virtual partitions. Generation and the core are timed apart.
  */
 import { performance } from "node:perf_hooks";
 import type { Histogram } from "hdr-histogram-js";
@@ -12,6 +12,7 @@ import {
   createGiftBatch,
   createLedger,
   createPurchaseBatch,
+  copyBatchRows,
   type GiftBatch,
   type Ledger,
   type PurchaseBatch,
@@ -19,8 +20,8 @@ import {
 import { createLatencyHistogram, recordMillis } from "./latency-histogram.js";
 import { syntheticEconomy } from "./synthetic-catalog.js";
 import type { SyntheticLoadOptions } from "./synthetic-options.js";
-import { createSyntheticStream } from "./synthetic-stream.js";
-import { takeGifts, takePurchases, type ViewerPartition } from "./viewer-partition.js";
+import { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
+import { partitionRows, virtualPartition, type ViewerPartition } from "./viewer-partition.js";
 
 export interface SyntheticPartitionRun {
   partition: ViewerPartition;
@@ -46,12 +47,12 @@ export function runSyntheticPartition(
 ): SyntheticPartitionRun {
   const economy = syntheticEconomy(options);
   const ledger = createLedger(economy, { viewers: options.viewers, creators: options.creators });
-  const stream = createSyntheticStream(economy, {
-    viewers: options.viewers,
-    creators: options.creators,
-    seed: options.seed,
-    batchSize: options.batchSize,
-  });
+  const parts = Array.from({ length: partition.virtualTo - partition.virtualFrom }, (_, i) => virtualPartition(options.viewers, partition.virtualFrom + i));
+  const streams = parts.map((part) =>
+    createSyntheticStream(economy, { viewers: options.viewers, creators: options.creators, seed: options.seed, batchSize: options.batchSize, partition: part }),
+  );
+  // Generation scratch sized for the worst case; the window keeps what each batch needs.
+  const scratch = createPurchaseBatch(purchaseRowsFor(economy, options.batchSize));
   // No more batches than the run has: small runs with small batches would otherwise allocate the whole window.
   const windowBatches = Math.max(1, Math.min(Math.floor(WINDOW_ROWS / options.batchSize), Math.ceil(options.events / options.batchSize)));
   const giftWindow: GiftBatch[] = Array.from({ length: windowBatches }, () => createGiftBatch(options.batchSize));
@@ -68,14 +69,18 @@ export function runSyntheticPartition(
     const started = performance.now();
     while (filled < windowBatches && done < options.events) {
       const rows = Math.min(options.batchSize, options.events - done);
-      stream.next(rows);
-      giftEvents += takeGifts(stream.gifts, giftWindow[filled], partition);
+      const gifts = giftWindow[filled];
+      gifts.length = 0;
+      scratch.length = 0;
+      for (let p = 0; p < parts.length; p++) streams[p].append(partitionRows(rows, options.viewers, parts[p]), gifts, scratch);
+      giftEvents += gifts.length;
       const purchases = purchaseWindow[filled];
-      // Sized to what the batch needs: the stream's worst-case capacity is several times larger.
-      if (purchases === undefined || purchases.viewer.length < stream.purchases.length) {
-        purchaseWindow[filled] = createPurchaseBatch(Math.max(stream.purchases.length, 1));
+      // Sized to what the batch needs: the worst-case capacity is several times larger.
+      if (purchases === undefined || purchases.viewer.length < scratch.length) {
+        purchaseWindow[filled] = createPurchaseBatch(Math.max(scratch.length, 1));
       }
-      purchaseEvents += takePurchases(stream.purchases, purchaseWindow[filled], partition);
+      copyBatchRows(scratch, purchaseWindow[filled]);
+      purchaseEvents += scratch.length;
       done += rows;
       filled++;
     }

@@ -1,13 +1,26 @@
 import seedrandom from "seedrandom";
 import type { CompiledEconomy } from "../economy/index.js";
 import { createGiftBatch, createPurchaseBatch, type GiftBatch, type PurchaseBatch } from "../core/index.js";
+import { errors } from "../errors.js";
+
+/** One virtual partition of a synthetic stream: its own viewers, generator, stream ids and order ids. */
+export interface StreamPartition {
+  /** 0..count-1. */
+  index: number;
+  count: number;
+  /** Viewers [lo, hi). */
+  lo: number;
+  hi: number;
+}
 
 export interface SyntheticStreamOptions {
   viewers: number;
   creators: number;
   seed: string;
-  /** Rows per gift batch. */
+  /** Rows per gift batch of `next` (and its worst-case purchase rows). */
   batchSize: number;
+  /** Generate one virtual partition only; default the whole stream as one partition. */
+  partition?: StreamPartition;
 }
 
 /**
@@ -16,85 +29,118 @@ export interface SyntheticStreamOptions {
  * the generator buys, on the viewer's channel and region, the largest bundles until the
  * wallet covers the batch's gifts, so every gift is affordable and purchases go through the
  * core first.
+ *
+ * A virtual partition (index p of P) draws only its viewers, from its own seed, numbers its
+ * gifts in its own streams (p x creators + creator: every stream's sequence numbers stay
+ * dense within the partition, and one partition's streams are neighbours in the key set, so a
+ * thread running partitions one after another touches one small range of it at a time) and
+ * its own order ids, so partitions are
+ * independent: any set of them can be generated and applied apart and merged.
  */
 export interface SyntheticStream {
   readonly gifts: GiftBatch;
   readonly purchases: PurchaseBatch;
   /** Fills `gifts` with the next batch and `purchases` with the funding it needs. */
   next(rows: number): void;
+  /** Appends the next `rows` gifts to `gifts` and their funding to `purchases` (capacity: purchaseRowsFor). */
+  append(rows: number, gifts: GiftBatch, purchases: PurchaseBatch): void;
 }
 
-export function createSyntheticStream(economy: CompiledEconomy, options: SyntheticStreamOptions): SyntheticStream {
-  const { viewers, creators, batchSize } = options;
-  const random = seedrandom.alea(options.seed);
-  const price = economy.giftPriceCoins;
-  const giftCount = price.length;
-  const gifts = createGiftBatch(batchSize);
-  // Worst case: every row is a different viewer short of its dearest gift x 3, bought with the
-  // smallest "largest bundle" of any (region, channel) group.
+/** Purchase rows that `rows` gifts can need at worst: every row a different viewer short of its dearest gift x 3. */
+export function purchaseRowsFor(economy: CompiledEconomy, rows: number): number {
   let largestBundle = Infinity;
   for (let group = 0; group < economy.bundleGroupSize.length; group++) {
     const size = economy.bundleGroupSize[group];
     if (size > 0) largestBundle = Math.min(largestBundle, economy.bundleCoins[economy.bundleGroupStart[group] + size - 1]);
   }
-  const dearestRow = price.reduce((max, p) => Math.max(max, p), 0) * 3;
-  const purchases = createPurchaseBatch(batchSize * (Math.ceil(dearestRow / largestBundle) + 1));
+  const dearestRow = economy.giftPriceCoins.reduce((max, p) => Math.max(max, p), 0) * 3;
+  return rows * (Math.ceil(dearestRow / largestBundle) + 1);
+}
+
+export function createSyntheticStream(economy: CompiledEconomy, options: SyntheticStreamOptions): SyntheticStream {
+  const { creators, batchSize } = options;
+  const partition = options.partition ?? { index: 0, count: 1, lo: 0, hi: options.viewers };
+  const { lo, count: partitions, index } = partition;
+  const viewers = partition.hi - lo;
+  const random = seedrandom.alea(partitions === 1 ? options.seed : `${options.seed}/partition ${index} of ${partitions}`);
+  const price = economy.giftPriceCoins;
+  const giftCount = price.length;
+  let own: { gifts: GiftBatch; purchases: PurchaseBatch } | undefined;
+  // Indexed by viewer - lo: a partition keeps state for its own viewers only.
   const wallet = new Float64Array(viewers);
   const demand = new Float64Array(viewers);
   const nextSeq = new Int32Array(creators);
   const channelCount = economy.channelIds.length;
   const regionCount = economy.regionIds.length;
-  let nextOrder = 0;
+  // Order ids interleave partitions (local x count + index): unique, and on one thread, running
+  // every partition, close to consecutive, so the order key set's mark keeps up.
+  const maxOrders = Math.floor(0x80000000 / partitions);
+  let orders = 0;
   const viewerChannel = (v: number) => v % channelCount;
   const viewerRegion = (v: number) => Math.floor(v / channelCount) % regionCount;
 
-  function buyFor(v: number, coinsNeeded: number): void {
+  function buyFor(purchases: PurchaseBatch, v: number, coinsNeeded: number): void {
     const region = viewerRegion(v);
     const channel = viewerChannel(v);
     const group = region * channelCount + channel;
     const tier = economy.bundleGroupSize[group] - 1;
-    let short = coinsNeeded - wallet[v];
+    let short = coinsNeeded - wallet[v - lo];
     while (short > 0) {
+      if (orders === maxOrders) throw errors.tooLarge("--events", orders, maxOrders, "purchases one partition of the synthetic stream can number");
       const p = purchases.length++;
       purchases.viewer[p] = v;
       purchases.region[p] = region;
       purchases.channel[p] = channel;
       purchases.tier[p] = tier;
-      purchases.order[p] = nextOrder++;
+      purchases.order[p] = orders++ * partitions + index;
       const coins = economy.bundleCoins[economy.bundleGroupStart[group] + tier];
-      wallet[v] += coins;
+      wallet[v - lo] += coins;
       short -= coins;
     }
   }
 
+  function append(rows: number, gifts: GiftBatch, purchases: PurchaseBatch): void {
+    const start = gifts.length;
+    const end = start + rows;
+    for (let i = start; i < end; i++) {
+      const v = lo + ((random() * viewers) | 0);
+      const c = (random() * creators) | 0;
+      const g = (random() * giftCount) | 0;
+      const k = 1 + ((random() * 3) | 0);
+      gifts.viewer[i] = v;
+      gifts.creator[i] = c;
+      gifts.gift[i] = g;
+      gifts.count[i] = k;
+      gifts.stream[i] = index * creators + c;
+      gifts.seq[i] = nextSeq[c]++;
+      demand[v - lo] += price[g] * k;
+    }
+    gifts.length = end;
+    for (let i = start; i < end; i++) {
+      const v = gifts.viewer[i];
+      const d = demand[v - lo];
+      if (d === 0) continue;
+      if (d > wallet[v - lo]) buyFor(purchases, v, d);
+      wallet[v - lo] -= d;
+      demand[v - lo] = 0;
+    }
+  }
+
+  // The stream's own batches, made on first use: partition streams append into their caller's.
+  const batches = () => (own ??= { gifts: createGiftBatch(batchSize), purchases: createPurchaseBatch(purchaseRowsFor(economy, batchSize)) });
   return {
-    gifts,
-    purchases,
-    next(rows: number): void {
-      gifts.length = rows;
-      purchases.length = 0;
-      for (let i = 0; i < rows; i++) {
-        const v = (random() * viewers) | 0;
-        const c = (random() * creators) | 0;
-        const g = (random() * giftCount) | 0;
-        const k = 1 + ((random() * 3) | 0);
-        gifts.viewer[i] = v;
-        gifts.creator[i] = c;
-        gifts.gift[i] = g;
-        gifts.count[i] = k;
-        gifts.stream[i] = c;
-        gifts.seq[i] = nextSeq[c]++;
-        demand[v] += price[g] * k;
-      }
-      for (let i = 0; i < rows; i++) {
-        const v = gifts.viewer[i];
-        if (demand[v] === 0) continue;
-        if (demand[v] > wallet[v]) {
-          buyFor(v, demand[v]);
-        }
-        wallet[v] -= demand[v];
-        demand[v] = 0;
-      }
+    get gifts() {
+      return batches().gifts;
     },
+    get purchases() {
+      return batches().purchases;
+    },
+    next(rows: number): void {
+      const { gifts, purchases } = batches();
+      gifts.length = 0;
+      purchases.length = 0;
+      append(rows, gifts, purchases);
+    },
+    append,
   };
 }

@@ -22,7 +22,7 @@ describe("synthetic load across piscina workers", () => {
   });
 
   it("refuses a worker count it cannot use, naming the flag", () => {
-    expect(() => validateSyntheticLoad({ ...options, workers: 0 })).toThrow(/--workers: got 0, expected an integer 1\.\.256/);
+    expect(() => validateSyntheticLoad({ ...options, workers: 0 })).toThrow(/--workers: got 0, expected an integer 1\.\.64/);
     expect(() => validateSyntheticLoad({ ...options, viewers: 3, workers: 4 })).toThrow(/--workers: got 4, expected at most --viewers/);
   });
 });

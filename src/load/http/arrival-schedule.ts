@@ -14,9 +14,26 @@ export interface RampStage {
   targetPerSecond: number;
 }
 
-export type ArrivalProfile =
-  | { kind: "constant"; ratePerSecond: number; durationMs: number }
-  | { kind: "ramping"; startRatePerSecond: number; stages: RampStage[] };
+/** A profile of rates over time, as k6's arrival-rate executors take it. */
+export type RateProfile = { kind: "constant"; ratePerSecond: number; durationMs: number } | { kind: "ramping"; startRatePerSecond: number; stages: RampStage[] };
+
+/** A scenario's gift stream at its own simulated timing, scaled by `speed` (src/load/replay). */
+export interface ReplayArrival {
+  kind: "replay";
+  scenario: string;
+  arm: string;
+  replicate: number;
+  repeat: number;
+  /** Real seconds per simulated second is 1 / speed. */
+  speed: number;
+  /** Simulated idle gaps longer than this were shortened to it. */
+  maxGapSeconds: number;
+  /** Events (purchases and gifts) over all copies. */
+  events: number;
+  durationMs: number;
+}
+
+export type ArrivalProfile = RateProfile | ReplayArrival;
 
 export interface ArrivalSchedule {
   /** Requests due over the whole profile. */
@@ -40,7 +57,7 @@ interface Segment {
 }
 
 /** The schedule of a profile (already validated: positive rates and durations). */
-export function createArrivalSchedule(profile: ArrivalProfile): ArrivalSchedule {
+export function createArrivalSchedule(profile: RateProfile): ArrivalSchedule {
   const stages = profile.kind === "constant" ? [{ durationMs: profile.durationMs, targetPerSecond: profile.ratePerSecond }] : profile.stages;
   let rate = profile.kind === "constant" ? profile.ratePerSecond : profile.startRatePerSecond;
   let startMs = 0;

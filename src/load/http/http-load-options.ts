@@ -64,7 +64,15 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
     if (!(arrival.durationMs > 0 && arrival.durationMs <= MAX_DURATION_MS)) {
       problems.push({ path: "--duration", value: arrival.durationMs, expected: "a duration above 0, at most 24h" });
     }
-  } else {
+  } else if (arrival.kind === "replay") {
+    if (!(arrival.durationMs <= MAX_DURATION_MS)) {
+      problems.push({
+        path: "--speed",
+        value: arrival.speed,
+        expected: `a speed at which the replay lasts at most 24h (at this one it lasts ${(arrival.durationMs / 3_600_000).toFixed(1)} h): raise --speed or --rate, or shorten idle gaps with --max-gap`,
+      });
+    }
+  } else if (arrival.kind === "ramping") {
     const total = arrival.stages.reduce((sum, stage) => sum + stage.durationMs, 0);
     if (arrival.stages.length === 0 || total > MAX_DURATION_MS) problems.push({ path: "--stages", value: arrival.stages.length, expected: "1 or more stages lasting at most 24h in all" });
     if (!(arrival.startRatePerSecond >= 0 && arrival.startRatePerSecond <= MAX_RATE_PER_SECOND)) {

@@ -12,6 +12,7 @@ import { tallyToWire } from "../event-tally.js";
 import { ROUTES, type ServiceConfig, type ServiceTotals } from "../http-api.js";
 import { summarizeLatency } from "../latency-histogram.js";
 import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
+import { createArrivalSchedule } from "./arrival-schedule.js";
 import { createEventSource } from "./event-source.js";
 import { validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
 import { drive, type DriveResult, type Flight, type HttpLoadHooks } from "./load-driver.js";
@@ -19,9 +20,23 @@ import { answerJson, postEvents } from "./post-events.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
 import { HTTP_LOAD_SUMMARY_SCHEMA, type HttpLoadSummary } from "./summary.js";
 import { evaluateThresholds } from "./threshold.js";
+import type { TrafficFactory } from "./traffic.js";
 
-/** Runs an HTTP load as `options` say and returns its summary; throws GiftsimError for bad options or an unreachable target. */
-export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks = {}): Promise<HttpLoadSummary> {
+/** Seeded synthetic gifts at the arrival profile's rate. */
+function syntheticTraffic(options: HttpLoadOptions): TrafficFactory {
+  return (config, keys) => {
+    if (options.arrival.kind === "replay") throw new Error("a replay arrival needs the replay's traffic");
+    const source = createEventSource(config, { seed: options.seed, giftsPerRequest: options.giftsPerRequest, streamBase: keys.stream, orderBase: keys.order });
+    return { schedule: createArrivalSchedule(options.arrival), next: source.next };
+  };
+}
+
+/**
+ * Runs an HTTP load as `options` say and returns its summary; throws GiftsimError for bad
+ * options or an unreachable target. `makeTraffic` replaces the synthetic requests (a scenario
+ * replay passes its own).
+ */
+export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks = {}, makeTraffic?: TrafficFactory): Promise<HttpLoadSummary> {
   validateHttpLoad(options);
   const origin = new URL(options.target).origin;
   const control = new Pool(origin, { connections: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
@@ -32,13 +47,9 @@ export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks
     if (typeof maxEvents === "number" && options.giftsPerRequest > maxEvents) {
       throw errors.invalidInput("load options", [{ path: "--batch", value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
     }
-    const source = createEventSource(config, {
-      seed: options.seed,
-      giftsPerRequest: options.giftsPerRequest,
-      streamBase: before.next?.stream ?? 0,
-      orderBase: before.next?.order ?? 0,
-    });
-    const run = await drive(options, origin, source.next, hooks);
+    const keys = { stream: before.next?.stream ?? 0, order: before.next?.order ?? 0 };
+    const traffic = (makeTraffic ?? syntheticTraffic(options))(config, keys);
+    const run = await drive(options, origin, traffic.schedule, traffic.next, hooks);
     const settled = await settle(control, run.tally, run.unresolved, options.graceMs);
     for (const flight of run.unresolved) recordUnresolved(run.tally, flight.request);
     let reconciliation: Reconciliation = { state: "skipped" };
@@ -101,6 +112,9 @@ async function settle(pool: Pool, tally: ClientTally, unresolved: Flight[], budg
   return settled;
 }
 
+/** Where the latency spectrum is read: HdrHistogram's classic plot, thinned. */
+const SPECTRUM_PERCENTILES = [0, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100];
+
 function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, reconciliation: Reconciliation): HttpLoadSummary {
   const elapsedSeconds = Math.max(run.elapsedMs, 1) / 1000;
   const { tally } = run;
@@ -153,6 +167,10 @@ function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, 
     latencyMicros,
     serviceTimeMicros: summarizeLatency(run.serviceTime),
     sendDelayMicros: summarizeLatency(run.sendDelay),
+    timeline: run.timeline.seconds(),
+    latencyBuckets: run.timeline.buckets(),
+    latencyPercentiles:
+      run.latency.totalCount === 0 ? [] : SPECTRUM_PERCENTILES.map((percentile) => ({ percentile, ms: run.latency.getValueAtPercentile(percentile) / 1000 })),
     thresholds,
     reconciliation,
     client: {

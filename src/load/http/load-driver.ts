@@ -13,11 +13,12 @@
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { createLatencyHistogram, recordMillis } from "../latency-histogram.js";
-import { createArrivalSchedule } from "./arrival-schedule.js";
+import type { ArrivalSchedule } from "./arrival-schedule.js";
 import { emptyClientTally, isEventsResponse, recordAnswer, type ClientTally } from "./client-tally.js";
 import type { LoadRequest } from "./event-source.js";
 import type { HttpLoadOptions } from "./http-load-options.js";
 import { answerJson, postEvents, type PostAnswer } from "./post-events.js";
+import { createTimelineRecorder, type TimelineRecorder } from "./timeline.js";
 
 /** A live view of a run, for progress lines. */
 export interface HttpLoadProgress {
@@ -62,6 +63,8 @@ export interface DriveResult {
   latency: Histogram;
   serviceTime: Histogram;
   sendDelay: Histogram;
+  /** Second by second, for charts. */
+  timeline: TimelineRecorder;
   tally: ClientTally;
   /** Requests without an answer when the run ended. */
   unanswered: number;
@@ -72,9 +75,8 @@ export interface DriveResult {
 /** Backoff when an answer gives no Retry-After: 50 ms doubling, at most 1 s. */
 const backoffMs = (attempt: number) => Math.min(1_000, 50 * 2 ** (attempt - 1));
 
-/** Runs the arrival profile against `origin`; resolves when every due request has an outcome. */
-export function drive(options: HttpLoadOptions, origin: string, nextRequest: () => LoadRequest, hooks: HttpLoadHooks): Promise<DriveResult> {
-  const schedule = createArrivalSchedule(options.arrival);
+/** Runs the schedule against `origin`; resolves when every due request has an outcome. */
+export function drive(options: HttpLoadOptions, origin: string, schedule: ArrivalSchedule, nextRequest: () => LoadRequest, hooks: HttpLoadHooks): Promise<DriveResult> {
   const pool = new Pool(origin, {
     connections: options.connections,
     pipelining: 1,
@@ -83,11 +85,12 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
     bodyTimeout: options.timeoutMs,
     connect: { timeout: options.timeoutMs },
   });
+  const start = performance.now();
   const result: DriveResult = {
     startedAt: new Date(),
     elapsedMs: 0,
     due: 0,
-    dueRatePerSecond: schedule.total / (schedule.durationMs / 1000),
+    dueRatePerSecond: schedule.durationMs > 0 ? schedule.total / (schedule.durationMs / 1000) : schedule.total,
     sent: 0,
     ok: 0,
     failed: 0,
@@ -99,11 +102,11 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
     latency: createLatencyHistogram(),
     serviceTime: createLatencyHistogram(),
     sendDelay: createLatencyHistogram(),
+    timeline: createTimelineRecorder(start),
     tally: emptyClientTally(),
     unanswered: 0,
     unresolved: [],
   };
-  const start = performance.now();
   const deadline = start + schedule.durationMs + options.graceMs;
   // Backlog of intended send times, a ring: at most maxInFlight are outstanding, so it never overflows.
   const backlog = new Float64Array(options.maxInFlight);
@@ -117,6 +120,7 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
   let stopping = false;
   let lastAnswerAt = start;
   let progressAt = start;
+  let acceptedEvents = 0;
 
   return new Promise((resolve, reject) => {
     let graceTimer: NodeJS.Timeout | undefined;
@@ -139,6 +143,9 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
       outstanding--;
       lastAnswerAt = Math.max(lastAnswerAt, at);
       recordMillis(result.latency, at - flight.dueAt);
+      const accepted = result.tally.gifts.accepted.count + result.tally.purchases.accepted.count;
+      result.timeline.finished(at, at - flight.dueAt, outcome, accepted - acceptedEvents);
+      acceptedEvents = accepted;
       if (outcome === "ok") result.ok++;
       else if (outcome === "failed") result.failed++;
       else result.unresolved.push(flight);
@@ -182,6 +189,7 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
         // 429 and 503 apply nothing (the API promises it); other 5xx may come from a server
         // or proxy that failed after applying.
         if (status !== 429 && status !== 503) flight.unanswered = true;
+        else result.timeline.refused(at);
         const seconds = Number(retryAfter);
         retryOrGiveUp(flight, retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined, at);
       } else done(flight, flight.unanswered ? "unresolved" : "failed", at);
@@ -202,6 +210,7 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
           const at = performance.now();
           active--;
           count("network");
+          result.timeline.refused(at);
           // A refused connection never carried the request; anything else may have.
           if (error.code !== "ECONNREFUSED") flight.unanswered = true;
           retryOrGiveUp(flight, undefined, at);
@@ -245,6 +254,7 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
       const now = performance.now();
       // Due but never sent: dropped, like requests due while maxInFlight were outstanding.
       result.dropped += backlogSize;
+      for (let i = 0; i < backlogSize; i++) result.timeline.dropped(now);
       outstanding -= backlogSize;
       backlogSize = 0;
       for (const [timer, flight] of backingOff) {
@@ -268,8 +278,10 @@ export function drive(options: HttpLoadOptions, origin: string, nextRequest: () 
           break;
         }
         result.due++;
+        result.timeline.due(dueAt);
         if (outstanding >= options.maxInFlight) {
           result.dropped++;
+          result.timeline.dropped(dueAt);
           continue;
         }
         backlog[(backlogHead + backlogSize) % backlog.length] = dueAt;

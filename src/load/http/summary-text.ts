@@ -13,9 +13,13 @@ const reasons = (r: Record<string, number | undefined>) => {
 };
 const tally = (t: WireTally) => `${count(t.count)} (coins ${count(t.coins)}, checksum ${t.checksum})`;
 
-function arrival(summary: HttpLoadSummary): string {
+/** The arrival profile in words, e.g. "constant 100 req/s for 10 s". */
+export function describeArrival(summary: HttpLoadSummary): string {
   const a = summary.options.arrival;
   if (a.kind === "constant") return `constant ${count(a.ratePerSecond)} req/s for ${a.durationMs / 1000} s`;
+  if (a.kind === "replay") {
+    return `replay of ${a.scenario} (arm ${a.arm}, replicate ${a.replicate}${a.repeat > 1 ? `, x${a.repeat}` : ""}) at ${a.speed >= 100 ? count(Math.round(a.speed)) : a.speed.toPrecision(3)}x simulated time, ${count(a.events)} events over ${(a.durationMs / 1000).toFixed(1)} s`;
+  }
   return `ramping from ${count(a.startRatePerSecond)} req/s: ${a.stages.map((s) => `${s.durationMs / 1000} s to ${count(s.targetPerSecond)}`).join(", ")}`;
 }
 
@@ -40,7 +44,7 @@ export const renderSummaryText: SummaryRenderer = (summary) => {
     .map(([status, n]) => `${status} ${count(n)}`)
     .join(", ");
   const lines = [
-    `giftsim load --target ${summary.target}: ${arrival(summary)}, ${summary.options.giftsPerRequest} gifts per request, ${summary.options.connections} connections`,
+    `giftsim load --target ${summary.target}: ${describeArrival(summary)}, ${summary.options.giftsPerRequest} ${summary.options.arrival.kind === "replay" ? "events" : "gifts"} per request, ${summary.options.connections} connections`,
     `  requests         ${count(requests.due)} due, ${count(requests.sent)} sent, ${count(requests.ok)} ok, ${count(requests.failed)} failed, ${count(requests.dropped)} dropped, ${count(requests.unanswered)} unanswered (${count(requests.settled)} settled after), ${count(requests.retries)} retries`,
     `  answers          ${statuses || "none"}`,
     `  throughput       ${rates.requestsPerSecond.toFixed(1)} req/s ok (target ${rates.targetPerSecond.toFixed(1)}), ${count(Math.round(rates.eventsPerSecond))} events/s accepted, over ${summary.elapsedSeconds.toFixed(2)} s`,

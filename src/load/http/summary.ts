@@ -9,6 +9,7 @@ import type { LatencySummary } from "../latency-histogram.js";
 import type { ArrivalProfile } from "./arrival-schedule.js";
 import type { Reconciliation } from "./reconcile.js";
 import type { ThresholdResult } from "./threshold.js";
+import type { LatencyBucket, TimelineSecond } from "./timeline.js";
 
 export const HTTP_LOAD_SUMMARY_SCHEMA = "giftsim.http-load-summary/1";
 
@@ -74,6 +75,11 @@ export interface HttpLoadSummary {
   serviceTimeMicros: LatencySummary;
   /** From intended send time to dispatch on a connection: scheduler lateness plus waiting for a free connection. */
   sendDelayMicros: LatencySummary;
+  /** Second by second from the first due request (answers counted in the second they arrived). */
+  timeline: TimelineSecond[];
+  /** Latency from intended send: requests per log-spaced bucket, and the value at each percentile. */
+  latencyBuckets: LatencyBucket[];
+  latencyPercentiles: { percentile: number; ms: number }[];
   thresholds: ThresholdResult[];
   reconciliation: Reconciliation;
   /** The client's tallies, for reconciling against a server's own report (e.g. its exit summary). */

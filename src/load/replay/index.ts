@@ -1,0 +1,8 @@
+export { GIFT, PURCHASE, captureReplayStream } from "./replay-stream.js";
+export type { ReplayGifts, ReplayPurchases, ReplaySource, ReplayStream, ReplayStreamOptions } from "./replay-stream.js";
+export { checkKeySpace, runReplayLoad } from "./replay-load.js";
+export type { ReplayLoadReport, SimulationMatch } from "./replay-load.js";
+export { DEFAULT_REPLAY_LOAD, validateReplayLoad } from "./replay-options.js";
+export type { ReplayLoadOptions } from "./replay-options.js";
+export { BATCH_WINDOW_MS, replayTraffic } from "./replay-traffic.js";
+export type { ReplayTiming } from "./replay-traffic.js";

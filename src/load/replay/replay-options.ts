@@ -1,0 +1,28 @@
+import { errors, type Problem } from "../../errors.js";
+import type { ReplayStreamOptions } from "./replay-stream.js";
+
+export interface ReplayLoadOptions extends ReplayStreamOptions {
+  /** Copies of the stream, back to back. */
+  repeat: number;
+  /** Events (purchases and gifts) per core batch. */
+  batchSize: number;
+}
+
+/** Defaults of a replay; over HTTP, events per request and the longest simulated idle gap kept. */
+export const DEFAULT_REPLAY_LOAD = { replicate: 0, repeat: 1, batchSize: 10_000, eventsPerRequest: 20, maxGapSeconds: 60 } as const;
+
+/** Throws an INVALID_INPUT error naming each bad option. */
+export function validateReplayLoad(options: ReplayLoadOptions): void {
+  const problems: Problem[] = [];
+  const wholes: [keyof ReplayLoadOptions, string, number, number][] = [
+    ["replicate", "--replicate", 0, 1e9],
+    ["repeat", "--repeat", 1, 1_000_000],
+    ["batchSize", "--batch", 1, 10_000_000],
+  ];
+  for (const [field, flag, min, max] of wholes) {
+    const value = options[field] as number;
+    if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: flag, value, expected: `an integer ${min}..${max}` });
+  }
+  if (problems.length > 0) throw errors.invalidInput("load options", problems);
+}
+
