@@ -109,55 +109,42 @@ function popcount(word: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Sets the bits of ids [from, to) in the pages of `namespace`, a word at a time inside. */
-function setRange(keys: KeySet, namespace: number, from: number, to: number): void {
-  let id = from;
-  while (id < to) {
-    const page = pageFor(keys, namespace, id);
-    const word = (id >>> 5) & (PAGE_WORDS - 1);
-    if ((id & 31) === 0 && to - id >= 32) {
-      page[word] = 0xffffffff;
-      id += 32;
-    } else {
-      page[word] |= 1 << (id & 31);
-      id++;
-    }
-  }
-}
-
 /**
- * Adds every key of `from` to `into` (set union), word by word: the ids below the other
- * set's mark become a bit range, held pages are OR-ed, bits below our own mark are dropped,
- * and the mark then advances over whatever became contiguous.
+ * Adds every key of `from` to `into` (set union), word by word, allocating only pages that
+ * hold ids above both marks: the higher of the two marks becomes ours (every id below either
+ * mark is in the union), held bits below it are dropped, the other set's held pages are OR-ed
+ * in, and the mark then advances over whatever became contiguous.
  */
 export function mergeKeySets(into: KeySet, from: KeySet): void {
   const namespaces = from.marks.length / 2;
   for (let namespace = 0; namespace < namespaces; namespace++) {
     const fromNext = from.marks[2 * namespace];
-    const fromPages = from.pages[namespace];
     if (fromNext === 0 && from.marks[2 * namespace + 1] === 0) continue;
     const marks = ensureNamespace(into, namespace);
     const before = marks[2 * namespace] + marks[2 * namespace + 1];
-    const ownNext = marks[2 * namespace];
-    if (fromNext > ownNext) setRange(into, namespace, ownNext, fromNext);
-    fromPages?.forEach((page, index) => {
-      if (page === undefined || (index + 1) * (1 << KEY_PAGE_BITS) <= ownNext) return;
+    const mark = Math.max(marks[2 * namespace], fromNext);
+    from.pages[namespace]?.forEach((page, index) => {
+      if (page === undefined || (index + 1) * (1 << KEY_PAGE_BITS) <= mark) return;
       const target = pageFor(into, namespace, index << KEY_PAGE_BITS);
       for (let w = 0; w < PAGE_WORDS; w++) target[w] |= page[w];
     });
-    // Recount what is held above our mark, clearing anything below it.
+    // Recount what is held at or above the new mark, clearing anything below it.
     let pending = 0;
     into.pages[namespace]?.forEach((page, index, pages) => {
       if (page === undefined) return;
-      const pageStart = index << KEY_PAGE_BITS;
+      const pageStart = index * (1 << KEY_PAGE_BITS);
+      if (pageStart + (1 << KEY_PAGE_BITS) <= mark) {
+        pages[index] = undefined;
+        return;
+      }
       for (let w = 0; w < PAGE_WORDS; w++) {
-        const wordStart = pageStart + (w << 5);
-        if (wordStart + 32 <= ownNext) page[w] = 0;
-        else if (wordStart < ownNext) page[w] &= ~((1 << (ownNext - wordStart)) - 1);
+        const wordStart = pageStart + w * 32;
+        if (wordStart + 32 <= mark) page[w] = 0;
+        else if (wordStart < mark) page[w] &= ~((1 << (mark - wordStart)) - 1);
         pending += popcount(page[w]);
       }
-      if (pageStart + (1 << KEY_PAGE_BITS) <= ownNext) pages[index] = undefined;
     });
+    marks[2 * namespace] = mark;
     marks[2 * namespace + 1] = pending;
     advanceMark(into, namespace);
     into.size += marks[2 * namespace] + marks[2 * namespace + 1] - before;
