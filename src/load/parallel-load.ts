@@ -5,11 +5,10 @@
  * from the same seed, whatever the worker count.
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import type { Histogram } from "hdr-histogram-js";
 import { Piscina } from "piscina";
+import { compiledWorker } from "../install.js";
 import { mergeLedgers, type Ledger } from "../core/index.js";
 import { errors } from "../errors.js";
 import { createLatencyHistogram, mergeLatencyHistograms } from "./latency-histogram.js";
@@ -26,15 +25,9 @@ export interface ParallelLoadRun {
   mergeMs: number;
 }
 
-/**
- * The compiled worker entry. From dist/src/load it is dist/workers; when this module runs
- * from TypeScript sources (tests) the package's compiled entry is used.
- */
+/** The compiled worker entry that runs load partitions; a clear error when the package is not built. */
 export function loadWorkerEntry(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, "..", "..", "workers", "load-partition.js");
-  if (existsSync(sibling)) return sibling;
-  const built = join(here, "..", "..", "dist", "workers", "load-partition.js");
+  const built = compiledWorker("load-partition");
   if (!existsSync(built)) throw errors.workerEntryMissing(built);
   return built;
 }

@@ -5,22 +5,16 @@
  * filling keeps the name and adds the rows, so a filled spec is a complete Vega-Lite spec a
  * reader can re-plot as it is.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { installPath } from "../install.js";
 import type { ChartFill } from "./charts/index.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** The reports/ folder of this installation (found from this module, in src/ or dist/src/). */
+/** The reports/ folder of this installation. */
 export function reportsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(dir, "reports");
+  return installPath("reports");
 }
 
 const cache = new Map<string, string>();

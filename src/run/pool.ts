@@ -3,10 +3,8 @@
  * The plan travels once per thread as workerData; each task is a small Int32Array of
  * (cell, replicate) pairs and comes back as transferred typed arrays.
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { compiledWorker } from "../install.js";
 import type { ChunkResult, ChunkTask, WorkerContext } from "./chunk.js";
 
 /** A running pool of replicate workers. */
@@ -18,15 +16,9 @@ export interface ReplicatePool {
   destroy(): Promise<void>;
 }
 
-/**
- * The compiled worker entry. From dist/src/run it is dist/workers; when this module runs from
- * TypeScript sources (tests) the compiled entry of the package is used.
- */
+/** The compiled worker entry that runs chunks of replicates. */
 export function workerEntry(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, "..", "..", "workers", "replicate-worker.js");
-  if (existsSync(sibling)) return sibling;
-  return join(here, "..", "..", "dist", "workers", "replicate-worker.js");
+  return compiledWorker("replicate-worker");
 }
 
 /** Starts `threads` workers that share `context`. */

@@ -3,9 +3,9 @@
  * them resolves each one, so a built-in that no longer validates shows up as broken.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { GiftsimError } from "../errors.js";
+import { installPath } from "../install.js";
 import { loadScenario } from "./load.js";
 
 /** One built-in scenario as listed by `giftsim scenarios`. */
@@ -13,15 +13,9 @@ export type BuiltinScenario =
   | { state: "valid"; file: string; name: string; question: string; cells: number; replicates: number }
   | { state: "invalid"; file: string; problems: string };
 
-/** The scenarios/ folder of this installation (found from this module, in src/ or dist/src/). */
+/** The scenarios/ folder of this installation. */
 export function builtinScenarioDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(dir, "scenarios");
+  return installPath("scenarios");
 }
 
 /** Every *.yaml, *.yml and *.json file in `dir`, sorted by file name, resolved. */
