@@ -102,6 +102,8 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
       return `a multiple of ${String(issue.divisor)}`;
     case "invalid_union":
       return "one of the allowed forms";
+    case "invalid_key":
+      return issue.issues[0]?.message ?? "a valid key";
     default:
       return issue.message;
   }

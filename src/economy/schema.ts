@@ -22,15 +22,22 @@ export const channelSchema = z.strictObject({
 export const bundleSchema = z.strictObject({
   region: z.string().min(1),
   channel: z.enum(CHANNELS),
-  coins: positiveInt,
+  /** At most what one wallet may hold (the core's int32 wallets). */
+  coins: positiveInt.max(0x7fffffff),
   priceMinor: positiveInt,
   source,
 });
 
+/**
+ * Most coins a gift may cost: price x the largest count (MAX_GIFT_COUNT, 10,000) must fit the
+ * core's int32 coin columns. Far above any catalog (Universe is 34,999).
+ */
+export const MAX_GIFT_PRICE_COINS = Math.floor(0x7fffffff / 10_000);
+
 export const giftSchema = z.strictObject({
   id: nonNegativeInt,
   name: z.string().min(1),
-  priceCoins: positiveInt,
+  priceCoins: positiveInt.max(MAX_GIFT_PRICE_COINS),
   source,
 });
 

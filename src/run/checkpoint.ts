@@ -82,8 +82,13 @@ export function readRecords(file: string): { records: ReplicateRecord[]; intactB
 export function readHeader(dir: string): CheckpointHeader {
   const file = join(dir, CHECKPOINT_HEADER);
   if (!existsSync(file)) throw errors.notARunFolder(dir, `no ${CHECKPOINT_HEADER}`);
-  const header = JSON.parse(readFileSync(file, "utf8")) as CheckpointHeader;
-  if (header.format !== "giftsim-checkpoint/1") throw errors.notARunFolder(dir, `unknown format ${JSON.stringify(header.format)}`);
+  let header: CheckpointHeader;
+  try {
+    header = JSON.parse(readFileSync(file, "utf8")) as CheckpointHeader;
+  } catch (error) {
+    throw errors.notARunFolder(dir, `unreadable ${CHECKPOINT_HEADER} (${(error as Error).message})`);
+  }
+  if (header?.format !== "giftsim-checkpoint/1") throw errors.notARunFolder(dir, `unknown format ${JSON.stringify(header.format)}`);
   return header;
 }
 

@@ -13,7 +13,12 @@ function isTree(value: unknown): value is Tree {
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (!isTree(base) || !isTree(over)) return over === undefined ? structuredClone(base) : structuredClone(over);
   const merged: Tree = structuredClone(base);
-  for (const [key, value] of Object.entries(over)) merged[key] = key in merged ? deepMerge(merged[key], value) : structuredClone(value);
+  for (const [key, value] of Object.entries(over)) {
+    // Own properties only, defined rather than assigned: a key like "__proto__" stays a plain
+    // (and, to the strict schemas, unknown) key instead of reaching the prototype.
+    const next = Object.hasOwn(merged, key) ? deepMerge(merged[key], value) : structuredClone(value);
+    Object.defineProperty(merged, key, { value: next, enumerable: true, writable: true, configurable: true });
+  }
   return merged;
 }
 
@@ -33,7 +38,7 @@ export function setPath(tree: Tree, path: readonly string[], value: unknown): Tr
 export function valueAtPath(tree: unknown, path: readonly string[]): unknown {
   let node = tree;
   for (const key of path) {
-    if (!isTree(node) || !(key in node)) return undefined;
+    if (!isTree(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return node;

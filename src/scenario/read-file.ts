@@ -15,7 +15,13 @@ export function readScenarioFile(file: string): unknown {
     const code = (error as NodeJS.ErrnoException).code;
     throw errors.unreadableFile(file, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a file, not a folder" : String(code ?? error));
   }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    // Nesting thousands deep overflows the parser's stack: a bad file, not a crash.
+    throw errors.yamlSyntax(file, [{ path: "(file)", value: file, expected: `valid YAML or JSON (${(error as Error).message})` }]);
+  }
   if (document.errors.length > 0) {
     const lines = text.split(/\r?\n/);
     const problems: Problem[] = document.errors.map((error) => {
@@ -28,5 +34,10 @@ export function readScenarioFile(file: string): unknown {
     });
     throw errors.yamlSyntax(file, problems);
   }
-  return document.toJS({ maxAliasCount: 100 });
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb (aliases of aliases) stops at maxAliasCount instead of eating memory.
+    throw errors.yamlSyntax(file, [{ path: "(file)", value: file, expected: `valid YAML or JSON (${(error as Error).message.split("\n")[0]})` }]);
+  }
 }

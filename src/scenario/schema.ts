@@ -43,7 +43,11 @@ const armSchema = z.strictObject({
   economy: economyOverridesSchema.optional(),
 });
 
-const sweepPath = z.string().regex(/^(economy|model)(\.[A-Za-z0-9_]+)+$/, "a dotted path starting with economy. or model.");
+// Segments that name an object's prototype machinery would write through to Object.prototype.
+const sweepPath = z
+  .string()
+  .regex(/^(economy|model)(\.[A-Za-z0-9_]+)+$/, "a dotted path starting with economy. or model.")
+  .refine((path) => !path.split(".").some((segment) => ["__proto__", "constructor", "prototype"].includes(segment)), "a path without __proto__, constructor or prototype");
 
 export const scenarioFileSchema = z.strictObject({
   name: identifier,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
 import { loadScenario, type ScenarioPlan } from "../../src/scenario/index.js";
-import { CHECKPOINT_RECORDS, mergeRuns, readRecords, runPlan, type RunOutcome } from "../../src/run/index.js";
+import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, mergeRuns, readHeader, readRecords, runPlan, type RunOutcome } from "../../src/run/index.js";
 import { FAKE_REPLICATE, fixture, killWhen, outputFiles, tempDir } from "./helpers.js";
 
 let plan: ScenarioPlan;
@@ -215,4 +215,12 @@ describe("failing replicates", () => {
 
 afterAll(() => {
   rmSync(reference.dir, { recursive: true, force: true });
+});
+
+describe("unreadable run folders", () => {
+  it("a corrupt checkpoint.json is bad input naming the folder, not a stack trace (regression)", () => {
+    const dir = tempDir("corrupt");
+    writeFileSync(join(dir, CHECKPOINT_HEADER), '{"format":');
+    expect(() => readHeader(dir)).toThrow(/unreadable checkpoint\.json/);
+  });
 });

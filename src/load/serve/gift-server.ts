@@ -130,7 +130,15 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
       sendError(res, 400, errors.invalidJson((error as Error).message));
       return;
     }
-    const parsed = parseEventsRequest(schema, body);
+    let parsed: ReturnType<typeof parseEventsRequest>;
+    try {
+      parsed = parseEventsRequest(schema, body);
+    } catch (error) {
+      // A body nested thousands deep overflows the validator's stack: refuse it, keep serving.
+      counts.badRequest++;
+      sendError(res, 400, errors.invalidJson(`unreadable structure (${(error as Error).message})`));
+      return;
+    }
     if (!parsed.ok) {
       counts.badRequest++;
       sendError(res, 400, errors.invalidInput("request body", parsed.problems));

@@ -107,6 +107,8 @@ describe("giftsim serve's HTTP API", () => {
       [{ gifts: [], refunds: [] }, /no unknown keys \(remove refunds\)/],
       [{ gifts: [{ ...funded(1, 0, 1).gifts[0], seq: 9, note: "hi" }] }, /gifts\[0\]: .*remove note/],
       [funded(1, 5, 3, 20), /at most 3 events/],
+      // Regression: 3,000 levels of nesting overflowed the validator's stack and killed the server.
+      [`{"gifts":${"[".repeat(3000)}${"]".repeat(3000)}}`, /unreadable structure|expected/],
     ];
     for (const [body, reason] of bad) {
       const answer = await post(server, body);
