@@ -20,7 +20,7 @@
 import type { GiftBatch } from "./batches.js";
 import { MAX_GIFT_COUNT } from "./batches.js";
 import { emptyBatchResult, type BatchResult } from "./batch-result.js";
-import { MAX_KEY_NAMESPACE, addKey, ensureNamespace } from "./key-set.js";
+import { MAX_KEY_NAMESPACE, MAX_SEQ_AHEAD, addKey, ensureNamespace } from "./key-set.js";
 import type { Ledger } from "./ledger.js";
 import { Rejection } from "./rejection.js";
 
@@ -130,6 +130,12 @@ function stageRows(ledger: Ledger, batch: GiftBatch, stage: Staging, counts: Uin
         marks[2 * s] = next + 1;
         inOrderKeys++;
         fresh = true;
+      } else if (q - next > MAX_SEQ_AHEAD) {
+        // Held ids cost a page each until the mark reaches them: a bound keeps a client that
+        // numbers far ahead from growing the key set without limit.
+        status[i] = Rejection.invalidKey + 1;
+        counts[Rejection.invalidKey]++;
+        continue;
       } else fresh = q >= next && addKey(keys, s, q);
       if (fresh) {
         const coins = price[g] * k;

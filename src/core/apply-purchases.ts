@@ -1,6 +1,6 @@
 import type { PurchaseBatch } from "./batches.js";
 import { emptyBatchResult, type BatchResult } from "./batch-result.js";
-import { addKey } from "./key-set.js";
+import { addKey, hasKey } from "./key-set.js";
 import { MAX_WALLET_COINS, type Ledger } from "./ledger.js";
 import { Rejection } from "./rejection.js";
 
@@ -46,9 +46,11 @@ export function applyPurchases(ledger: Ledger, batch: PurchaseBatch): BatchResul
     else if (r >>> 0 >= regionCount || ch >>> 0 >= channelCount) code = Rejection.unknownBundle;
     else if (t >>> 0 >= bundleGroupSize[r * channelCount + ch]) code = Rejection.unknownBundle;
     else if (o < 0) code = Rejection.invalidKey;
+    // Duplicate before wallet-full: a retried purchase that was applied must read as a duplicate.
+    else if (hasKey(ledger.orderKeys, 0, o)) code = Rejection.duplicate;
     else if (walletCoins[v] + bundleCoins[bundleGroupStart[r * channelCount + ch] + t] > MAX_WALLET_COINS) {
       code = Rejection.walletFull;
-    } else if (!addKey(ledger.orderKeys, 0, o)) code = Rejection.duplicate;
+    } else addKey(ledger.orderKeys, 0, o);
     if (code >= 0) {
       status[i] = code + 1;
       counts[code]++;

@@ -13,7 +13,7 @@ export {
 } from "./batches.js";
 export type { GiftBatch, GiftRow, PayoutBatch, PayoutRow, PurchaseBatch, PurchaseRow } from "./batches.js";
 export type { BatchResult } from "./batch-result.js";
-export { MAX_KEY_NAMESPACE, hasKey } from "./key-set.js";
+export { MAX_KEY_NAMESPACE, MAX_SEQ_AHEAD, hasKey } from "./key-set.js";
 export { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS, MAX_WALLET_COINS, createLedger, diamondRemainder, diamondsEarned, viewerCoinsSpent } from "./ledger.js";
 export type { Ledger, LedgerSize, PlatformAccounts } from "./ledger.js";
 export { applyGifts } from "./apply-gifts.js";

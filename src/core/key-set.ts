@@ -9,6 +9,12 @@
 export const KEY_PAGE_BITS = 16;
 const PAGE_WORDS = (1 << KEY_PAGE_BITS) >>> 5;
 
+/**
+ * How far ahead of its stream's mark a gift's sequence number may be (2^22: at most 64 held
+ * pages, 512 KB, per stream); further ahead is an invalid key.
+ */
+export const MAX_SEQ_AHEAD = 1 << 22;
+
 /** Largest namespace (stream id) accepted; larger ones are rejected as invalid keys. */
 export const MAX_KEY_NAMESPACE = (1 << 24) - 1;
 

@@ -11,6 +11,7 @@ import {
   payoutBatchFromRows,
   purchaseBatchFromRows,
   viewerCoinsSpent,
+  MAX_SEQ_AHEAD,
 } from "../../src/core/index.js";
 import { IOS, US, WEB, tiktokLedger } from "./fixtures.js";
 
@@ -31,6 +32,16 @@ describe("purchases", () => {
     expect(ledger.platform.storeFeeMicrosBps).toBe(990_000n * 3000n);
     expect(ledger.platform.platformGrossMicrosBps).toBe(990_000n * 7000n);
     expect(auditLedger(ledger).state).toBe("passed");
+  });
+
+  it("read a retried purchase as a duplicate even when the wallet is now near full (regression)", () => {
+    const ledger = tiktokLedger();
+    fund(ledger, 0, 0, 7);
+    ledger.walletCoins[0] = 2 ** 31 - 10;
+    ledger.coinsBought[0] = 2 ** 31 - 10;
+    const retried = fund(ledger, 0, 0, 7);
+    expect(retried.rejectedByReason[Rejection.duplicate]).toBe(1);
+    expect(fund(ledger, 0, 0, 8).rejectedByReason[Rejection.walletFull]).toBe(1);
   });
 
   it("on the web pay no store fee", () => {
@@ -128,6 +139,15 @@ describe("gifts", () => {
     expect(result.rejectedByReason[Rejection.duplicate]).toBe(2);
     expect(ledger.giftKeys.size).toBe(8);
     expect(applyGifts(ledger, giftBatchFromRows(rows)).applied).toBe(0);
+  });
+
+  it("refuse a sequence number far ahead of its stream as an invalid key, so held keys stay bounded (regression)", () => {
+    const ledger = tiktokLedger();
+    fund(ledger, 0, 0, 0);
+    const far = applyGifts(ledger, giftBatchFromRows([{ viewer: 0, creator: 0, gift: ROSE, count: 1, stream: 2, seq: MAX_SEQ_AHEAD + 1 }]));
+    expect(far.rejectedByReason[Rejection.invalidKey]).toBe(1);
+    const near = applyGifts(ledger, giftBatchFromRows([{ viewer: 0, creator: 0, gift: ROSE, count: 1, stream: 2, seq: MAX_SEQ_AHEAD }]));
+    expect(near.applied).toBe(1);
   });
 
   it("carry the creator's fractional diamonds instead of rounding them away (70% share)", () => {

@@ -30,7 +30,7 @@ const id = (size: number) =>
     { weight: 12, arbitrary: fc.integer({ min: 0, max: size - 1 }) },
     { weight: 1, arbitrary: fc.constantFrom(-1, size, 2 ** 40, 1.5, Number.NaN) },
   );
-const seq = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(-4, 70_000, 3.5) });
+const seq = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(-4, 70_000, 3.5, 5_000_000) });
 
 const purchaseRow: fc.Arbitrary<PurchaseRow> = fc.record({
   viewer: id(VIEWERS),

@@ -3,7 +3,7 @@
  * whatever order of passes the core uses internally, its state must equal this.
  */
 import type { CompiledEconomy } from "../../src/economy/index.js";
-import { MAX_GIFT_COUNT, MAX_WALLET_COINS, Rejection, type GiftRow, type PurchaseRow } from "../../src/core/index.js";
+import { MAX_GIFT_COUNT, MAX_SEQ_AHEAD, MAX_WALLET_COINS, Rejection, type GiftRow, type PurchaseRow } from "../../src/core/index.js";
 
 export class ReferenceLedger {
   readonly wallet: number[];
@@ -21,6 +21,13 @@ export class ReferenceLedger {
     this.gifted = new Array(creators).fill(0);
   }
 
+  /** The lowest sequence number of `stream` not yet seen. */
+  private mark(stream: number): number {
+    let mark = 0;
+    while (this.giftKeys.has(`${stream}:${mark}`)) mark++;
+    return mark;
+  }
+
   private reject(code: number): void {
     this.rejections.set(code, (this.rejections.get(code) ?? 0) + 1);
   }
@@ -34,8 +41,8 @@ export class ReferenceLedger {
     if (!ok(tier, this.economy.bundleGroupSize[region * channels + channel])) return this.reject(Rejection.unknownBundle);
     if (!Number.isInteger(order) || order < 0 || order > 0x7fffffff) return this.reject(Rejection.invalidKey);
     const coins = this.economy.bundleCoins[this.economy.bundleGroupStart[region * channels + channel] + tier];
-    if (this.wallet[viewer] + coins > MAX_WALLET_COINS) return this.reject(Rejection.walletFull);
     if (this.orderKeys.has(order)) return this.reject(Rejection.duplicate);
+    if (this.wallet[viewer] + coins > MAX_WALLET_COINS) return this.reject(Rejection.walletFull);
     this.orderKeys.add(order);
     this.wallet[viewer] += coins;
   }
@@ -50,6 +57,7 @@ export class ReferenceLedger {
     if (!ok(stream, 1 << 24) || !Number.isInteger(seq) || seq < 0 || seq > 0x7fffffff) return this.reject(Rejection.invalidKey);
     const key = `${stream}:${seq}`;
     if (this.giftKeys.has(key)) return this.reject(Rejection.duplicate);
+    if (seq - this.mark(stream) > MAX_SEQ_AHEAD) return this.reject(Rejection.invalidKey);
     this.giftKeys.add(key);
     const coins = this.economy.giftPriceCoins[gift] * count;
     if (this.wallet[viewer] < coins) return this.reject(Rejection.insufficientCoins);
