@@ -6,7 +6,7 @@
 import type { RejectionReason } from "../../core/index.js";
 import type { WireTally } from "../event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
-import type { ArrivalProfile } from "./arrival-schedule.js";
+import type { HttpLoadOptions } from "./http-load-options.js";
 import type { Reconciliation } from "./reconcile.js";
 import type { ThresholdResult } from "./threshold.js";
 import type { LatencyBucket, TimelineSecond } from "./timeline.js";
@@ -16,16 +16,8 @@ export const HTTP_LOAD_SUMMARY_SCHEMA = "giftsim.http-load-summary/1";
 export interface HttpLoadSummary {
   schema: typeof HTTP_LOAD_SUMMARY_SCHEMA;
   target: string;
-  options: {
-    arrival: ArrivalProfile;
-    giftsPerRequest: number;
-    connections: number;
-    maxInFlight: number;
-    retries: number;
-    timeoutMs: number;
-    graceMs: number;
-    seed: string;
-  };
+  /** The options the run was given, less the target, thresholds and reconcile (reported on their own). */
+  options: Omit<HttpLoadOptions, "target" | "thresholds" | "reconcile">;
   startedAt: string;
   /** From the first due request to the last answer (the settle pass not included). */
   elapsedSeconds: number;

@@ -10,7 +10,7 @@
  * The simulation's own ledger is kept too (payouts included), so a replay can prove it built
  * the same books.
  */
-import type { Ledger } from "../../core/index.js";
+import type { GiftBatch, Ledger, PurchaseBatch } from "../../core/index.js";
 import type { CompiledEconomy } from "../../economy/index.js";
 import { errors } from "../../errors.js";
 import { seedOf, workerContext } from "../../run/index.js";
@@ -44,26 +44,11 @@ export interface ReplaySource {
   replicateSeed: string;
 }
 
-/** Gift columns, in event-log order. */
-export interface ReplayGifts {
-  length: number;
-  viewer: Int32Array;
-  creator: Int32Array;
-  gift: Int32Array;
-  count: Int32Array;
-  stream: Int32Array;
-  seq: Int32Array;
-}
+/** Gift columns, in event-log order: a gift batch without its status column. */
+export type ReplayGifts = Omit<GiftBatch, "status">;
 
-/** Purchase columns, in event-log order. */
-export interface ReplayPurchases {
-  length: number;
-  viewer: Int32Array;
-  region: Int32Array;
-  channel: Int32Array;
-  tier: Int32Array;
-  order: Int32Array;
-}
+/** Purchase columns, in event-log order: a purchase batch without its status column. */
+export type ReplayPurchases = Omit<PurchaseBatch, "status">;
 
 export interface ReplayStream {
   source: ReplaySource;
