@@ -18,116 +18,138 @@
 import type { SimConfig } from "../config.js";
 import { lognormal } from "../random.js";
 import type { StreamContext } from "../stream-context.js";
-import { neutralHooks, type StreamFormat } from "./format.js";
+import { BaseFormat, type StreamFormat } from "./format.js";
 
 /** A creator with no history yet is matched as if it earned this many coins per second. */
 const FALLBACK_COINS_PER_SECOND = 1;
 
-/** The battle format's runtime for one replicate (pairing history per creator). */
-export function createBattle(config: SimConfig, _viewerCount: number, creatorCount: number): StreamFormat {
-  const p = config.formats.battle;
-  const pairings = new Int32Array(creatorCount * p.rivalPool);
+/** The battle format's runtime for one replicate (pairing history per creator, the current round). */
+class BattleFormat extends BaseFormat {
+  readonly id = "battle";
+  readonly dwell: number;
+  private readonly p: SimConfig["formats"]["battle"];
+  /** Rounds fought by each (creator, rival) pair. */
+  private readonly pairings: Int32Array;
   /** Strength of each (creator, rival); 0 until first drawn. */
-  const strength = new Float64Array(creatorCount * p.rivalPool);
-  const lastRival = new Int32Array(creatorCount).fill(-1);
-  let active = false;
-  let roundStart = 0;
-  let roundEnd = 0;
-  let amplitude = 0;
-  let novelty = 1;
-  let roundCoins = 0;
-  let roundGifts = 0;
-  let rivalTarget = 0;
-  let repeat = false;
-  let viewerSecondsAtStart = 0;
+  private readonly strength: Float64Array;
+  private readonly lastRival: Int32Array;
+  private active = false;
+  private roundStart = 0;
+  private roundEnd = 0;
+  private amplitude = 0;
+  private novelty = 1;
+  private roundCoins = 0;
+  private roundGifts = 0;
+  private rivalTarget = 0;
+  private repeat = false;
+  private viewerSecondsAtStart = 0;
 
-  const surge = (t: number) => Math.exp(-(roundEnd - t) / p.surgeSeconds);
-  const behind = (t: number) => {
-    const elapsed = (t - roundStart) / p.roundSeconds;
-    return roundCoins < rivalTarget * elapsed * elapsed;
-  };
-
-  function startRound(ctx: StreamContext, t: number): number {
-    const c = ctx.creator;
-    const last = lastRival[c];
-    const rival = last >= 0 && ctx.random.uniform() < p.rematchProbability ? last : Math.floor(ctx.random.uniform() * p.rivalPool);
-    const pair = c * p.rivalPool + rival;
-    if (strength[pair] === 0) strength[pair] = lognormal(ctx.random, p.rivalStrengthMedian, p.rivalStrengthSigma);
-    repeat = pairings[pair] > 0;
-    const cooling = Math.pow(p.repeatDecay, pairings[pair]);
-    amplitude = p.surgeAmplitude * cooling;
-    novelty = 1 + p.freshBoost * cooling;
-    pairings[pair]++;
-    lastRival[c] = rival;
-    roundStart = t;
-    roundEnd = t + p.roundSeconds;
-    roundCoins = 0;
-    roundGifts = 0;
-    rivalTarget = strength[pair] * Math.max(ctx.typicalCoinsPerSecond, FALLBACK_COINS_PER_SECOND) * p.roundSeconds;
-    viewerSecondsAtStart = ctx.viewerSeconds;
-    active = true;
-    return roundEnd;
+  constructor(config: SimConfig, creatorCount: number) {
+    super();
+    this.p = config.formats.battle;
+    this.dwell = this.p.dwell;
+    this.pairings = new Int32Array(creatorCount * this.p.rivalPool);
+    this.strength = new Float64Array(creatorCount * this.p.rivalPool);
+    this.lastRival = new Int32Array(creatorCount).fill(-1);
   }
 
-  return {
-    ...neutralHooks,
-    id: "battle",
-    dwell: p.dwell,
-    durationFactor: 1,
-    returnBoost: 0,
-    visibility: 1,
-    goalTicker: false,
-    startStream: (ctx: StreamContext) => {
-      if (ctx.durationSec >= p.roundSeconds) return startRound(ctx, 0);
-      active = false;
-      return Number.POSITIVE_INFINITY;
-    },
-    onTimer: (ctx: StreamContext, t: number) => {
-      const won = roundCoins >= rivalTarget;
-      const viewerSeconds = ctx.viewerSeconds - viewerSecondsAtStart;
-      const totals = ctx.battle;
-      totals.rounds++;
-      ctx.streamBattleRounds++;
-      if (won) {
-        totals.roundsWon++;
-        ctx.streamBattleWins++;
-        ctx.payoffSum += p.winSatisfaction;
-      }
-      if (repeat) {
-        totals.repeatRounds++;
-        ctx.streamBattleRepeats++;
-        totals.repeatGifts += roundGifts;
-        totals.repeatViewerSeconds += viewerSeconds;
-      } else {
-        totals.freshGifts += roundGifts;
-        totals.freshViewerSeconds += viewerSeconds;
-      }
-      if (t + p.roundSeconds <= ctx.durationSec) return startRound(ctx, t);
-      active = false;
-      return Number.POSITIVE_INFINITY;
-    },
-    viewerHazard: () => 1,
-    hazard: (ctx: StreamContext, viewer: number, t: number) => {
-      if (!active) return 1;
-      return novelty * (1 + amplitude * ctx.viewers.competitiveness[viewer] * surge(t) * (behind(t) ? 1 + p.pride : 1));
-    },
-    hazardBound: (ctx: StreamContext, t: number) => {
-      if (!active) {
-        ctx.boundUntil = Number.POSITIVE_INFINITY;
-        return 1;
-      }
-      // The surge only grows towards the round's end: bound it at the end of a short window.
-      ctx.boundUntil = Math.min(roundEnd, t + p.surgeSeconds / 2);
-      return novelty * (1 + amplitude * surge(ctx.boundUntil) * (1 + p.pride));
-    },
-    sizeTilt: (_ctx: StreamContext, t: number) => (active ? 1 + p.sizeTiltAtEnd * surge(t) : 1),
-    engaged: (_ctx: StreamContext, _viewer: number, t: number) => active && roundEnd - t < p.engagedSeconds,
-    onGift: (_ctx: StreamContext, _viewer: number, coins: number) => {
-      roundCoins += coins;
-      roundGifts++;
-    },
-    endStream: () => {
-      active = false;
-    },
-  };
+  private surge(t: number): number {
+    return Math.exp(-(this.roundEnd - t) / this.p.surgeSeconds);
+  }
+
+  private behind(t: number): boolean {
+    const elapsed = (t - this.roundStart) / this.p.roundSeconds;
+    return this.roundCoins < this.rivalTarget * elapsed * elapsed;
+  }
+
+  private startRound(ctx: StreamContext, t: number): number {
+    const p = this.p;
+    const c = ctx.creator;
+    const last = this.lastRival[c];
+    const rival = last >= 0 && ctx.random.uniform() < p.rematchProbability ? last : Math.floor(ctx.random.uniform() * p.rivalPool);
+    const pair = c * p.rivalPool + rival;
+    if (this.strength[pair] === 0) this.strength[pair] = lognormal(ctx.random, p.rivalStrengthMedian, p.rivalStrengthSigma);
+    this.repeat = this.pairings[pair] > 0;
+    const cooling = Math.pow(p.repeatDecay, this.pairings[pair]);
+    this.amplitude = p.surgeAmplitude * cooling;
+    this.novelty = 1 + p.freshBoost * cooling;
+    this.pairings[pair]++;
+    this.lastRival[c] = rival;
+    this.roundStart = t;
+    this.roundEnd = t + p.roundSeconds;
+    this.roundCoins = 0;
+    this.roundGifts = 0;
+    this.rivalTarget = this.strength[pair] * Math.max(ctx.typicalCoinsPerSecond, FALLBACK_COINS_PER_SECOND) * p.roundSeconds;
+    this.viewerSecondsAtStart = ctx.viewerSeconds;
+    this.active = true;
+    return this.roundEnd;
+  }
+
+  override startStream(ctx: StreamContext): number {
+    if (ctx.durationSec >= this.p.roundSeconds) return this.startRound(ctx, 0);
+    this.active = false;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  override onTimer(ctx: StreamContext, t: number): number {
+    const p = this.p;
+    const won = this.roundCoins >= this.rivalTarget;
+    const viewerSeconds = ctx.viewerSeconds - this.viewerSecondsAtStart;
+    const totals = ctx.battle;
+    totals.rounds++;
+    ctx.streamBattleRounds++;
+    if (won) {
+      totals.roundsWon++;
+      ctx.streamBattleWins++;
+      ctx.payoffSum += p.winSatisfaction;
+    }
+    if (this.repeat) {
+      totals.repeatRounds++;
+      ctx.streamBattleRepeats++;
+      totals.repeatGifts += this.roundGifts;
+      totals.repeatViewerSeconds += viewerSeconds;
+    } else {
+      totals.freshGifts += this.roundGifts;
+      totals.freshViewerSeconds += viewerSeconds;
+    }
+    if (t + p.roundSeconds <= ctx.durationSec) return this.startRound(ctx, t);
+    this.active = false;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  override hazard(ctx: StreamContext, viewer: number, t: number): number {
+    if (!this.active) return 1;
+    return this.novelty * (1 + this.amplitude * ctx.viewers.competitiveness[viewer] * this.surge(t) * (this.behind(t) ? 1 + this.p.pride : 1));
+  }
+
+  override hazardBound(ctx: StreamContext, t: number): number {
+    if (!this.active) {
+      ctx.boundUntil = Number.POSITIVE_INFINITY;
+      return 1;
+    }
+    // The surge only grows towards the round's end: bound it at the end of a short window.
+    ctx.boundUntil = Math.min(this.roundEnd, t + this.p.surgeSeconds / 2);
+    return this.novelty * (1 + this.amplitude * this.surge(ctx.boundUntil) * (1 + this.p.pride));
+  }
+
+  override sizeTilt(_ctx: StreamContext, t: number): number {
+    return this.active ? 1 + this.p.sizeTiltAtEnd * this.surge(t) : 1;
+  }
+
+  override engaged(_ctx: StreamContext, _viewer: number, t: number): boolean {
+    return this.active && this.roundEnd - t < this.p.engagedSeconds;
+  }
+
+  override onGift(_ctx: StreamContext, _viewer: number, coins: number): void {
+    this.roundCoins += coins;
+    this.roundGifts++;
+  }
+
+  override endStream(): void {
+    this.active = false;
+  }
+}
+
+export function createBattle(config: SimConfig, _viewerCount: number, creatorCount: number): StreamFormat {
+  return new BattleFormat(config, creatorCount);
 }

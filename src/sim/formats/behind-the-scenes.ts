@@ -5,19 +5,26 @@
  * config.formats["behind-the-scenes"].
  */
 import type { SimConfig } from "../config.js";
-import { neutralHooks, type StreamFormat } from "./format.js";
+import { BaseFormat, type StreamFormat } from "./format.js";
+
+class BehindTheScenesFormat extends BaseFormat {
+  readonly id = "behind-the-scenes";
+  readonly dwell: number;
+  override readonly durationFactor: number;
+  override readonly returnBoost: number;
+  private readonly giftHazard: number;
+
+  constructor(config: SimConfig) {
+    super();
+    ({ giftHazard: this.giftHazard, dwell: this.dwell, returnBoost: this.returnBoost, durationFactor: this.durationFactor } = config.formats["behind-the-scenes"]);
+  }
+
+  override viewerHazard(): number {
+    return this.giftHazard;
+  }
+}
 
 /** The behind-the-scenes format (stateless). */
 export function createBehindTheScenes(config: SimConfig): StreamFormat {
-  const { giftHazard, dwell, returnBoost, durationFactor } = config.formats["behind-the-scenes"];
-  return {
-    ...neutralHooks,
-    id: "behind-the-scenes",
-    dwell,
-    durationFactor,
-    returnBoost,
-    visibility: 1,
-    goalTicker: false,
-    viewerHazard: () => giftHazard,
-  };
+  return new BehindTheScenesFormat(config);
 }

@@ -4,19 +4,24 @@
  * dwell, a multiplier on watch time.
  */
 import type { SimConfig } from "../config.js";
-import { neutralHooks, type StreamFormat } from "./format.js";
+import { BaseFormat, type StreamFormat } from "./format.js";
+
+class CasualFormat extends BaseFormat {
+  readonly id = "casual";
+  readonly dwell: number;
+  private readonly giftHazard: number;
+
+  constructor(config: SimConfig) {
+    super();
+    ({ giftHazard: this.giftHazard, dwell: this.dwell } = config.formats.casual);
+  }
+
+  override viewerHazard(): number {
+    return this.giftHazard;
+  }
+}
 
 /** The casual-chat format (stateless). */
 export function createCasual(config: SimConfig): StreamFormat {
-  const { giftHazard, dwell } = config.formats.casual;
-  return {
-    ...neutralHooks,
-    id: "casual",
-    dwell,
-    durationFactor: 1,
-    returnBoost: 0,
-    visibility: 1,
-    goalTicker: false,
-    viewerHazard: () => giftHazard,
-  };
+  return new CasualFormat(config);
 }

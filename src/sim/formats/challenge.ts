@@ -8,40 +8,59 @@
  */
 import type { SimConfig } from "../config.js";
 import type { StreamContext } from "../stream-context.js";
-import { neutralHooks, type StreamFormat } from "./format.js";
+import { BaseFormat, type StreamFormat } from "./format.js";
 
 /** The bound is refreshed this often, so the backlog drain and fatigue stay tight. */
 const BOUND_SECONDS = 30;
 
 /** The challenge format's runtime (its action backlog). */
+class ChallengeFormat extends BaseFormat {
+  readonly id = "challenge";
+  readonly dwell: number;
+  override readonly visibility: number;
+  private readonly p: SimConfig["formats"]["challenge"];
+  private readonly fatigueSec: number;
+  /** When the creator will have performed every action gifted so far, stream seconds. */
+  private backlogEnd = 0;
+
+  constructor(config: SimConfig) {
+    super();
+    this.p = config.formats.challenge;
+    this.dwell = this.p.dwell;
+    this.visibility = this.p.visibility;
+    this.fatigueSec = this.p.fatigueMinutes * 60;
+  }
+
+  override startStream(): number {
+    this.backlogEnd = 0;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  override hazard(_ctx: StreamContext, _viewer: number, t: number): number {
+    return this.factor(t, Math.max(0, this.backlogEnd - t));
+  }
+
+  override hazardBound(ctx: StreamContext, t: number): number {
+    // Fatigue only falls and the backlog only drains between gifts: the largest value over
+    // [t, t + BOUND_SECONDS] is fatigue at t with the backlog left at the end.
+    ctx.boundUntil = t + BOUND_SECONDS;
+    return this.factor(t, Math.max(0, this.backlogEnd - ctx.boundUntil));
+  }
+
+  override sizeTilt(): number {
+    return this.p.sizeTilt;
+  }
+
+  /** Novelty at t, damped by `backlog` seconds of actions still to perform. */
+  private factor(t: number, backlog: number): number {
+    return (1 + this.p.hazardBoost * Math.exp(-t / this.fatigueSec)) / (1 + backlog / this.p.backlogToleranceSeconds);
+  }
+
+  override onGift(_ctx: StreamContext, _viewer: number, _coins: number, _count: number, t: number): void {
+    this.backlogEnd = Math.max(this.backlogEnd, t) + this.p.actionSeconds;
+  }
+}
+
 export function createChallenge(config: SimConfig): StreamFormat {
-  const p = config.formats.challenge;
-  const fatigueSec = p.fatigueMinutes * 60;
-  let backlogEnd = 0;
-  const factor = (t: number, backlog: number) => (1 + p.hazardBoost * Math.exp(-t / fatigueSec)) / (1 + backlog / p.backlogToleranceSeconds);
-  return {
-    ...neutralHooks,
-    id: "challenge",
-    dwell: p.dwell,
-    durationFactor: 1,
-    returnBoost: 0,
-    visibility: p.visibility,
-    goalTicker: false,
-    startStream: () => {
-      backlogEnd = 0;
-      return Number.POSITIVE_INFINITY;
-    },
-    viewerHazard: () => 1,
-    hazard: (_ctx: StreamContext, _viewer: number, t: number) => factor(t, Math.max(0, backlogEnd - t)),
-    hazardBound: (ctx: StreamContext, t: number) => {
-      // Fatigue only falls and the backlog only drains between gifts: the largest value over
-      // [t, t + BOUND_SECONDS] is fatigue at t with the backlog left at the end.
-      ctx.boundUntil = t + BOUND_SECONDS;
-      return (1 + p.hazardBoost * Math.exp(-t / fatigueSec)) / (1 + Math.max(0, backlogEnd - ctx.boundUntil) / p.backlogToleranceSeconds);
-    },
-    sizeTilt: () => p.sizeTilt,
-    onGift: (_ctx: StreamContext, _viewer: number, _coins: number, _count: number, t: number) => {
-      backlogEnd = Math.max(backlogEnd, t) + p.actionSeconds;
-    },
-  };
+  return new ChallengeFormat(config);
 }

@@ -53,19 +53,47 @@ export interface StreamFormat {
 /** Makes a format's runtime for one replicate (its per-viewer state sized to the population). */
 export type FormatFactory = (config: SimConfig, viewerCount: number, creatorCount: number) => StreamFormat;
 
-/** The casual-chat behaviour every hook falls back to: no time variation, no state. */
-export const neutralHooks = {
-  startStream: (): number => Number.POSITIVE_INFINITY,
-  onTimer: (): number => Number.POSITIVE_INFINITY,
-  hazard: (): number => 1,
-  hazardBound: (ctx: StreamContext): number => {
+/**
+ * The casual-chat behaviour every hook falls back to: no time variation, no state. Formats are
+ * classes over this base rather than object literals of closures: every replicate makes new
+ * format runtimes, and literals of fresh closures kept changing the objects' hidden classes, so
+ * the optimised stream loop was thrown away and recompiled for the first few dozen replicates
+ * of every worker. Instances of one class share one shape and their hooks live on the prototype.
+ */
+export abstract class BaseFormat implements StreamFormat {
+  abstract readonly id: FormatId;
+  abstract readonly dwell: number;
+  readonly durationFactor: number = 1;
+  readonly returnBoost: number = 0;
+  readonly visibility: number = 1;
+  readonly goalTicker: boolean = false;
+
+  startStream(_ctx: StreamContext): number {
+    return Number.POSITIVE_INFINITY;
+  }
+  onTimer(_ctx: StreamContext, _t: number): number {
+    return Number.POSITIVE_INFINITY;
+  }
+  viewerHazard(_ctx: StreamContext, _viewer: number): number {
+    return 1;
+  }
+  hazard(_ctx: StreamContext, _viewer: number, _t: number): number {
+    return 1;
+  }
+  hazardBound(ctx: StreamContext, _t: number): number {
     ctx.boundUntil = Number.POSITIVE_INFINITY;
     return 1;
-  },
-  sizeTilt: (): number => 1,
-  engaged: (): boolean => false,
-  onArrival: (): void => {},
-  onGift: (): void => {},
-  satisfactionBonus: (): number => 0,
-  endStream: (): void => {},
-};
+  }
+  sizeTilt(_ctx: StreamContext, _t: number): number {
+    return 1;
+  }
+  engaged(_ctx: StreamContext, _viewer: number, _t: number): boolean {
+    return false;
+  }
+  onArrival(_ctx: StreamContext, _viewer: number): void {}
+  onGift(_ctx: StreamContext, _viewer: number, _coins: number, _count: number, _t: number): void {}
+  satisfactionBonus(_ctx: StreamContext, _viewer: number): number {
+    return 0;
+  }
+  endStream(_ctx: StreamContext, _t: number): void {}
+}

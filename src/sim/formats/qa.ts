@@ -9,7 +9,7 @@
  */
 import type { SimConfig } from "../config.js";
 import type { StreamContext } from "../stream-context.js";
-import { neutralHooks, type StreamFormat } from "./format.js";
+import { BaseFormat, type StreamFormat } from "./format.js";
 
 const NONE = 0;
 const FREE = 1;
@@ -35,65 +35,84 @@ function push(queue: Queue, viewer: number): void {
 }
 
 /** The Q&A format's runtime (question queues, per-viewer question state). */
-export function createQa(config: SimConfig, viewerCount: number): StreamFormat {
-  const p = config.formats.qa;
+class QaFormat extends BaseFormat {
+  readonly id = "qa";
+  readonly dwell: number;
+  override readonly goalTicker: boolean;
+  private readonly p: SimConfig["formats"]["qa"];
   /** NONE, FREE or GIFTED: the viewer's question waiting in this stream. */
-  const question = new Uint8Array(viewerCount);
-  const answered = new Uint8Array(viewerCount);
-  const free: Queue = { items: new Int32Array(256), head: 0, tail: 0 };
-  const gifted: Queue = { items: new Int32Array(256), head: 0, tail: 0 };
+  private readonly question: Uint8Array;
+  private readonly answered: Uint8Array;
+  private readonly free: Queue = { items: new Int32Array(256), head: 0, tail: 0 };
+  private readonly gifted: Queue = { items: new Int32Array(256), head: 0, tail: 0 };
 
-  function enqueue(ctx: StreamContext, viewer: number, kind: number): void {
-    question[viewer] = kind;
-    push(kind === GIFTED ? gifted : free, viewer);
+  constructor(config: SimConfig, viewerCount: number) {
+    super();
+    this.p = config.formats.qa;
+    this.dwell = this.p.dwell;
+    this.goalTicker = this.p.goalTicker;
+    this.question = new Uint8Array(viewerCount);
+    this.answered = new Uint8Array(viewerCount);
+  }
+
+  private enqueue(ctx: StreamContext, viewer: number, kind: number): void {
+    this.question[viewer] = kind;
+    push(kind === GIFTED ? this.gifted : this.free, viewer);
     ctx.refreshWeight(viewer);
   }
 
   /** Next viewer whose question of `kind` still waits, or -1. */
-  function pop(ctx: StreamContext, queue: Queue, kind: number): number {
+  private pop(ctx: StreamContext, queue: Queue, kind: number): number {
     while (queue.head < queue.tail) {
       const viewer = queue.items[queue.head++];
-      if (question[viewer] === kind && ctx.isPresent(viewer)) return viewer;
+      if (this.question[viewer] === kind && ctx.isPresent(viewer)) return viewer;
     }
     return -1;
   }
 
-  return {
-    ...neutralHooks,
-    id: "qa",
-    dwell: p.dwell,
-    durationFactor: 1,
-    returnBoost: 0,
-    visibility: 1,
-    goalTicker: p.goalTicker,
-    startStream: () => {
-      free.head = free.tail = 0;
-      gifted.head = gifted.tail = 0;
-      return p.answerSeconds;
-    },
-    onTimer: (ctx: StreamContext, t: number) => {
-      let viewer = pop(ctx, gifted, GIFTED);
-      if (viewer < 0) viewer = pop(ctx, free, FREE);
-      if (viewer >= 0) {
-        question[viewer] = NONE;
-        answered[viewer] = 1;
-        ctx.refreshWeight(viewer);
-      }
-      return t + p.answerSeconds;
-    },
-    viewerHazard: (ctx: StreamContext, viewer: number) =>
-      (p.hazardBase + p.hazardPerCuriosity * ctx.viewers.curiosity[viewer]) * (question[viewer] === FREE ? 1 + p.queueJumpBoost : 1),
-    engaged: (_ctx: StreamContext, viewer: number) => question[viewer] !== NONE,
-    onArrival: (ctx: StreamContext, viewer: number) => {
-      question[viewer] = NONE;
-      answered[viewer] = 0;
-      if (ctx.random.uniform() < p.askProbability * ctx.viewers.curiosity[viewer]) enqueue(ctx, viewer, FREE);
-    },
-    onGift: (ctx: StreamContext, viewer: number) => {
-      if (question[viewer] === FREE || (question[viewer] === NONE && answered[viewer] === 0 && ctx.random.uniform() < p.askProbability)) {
-        enqueue(ctx, viewer, GIFTED);
-      }
-    },
-    satisfactionBonus: (_ctx: StreamContext, viewer: number) => (answered[viewer] === 1 ? p.answeredSatisfaction : 0),
-  };
+  override startStream(): number {
+    this.free.head = this.free.tail = 0;
+    this.gifted.head = this.gifted.tail = 0;
+    return this.p.answerSeconds;
+  }
+
+  override onTimer(ctx: StreamContext, t: number): number {
+    let viewer = this.pop(ctx, this.gifted, GIFTED);
+    if (viewer < 0) viewer = this.pop(ctx, this.free, FREE);
+    if (viewer >= 0) {
+      this.question[viewer] = NONE;
+      this.answered[viewer] = 1;
+      ctx.refreshWeight(viewer);
+    }
+    return t + this.p.answerSeconds;
+  }
+
+  override viewerHazard(ctx: StreamContext, viewer: number): number {
+    return (this.p.hazardBase + this.p.hazardPerCuriosity * ctx.viewers.curiosity[viewer]) * (this.question[viewer] === FREE ? 1 + this.p.queueJumpBoost : 1);
+  }
+
+  override engaged(_ctx: StreamContext, viewer: number): boolean {
+    return this.question[viewer] !== NONE;
+  }
+
+  override onArrival(ctx: StreamContext, viewer: number): void {
+    this.question[viewer] = NONE;
+    this.answered[viewer] = 0;
+    if (ctx.random.uniform() < this.p.askProbability * ctx.viewers.curiosity[viewer]) this.enqueue(ctx, viewer, FREE);
+  }
+
+  override onGift(ctx: StreamContext, viewer: number): void {
+    const question = this.question[viewer];
+    if (question === FREE || (question === NONE && this.answered[viewer] === 0 && ctx.random.uniform() < this.p.askProbability)) {
+      this.enqueue(ctx, viewer, GIFTED);
+    }
+  }
+
+  override satisfactionBonus(_ctx: StreamContext, viewer: number): number {
+    return this.answered[viewer] === 1 ? this.p.answeredSatisfaction : 0;
+  }
+}
+
+export function createQa(config: SimConfig, viewerCount: number): StreamFormat {
+  return new QaFormat(config, viewerCount);
 }
