@@ -8,13 +8,16 @@
  *   W = sum of present viewers' weights w(v) (a Fenwick tree),
  *
  * and at the candidate time a viewer is drawn in proportion to w(v) and accepted with the
- * ratio of their actual hazard to the bound (thinning). Every event changes something the
- * bound depends on (N, W, contagion, a goal, a round), so the candidate is redrawn after each
- * one; exponential clocks are memoryless, so redrawing is exact. The contagion c(t) is a
- * self-exciting sum of recent gifts decaying with decaySeconds (Hawkes-type): it only decays
- * between events, so its current value bounds it. Departures are thinned the same way while a
- * viewer is engaged. Work is therefore proportional to arrivals, departures and gift
- * candidates, never to viewers x seconds.
+ * ratio of their actual hazard to the bound (thinning). The contagion c(t) is a self-exciting
+ * sum of recent gifts decaying with decaySeconds (Hawkes-type): it only decays between events,
+ * so its current value bounds it. The candidate is redrawn only when the bound may have been
+ * exceeded: after a gift candidate, a timer, or the arrival of someone who can gift; herding is
+ * bounded at a few more viewers than are present, so arrivals of non-payers (most arrivals)
+ * keep the bound until the crowd outgrows that margin. A departure only lowers the total, so
+ * the candidate stands and its acceptance ratio is scaled by bound total / current total.
+ * Exponential clocks are memoryless, so both redrawing and keeping a valid bound are exact.
+ * Departures are thinned the same way while a viewer is engaged. Work is therefore
+ * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  */
 import { afterVisit, scheduleFollowers } from "./attendance.js";
 import { clearQueue, peekTime, popEvent, pushEvent } from "./event-queue.js";
@@ -131,9 +134,15 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     timer: Number.POSITIVE_INFINITY,
     giftTime: Number.POSITIVE_INFINITY,
     boundProduct: 0,
-    herding: 1,
+    /** Total weight W when the candidate was drawn; departures since have lowered the total. */
+    boundTotal: 0,
+    /** Viewers present up to which the candidate's herding bound holds. */
+    presentLimit: 0,
     goalBoost: 1,
   };
+  // With herding falling in N a departure would raise the hazard: then redraw after every event.
+  const herdingElasticity = gifting.herding.elasticity;
+  const lazyBound = herdingElasticity >= 0;
 
   const ctx: StreamContext = {
     config,
@@ -214,6 +223,8 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     advance(next);
     tally.events++;
     // A timer first: a bound may hold only until the timer (a round's end) fires.
+    ctx.now = next;
+    let boundStale = true;
     if (next === loop.timer) {
       loop.timer = format.onTimer(ctx, next);
     } else if (next === loop.giftTime) {
@@ -222,10 +233,15 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
       const payload = popEvent(queue);
       const v = payload >>> 2;
       const kind = payload & 3;
-      if (kind === DEPART) departureCandidate(v, next);
-      else arrive(v, kind, next);
+      if (kind === DEPART) {
+        departureCandidate(v, next);
+        boundStale = !lazyBound;
+      } else {
+        const weight = arrive(v, kind, next);
+        boundStale = !lazyBound || weight > 0 || present > loop.presentLimit;
+      }
     }
-    redraw(next);
+    if (boundStale) redraw(next);
   }
   advance(durationSec);
   for (let slot = 0; slot < world.slotsUsed; slot++) {
@@ -241,13 +257,14 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   finishStream();
 
   function redraw(t: number): void {
-    ctx.now = t;
     const total = weights.total;
+    loop.boundTotal = total;
+    // Room for a few more viewers (an eighth more) before non-payers' arrivals force a redraw.
+    loop.presentLimit = lazyBound ? present + 4 + (present >> 3) : present;
     if (!(total > 0)) {
       loop.giftTime = Number.POSITIVE_INFINITY;
       return;
     }
-    loop.herding = herdingAt(present);
     loop.goalBoost = 1;
     if (goalActive) {
       const p = goalProgress / goalSize;
@@ -259,7 +276,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     }
     const formatBound = format.hazardBound(ctx, t);
     const contagionNow = loop.contagionValue * Math.exp(-(t - loop.contagionTime) / contagionDecay);
-    loop.boundProduct = loop.herding * loop.goalBoost * formatBound * (1 + contagionStrength * contagionNow);
+    loop.boundProduct = herdingAt(loop.presentLimit) * loop.goalBoost * formatBound * (1 + contagionStrength * contagionNow);
     const candidate = t + exponential(random, total * loop.boundProduct);
     if (candidate > ctx.boundUntil) {
       loop.giftTime = ctx.boundUntil;
@@ -302,8 +319,9 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     binGifts = 0;
   }
 
-  function arrive(v: number, kind: number, t: number): void {
-    if (slotOf[v] !== 0) return;
+  /** A viewer arrives (if not already present); returns their gift weight. */
+  function arrive(v: number, kind: number, t: number): number {
+    if (slotOf[v] !== 0) return 0;
     const promoted = kind === ARRIVE_PROMOTED;
     if (viewers.drawn[v] === 0) drawViewer(viewers, v, config, world.tables, random, world.promotedRegion, promoted);
     let slot: number;
@@ -328,8 +346,10 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     if (seenInStream[v] !== streamKey) firstVisitThisStream(v, promoted);
     if (viewers.budgetMicros[v] > 0 && !canGift(spending, v, month)) flags[v] |= FLAG_EXHAUSTED;
     format.onArrival(ctx, v);
-    setWeight(weights, slot, weightOf(v));
+    const weight = weightOf(v);
+    setWeight(weights, slot, weight);
     pushEvent(queue, t + exponential(random, departureRate(v)), v * 4 + DEPART);
+    return weight;
   }
 
   function firstVisitThisStream(v: number, promoted: boolean): void {
@@ -395,8 +415,9 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     const v = world.slotViewer[slot];
     const contagionNow = loop.contagionValue * Math.exp(-(t - loop.contagionTime) / contagionDecay);
     const crowding = 1 / (1 + gifting.crowdingOut * contagionNow);
-    const actual = loop.herding * loop.goalBoost * crowding * format.hazard(ctx, v, t) * (1 + viewers.socialProof[v] * contagionStrength * contagionNow);
-    if (random.uniform() * loop.boundProduct >= actual) return;
+    const actual = herdingAt(present) * loop.goalBoost * crowding * format.hazard(ctx, v, t) * (1 + viewers.socialProof[v] * contagionStrength * contagionNow);
+    // The candidate came at rate boundTotal x boundProduct; v was drawn from today's smaller total.
+    if (random.uniform() * loop.boundProduct * (loop.boundTotal / weights.total) >= actual) return;
 
     const timeSecond = startSecond + t;
     const choice = chooseGift(spending, v, format.sizeTilt(ctx, t), month, c, day, timeSecond);

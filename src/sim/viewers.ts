@@ -138,12 +138,14 @@ export function drawViewer(viewers: Viewers, v: number, config: SimConfig, table
     const usd = whale ? pareto(random, budget.whaleMinUsd, budget.whaleAlpha) : lognormal(random, budget.medianUsd, budget.sigma);
     viewers.budgetMicros[v] = Math.round(Math.min(usd, budget.maxUsd) * 1e6);
     viewers.whale[v] = whale ? 1 : 0;
+    // Traits that only shape a gift: a non-payer never gifts (its gift weight is 0), so they
+    // stay 0 there and most viewers skip three Beta draws (a sixth of a replicate's time).
+    viewers.generosity[v] = betaDraw(random, population.generosity.alpha, population.generosity.beta);
+    viewers.socialProof[v] = betaDraw(random, population.socialProof.alpha, population.socialProof.beta);
+    viewers.competitiveness[v] = betaDraw(random, population.competitiveness.alpha, population.competitiveness.beta);
   }
-  viewers.generosity[v] = betaDraw(random, population.generosity.alpha, population.generosity.beta);
   const affinity = promoted ? config.promotion.affinity : population.affinity;
   viewers.affinity[v] = betaDraw(random, affinity.alpha, affinity.beta);
-  viewers.socialProof[v] = betaDraw(random, population.socialProof.alpha, population.socialProof.beta);
-  viewers.competitiveness[v] = betaDraw(random, population.competitiveness.alpha, population.competitiveness.beta);
   viewers.curiosity[v] = betaDraw(random, population.curiosity.alpha, population.curiosity.beta);
   viewers.churnHazard[v] = betaDraw(random, population.churn.alpha, population.churn.beta);
   viewers.patienceSec[v] = 60 * lognormal(random, population.patience.medianMinutes, population.patience.sigma);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { betaDraw, createRandom } from "../../src/sim/random.js";
+
+/**
+ * Kolmogorov-Smirnov distance between `n` draws and a CDF. With n = 40,000 the 99.9% critical
+ * value is 1.95 / sqrt(n), about 0.0098; the seed is fixed, so the test cannot flake.
+ */
+function ksDistance(draws: Float64Array, cdf: (x: number) => number): number {
+  const sorted = Float64Array.from(draws).sort();
+  let d = 0;
+  sorted.forEach((x, i) => {
+    const f = cdf(x);
+    d = Math.max(d, Math.abs(f - i / sorted.length), Math.abs(f - (i + 1) / sorted.length));
+  });
+  return d;
+}
+
+/** CDF of Beta(a, b) for integer shapes: P(X <= x) = P(Binomial(a + b - 1, x) >= a). */
+function betaCdf(a: number, b: number): (x: number) => number {
+  const n = a + b - 1;
+  return (x) => {
+    let sum = 0;
+    let choose = 1;
+    for (let k = 0; k <= n; k++) {
+      if (k >= a) sum += choose * x ** k * (1 - x) ** (n - k);
+      choose = (choose * (n - k)) / (k + 1);
+    }
+    return sum;
+  };
+}
+
+describe("Beta draws", () => {
+  const n = 40_000;
+  it.each([
+    [1, 19],
+    [3, 1],
+    [2, 5],
+    [2, 2],
+  ])("Beta(%i, %i) follows its distribution (inverse-CDF shortcut and gamma ratio alike)", (a, b) => {
+    const random = createRandom(`beta-${a}-${b}`);
+    const draws = Float64Array.from({ length: n }, () => betaDraw(random, a, b));
+    expect(draws.every((x) => x >= 0 && x <= 1)).toBe(true);
+    expect(ksDistance(draws, betaCdf(a, b))).toBeLessThan(1.95 / Math.sqrt(n));
+  });
+});
