@@ -6,8 +6,11 @@
  *   pool W  the same through W threads (default 2)
  *   run W   runPlan end to end with W threads (pool + fsync'd checkpoint + output files)
  *   raw W   W plain worker threads, each calling runReplicate on an even share of the replicates:
- *           no pool, no scheduling - the scaling the machine and the simulation allow, which the
- *           pool can only approach
+ *           no pool, no scheduling
+ *   proc W  W separate processes, each running an even share directly (wall time from spawn to
+ *           the last exit), against one process running all of it: nothing shared, not even a
+ *           heap or a JIT - the scaling this machine allows the simulation at all, which no
+ *           pool can beat
  * Targets on a 2-core machine: pool 2 >= 1.8x pool 1 (wall time); pool 1 within 5% of direct.
  * Thread start (loading the simulation's modules in a worker) is a fixed cost per run, shown
  * apart. Overheads are given in wall time and in CPU time (process.cpuUsage over all threads):
@@ -16,7 +19,7 @@
  * results checksum, so none can win by skipping work.
  * Options: --scenario FILE (default scenarios/qa-vs-challenge.yaml), --replicates N, --workers W, --rounds R, --json.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "2" },
     json: { type: "boolean", default: false },
     direct: { type: "boolean", default: false },
+    slice: { type: "string", default: "0/1" },
   },
 });
 const file = values.scenario ?? join(builtinScenarioDir(), "qa-vs-challenge.yaml");
@@ -121,7 +125,9 @@ async function endToEnd(workers: number): Promise<Measure> {
 }
 
 if (values.direct) {
-  console.log(JSON.stringify(direct()));
+  const [index, of] = values.slice.split("/").map(Number);
+  const share = Math.ceil(replicates / of) * 2;
+  console.log(JSON.stringify(direct(index * share, Math.min(items.length, (index + 1) * share))));
   process.exit(0);
 }
 if (!isMainThread) {
@@ -146,6 +152,25 @@ async function rawThreads(workers: number): Promise<Measure> {
   return { seconds: (performance.now() - wall) / 1000, cpuSeconds: cpuSeconds() - cpu, startupSeconds: 0, startupCpuSeconds: 0, checksum: parts.map((p) => p.checksum).join("+"), events: parts.reduce((sum, p) => sum + p.events, 0) };
 }
 
+/** `count` fresh processes (this script with --direct), each running an even share of the replicates. */
+async function rawProcesses(count: number): Promise<Measure> {
+  const wall = performance.now();
+  const parts = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      new Promise<Measure>((resolve, reject) => {
+        const args = [fileURLToPath(import.meta.url), "--direct", "--slice", `${index}/${count}`, "--scenario", file, "--replicates", String(plan.replicates)];
+        const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.once("error", reject);
+        child.once("close", (code) => (code === 0 ? resolve(JSON.parse(out) as Measure) : reject(new Error(`direct process exited ${code}`))));
+      }),
+    ),
+  );
+  const seconds = (performance.now() - wall) / 1000;
+  return { seconds, cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0), startupSeconds: 0, startupCpuSeconds: 0, checksum: parts.map((p) => p.checksum).join("+"), events: parts.reduce((sum, p) => sum + p.events, 0) };
+}
+
 /** Runs every variant, interleaved, and prints the report. */
 async function main(): Promise<void> {
   const variants = {
@@ -155,6 +180,8 @@ async function main(): Promise<void> {
     run1: () => endToEnd(1),
     runN: () => endToEnd(threads),
     rawN: () => rawThreads(threads),
+    proc1: () => rawProcesses(1),
+    procN: () => rawProcesses(threads),
   };
   type Variant = keyof typeof variants;
   const runs = Object.fromEntries(Object.keys(variants).map((name) => [name, [] as Measure[]])) as Record<Variant, Measure[]>;
@@ -182,7 +209,8 @@ async function main(): Promise<void> {
     poolOverheadCpu: minCpu("pool1") / minCpu("direct") - 1,
     runOverheadCpu: minCpu("run1") / minCpu("direct") - 1,
     rawSpeedup: best.direct.seconds / best.rawN.seconds,
-    checksumsAgree: new Set(Object.entries(runs).flatMap(([name, list]) => (name === "rawN" ? [] : list.map((m) => m.checksum)))).size === 1,
+    processSpeedup: best.proc1.seconds / best.procN.seconds,
+    checksumsAgree: new Set(Object.entries(runs).flatMap(([name, list]) => (name === "rawN" || name === "procN" ? [] : list.map((m) => m.checksum)))).size === 1,
   };
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
@@ -197,7 +225,10 @@ async function main(): Promise<void> {
         `${line("runPlan, 1 thread", best.run1)}`,
         `${line(`runPlan, ${threads} threads`, best.runN)}`,
         `${line(`raw threads, ${threads} (no pool)`, best.rawN)}`,
+        `${line("1 process (spawn to exit)", best.proc1)}`,
+        `${line(`${threads} processes, a share each`, best.procN)}`,
         `  speedup, ${threads} threads vs 1 (wall): pool ${report.speedupPool.toFixed(2)}x, runPlan ${report.speedupRun.toFixed(2)}x (target >= 1.8x); plain threads without a pool ${report.rawSpeedup.toFixed(2)}x`,
+        `  the machine's ceiling: ${threads} separate processes vs 1, ${report.processSpeedup.toFixed(2)}x`,
         `  pool overhead vs direct: CPU ${pct(report.poolOverheadCpu)} without thread start (target < 5%); wall ${pct(report.poolOverheadWall)}, ${pct(report.poolOverheadWallAfterStartup)} without thread start`,
         `  runPlan overhead vs direct (CPU, pool + checkpoint + outputs): ${pct(report.runOverheadCpu)}`,
         `  results checksums agree: ${report.checksumsAgree ? "yes" : "NO"}`,
