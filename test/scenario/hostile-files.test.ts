@@ -36,6 +36,14 @@ describe("hostile scenario files are bad input (exit 2), never a crash", () => {
     expect(({} as Record<string, unknown>).horizonWeeks).toBeUndefined();
   });
 
+  it("refuses a __proto__ key in YAML or JSON instead of dropping it and inheriting its contents", () => {
+    const yaml = ["name: proto", "description: x", "question: x?", "preset: tiktok", "replicates: 2", "seed: 1", "arms:", "  - name: a", "    model:", "      __proto__:", "        horizonWeeks: 1"];
+    expect(refused("proto-key.yaml", yaml.join("\n")).message).toMatch(/line 10, column 7: got "__proto__", expected a field of the scenario format/);
+    const json = { name: "proto", description: "x", question: "x?", preset: "tiktok", replicates: 2, seed: 1, arms: [{ name: "a", model: {} }] };
+    const text = JSON.stringify(json).replace('"model":{}', '"model":{"__proto__":{"horizonWeeks":1}}');
+    expect(refused("proto-key.json", text).message).toMatch(/got "__proto__"/);
+  });
+
   it("refuses a gift price whose price x count would overflow the core's int32 coins", () => {
     const gifts = `[{ id: 0, name: Huge, priceCoins: 300000, source: test }]`;
     const text = ["name: huge", "description: x", "question: x?", "preset: tiktok", `economy: { gifts: ${gifts} }`, "replicates: 2", "seed: 1"];
