@@ -157,6 +157,8 @@ export const errors = {
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${dir}: not a giftsim run folder (${reason})`, 2, [{ path: "(folder)", value: dir, expected: reason }]),
+  outputsWithoutCheckpoint: (dir: string) =>
+    new GiftsimError("OUTPUT_EXISTS", `${dir} holds run outputs (manifest.json) but no checkpoint to check them against; choose another --out or remove that folder`, 2),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.

@@ -127,6 +127,9 @@ export async function openCheckpoint(dir: string, header: CheckpointHeader, resu
     if (read.intactBytes < read.totalBytes) truncateSync(recordsFile, read.intactBytes);
     done = read.records;
   } else {
+    // Outputs with no checkpoint cannot be told apart from another run's: starting over here
+    // would leave them claiming a finished run until this one ends, or for good if it is stopped.
+    if (existsSync(join(dir, MANIFEST))) throw errors.outputsWithoutCheckpoint(dir);
     rmSync(recordsFile, { force: true });
     writeFileAtomic(headerFile, `${JSON.stringify(header, null, 2)}\n`);
   }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "../../src/sim/index.js";
@@ -102,6 +102,17 @@ describe("giftsim run", () => {
     const resumed = await run(["--out", reference.dir, "--resume"]);
     expect(resumed.code).toBe(0);
     expect(outputFiles(reference.dir)).toEqual(reference.files);
+  });
+
+  it("refuses a folder whose outputs lost their checkpoint, and leaves it as it was", async () => {
+    const dir = join(root, "orphan");
+    cpSync(reference.dir, dir, { recursive: true });
+    rmSync(join(dir, "checkpoint.json"));
+    const before = outputFiles(dir);
+    const result = await run(["--out", dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/holds run outputs \(manifest.json\) but no checkpoint/);
+    expect(outputFiles(dir)).toEqual(before);
   });
 });
 
