@@ -46,6 +46,8 @@ const FLAG_TOP = 16;
 const FLAG_SHOUTED = 32;
 const FLAG_PURCHASED = 64;
 
+/** Largest factor by which the standing gift-candidate bound may overstate herding. */
+const HERDING_SLACK = 1.02;
 /** Width of the herding regression's bins, seconds. */
 const BIN_SECONDS = 300;
 /** A viewer is engaged by the goal bar when the goal is this close. */
@@ -143,6 +145,9 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   // With herding falling in N a departure would raise the hazard: then redraw after every event.
   const herdingElasticity = gifting.herding.elasticity;
   const lazyBound = herdingElasticity >= 0;
+  // Room for more viewers before a redraw, as a share of (scaleViewers + present): as much as
+  // raises the herding bound by at most HERDING_SLACK, i.e. at most that many more rejected candidates.
+  const slackShare = herdingElasticity > 0 ? Math.pow(HERDING_SLACK, 1 / herdingElasticity) - 1 : 1;
 
   const ctx: StreamContext = {
     config,
@@ -259,8 +264,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   function redraw(t: number): void {
     const total = weights.total;
     loop.boundTotal = total;
-    // Room for a few more viewers (an eighth more) before non-payers' arrivals force a redraw.
-    loop.presentLimit = lazyBound ? present + 4 + (present >> 3) : present;
+    loop.presentLimit = lazyBound ? present + Math.min(present + 64, Math.floor((gifting.herding.scaleViewers + present) * slackShare)) : present;
     if (!(total > 0)) {
       loop.giftTime = Number.POSITIVE_INFINITY;
       return;

@@ -12,8 +12,8 @@ import { loadScenario } from "../../src/scenario/index.js";
 import { runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "37077bc5af99e00065435a31176c5315189c14f6c404dca6cf840fd8e99c68d3",
-  challenge: "f4b6895361cf9afda74da084f42d88fa9c3a2aaeee548a87242a9f76bff12100",
+  qa: "3c48e8cae34cef5091c38d08cb26f90733c1610a3cd084303ae33e38db6a3e34",
+  challenge: "b0e0bbf8f23546e4d08db8678c86bd56ce295a27a0af151494948ba3a98bb4ee",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
