@@ -153,6 +153,8 @@ export const errors = {
       2,
       [{ path: field, value: found, expected: wanted }],
     ),
+  shardLog: (shard: string, dir: string, reason: string) =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge event logs: shard ${shard} in ${dir} ${reason}`, 2, [{ path: "--events-out", value: dir, expected: reason }]),
   incompleteMerge: (missing: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>

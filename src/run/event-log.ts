@@ -5,11 +5,11 @@
  * file before the replicate counts as done; at the end the parts are joined in plan order, so
  * the log, like every other output, does not depend on worker count or completion order.
  */
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS, type EventLogChunk, type EventLogSink } from "../sim/index.js";
-import { syncFolder } from "./atomic-file.js";
+import { writeAll, writeFileAtomicWith } from "./atomic-file.js";
 import { csvNumber } from "./csv.js";
 
 const DATA_COLUMNS = [...new Set<string>([...PURCHASE_LOG_COLUMNS, ...GIFT_LOG_COLUMNS, ...PAYOUT_LOG_COLUMNS])];
@@ -52,26 +52,8 @@ export function eventPartPath(partsDir: string, cell: number, replicate: number)
 /** Runs `produce` with a sink into the part file of (cell, replicate), durably and atomically. */
 export function writeEventPart<T>(partsDir: string, cell: number, identity: EventLogIdentity, produce: (sink: EventLogSink) => T): T {
   mkdirSync(partsDir, { recursive: true });
-  const file = eventPartPath(partsDir, cell, identity.replicate);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w");
-  let result: T;
-  try {
-    result = produce(csvEventSink(identity, (text) => writeAll(fd, Buffer.from(text, "utf8"))));
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(tmp, file);
-  return result;
-}
-
-function writeAll(fd: number, bytes: Buffer): void {
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  // A part lost to a crash before its rename reached the disk is rebuilt by assembleEventLog.
+  return writeFileAtomicWith(eventPartPath(partsDir, cell, identity.replicate), (fd) => produce(csvEventSink(identity, (text) => writeAll(fd, Buffer.from(text, "utf8")))), { syncFolder: false });
 }
 
 /**
@@ -79,34 +61,26 @@ function writeAll(fd: number, bytes: Buffer): void {
  * `regenerate` rewrites a missing part (a replicate finished by an earlier run without the log).
  * Removes the parts afterwards. Returns the log's sha256.
  */
-export async function assembleEventLog(
+export function assembleEventLog(
   file: string,
   partsDir: string,
   replicates: ReadonlyArray<{ cell: number; replicate: number }>,
   regenerate: (cell: number, replicate: number) => void,
-): Promise<string> {
+): string {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
   const hash = createHash("sha256");
-  const fd = openSync(tmp, "w");
-  try {
-    const header = Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8");
-    hash.update(header);
-    writeAll(fd, header);
+  writeFileAtomicWith(file, (fd) => {
+    const append = (bytes: Buffer) => {
+      hash.update(bytes);
+      writeAll(fd, bytes);
+    };
+    append(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
     for (const { cell, replicate } of replicates) {
       const part = eventPartPath(partsDir, cell, replicate);
       if (!existsSync(part)) regenerate(cell, replicate);
-      for await (const piece of createReadStream(part)) {
-        hash.update(piece as Buffer);
-        writeAll(fd, piece as Buffer);
-      }
+      append(readFileSync(part));
     }
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  syncFolder(dirname(file));
+  });
   rmSync(partsDir, { recursive: true, force: true });
   return hash.digest("hex");
 }

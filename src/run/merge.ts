@@ -5,17 +5,21 @@
  * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
  */
 import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
+import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates } from "./shard.js";
 import type { Summary } from "./summary.js";
 
-/** Merges the shard folders `dirs` into `out`. */
-export function mergeRuns(dirs: readonly string[], out: string): { manifest: Manifest; summary: Summary } {
+/**
+ * Merges the shard folders `dirs` into `out`; with `eventsOut`, also joins the shards' event
+ * logs (each kept in its shard's folder) into that file, as the unsharded run would write it.
+ */
+export function mergeRuns(dirs: readonly string[], out: string, options: { eventsOut?: string } = {}): { manifest: Manifest; summary: Summary } {
   if (dirs.length === 0) throw errors.invalidInput("merge", [{ path: "DIR", value: [], expected: "at least one shard folder" }]);
   const shards = dirs.map((dir) => ({ dir, header: readHeader(dir) }));
   const first = shards[0];
@@ -57,13 +61,19 @@ export function mergeRuns(dirs: readonly string[], out: string): { manifest: Man
   if (existsSync(join(out, MANIFEST))) throw errors.outputExists(out);
   if (existsSync(join(out, CHECKPOINT_HEADER))) throw errors.unfinishedRun(out);
   const header: CheckpointHeader = { ...first.header, shard: null };
+  const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
+  const logs = options.eventsOut === undefined ? undefined : locateShardLogs(sources, header.scenario);
   mkdirSync(out, { recursive: true });
-  return writeMerged(out, header, inPlanOrder(records));
+  let eventLog: Manifest["eventLog"];
+  if (options.eventsOut !== undefined && logs !== undefined) {
+    eventLog = { file: basename(options.eventsOut), sha256: writeMergedEventLog(options.eventsOut, logs, header.scenario.cells.length) };
+  }
+  return writeMerged(out, header, inPlanOrder(records), eventLog);
 }
 
-function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[]): { manifest: Manifest; summary: Summary } {
+function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[], eventLog: Manifest["eventLog"]): { manifest: Manifest; summary: Summary } {
   // Records first, header second: a folder with a header is a run folder, so it must never lack records.
   writeFileAtomic(join(out, CHECKPOINT_RECORDS), frameRecords(records));
   writeFileAtomic(join(out, CHECKPOINT_HEADER), `${JSON.stringify(header, null, 2)}\n`);
-  return writeRunOutputs(out, header, records);
+  return writeRunOutputs(out, header, records, eventLog);
 }

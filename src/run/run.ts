@@ -192,7 +192,7 @@ export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<
   let eventLog: { file: string; sha256: string } | undefined;
   if (options.eventsOut !== undefined && eventsDir !== undefined) {
     const context = workerContext(plan);
-    const sha256 = await assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
+    const sha256 = assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
       const identity = { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate };
       writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, cell, replicate), { eventLog }));
     });

@@ -40,7 +40,7 @@ export async function runSingleReplicate(plan: ScenarioPlan, replicate: number, 
   });
   if (eventsOut !== undefined) {
     const done = results.filter((r) => r.state === "done").map((r) => ({ cell: r.cell, replicate }));
-    await assembleEventLog(eventsOut, partsDir, done, () => undefined);
+    assembleEventLog(eventsOut, partsDir, done, () => undefined);
   }
   return results;
 }

@@ -172,6 +172,11 @@ describe("giftsim run: failures and interruptions", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/cannot merge: seed differs \(42 in .*shard-1 vs 9 in .*shard-2-seed-9\)/);
     expect(existsSync(join(root, "refused"))).toBe(false);
+
+    const noLogs = await runCli(["merge", ...shards, "--out", join(root, "no-logs"), "--events-out", join(root, "no-logs", "events.csv")]);
+    expect(noLogs.code).toBe(2);
+    expect(noLogs.stderr).toMatch(/shard 1\/3 in .*shard-1 has no event log: run the shard with --events-out inside its folder/);
+    expect(existsSync(join(root, "no-logs"))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
@@ -62,6 +62,27 @@ describe("shards", () => {
     const { manifest } = mergeRuns(dirs, merged);
     expect(manifest.checksums.results).toBe(reference.checksum);
     expect(outputFiles(merged)).toEqual(reference.files);
+  });
+
+  it("shard event logs merged equal the unsharded run's log byte for byte; a changed one is refused", async () => {
+    const root = tempDir("shard-logs");
+    const simulation = { replicateModule: undefined };
+    const whole = join(root, "whole");
+    finished(await runInto(whole, { ...simulation, eventsOut: join(whole, "events.csv") }));
+    const dirs = [1, 2, 3].map((i) => join(root, `shard-${i}`));
+    for (const [i, dir] of dirs.entries()) finished(await runInto(dir, { ...simulation, shard: { index: i + 1, count: 3 }, eventsOut: join(dir, "events.csv") }));
+    const merged = join(root, "merged");
+    const { manifest } = mergeRuns([dirs[2], dirs[0], dirs[1]], merged, { eventsOut: join(merged, "events.csv") });
+    const wholeLog = readFileSync(join(whole, "events.csv"));
+    expect(wholeLog.toString("utf8").split("\n").length).toBeGreaterThan(1000);
+    expect(readFileSync(join(merged, "events.csv")).equals(wholeLog)).toBe(true);
+    expect(manifest.eventLog).toEqual(JSON.parse(readFileSync(join(whole, "manifest.json"), "utf8")).eventLog);
+
+    appendFileSync(join(dirs[1], "events.csv"), "gift,qa,0,5\n");
+    expect(() => mergeRuns(dirs, join(root, "refused"), { eventsOut: join(root, "refused", "events.csv") })).toThrow(/shard 2\/3 .* changed since its run/);
+    rmSync(join(dirs[0], "events.csv"));
+    expect(() => mergeRuns(dirs, join(root, "refused"), { eventsOut: join(root, "refused", "events.csv") })).toThrow(/shard 1\/3 .* has no events.csv in its folder/);
+    expect(existsSync(join(root, "refused"))).toBe(false);
   });
 
   it("merge refuses mismatched seeds, missing and doubled shards", async () => {

@@ -4,6 +4,7 @@ import { printJson } from "../output.js";
 interface MergeArgs {
   dirs: string[];
   out: string;
+  "events-out"?: string;
   json: boolean;
   report: boolean;
 }
@@ -15,16 +16,18 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     yargs
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "shard output folders" })
       .option("out", { type: "string", demandOption: true, describe: "folder for the merged run" })
+      .option("events-out", { type: "string", describe: "also join the shards' event logs (each run with --events-out inside its shard folder) into this file" })
       .option("json", { type: "boolean", default: false, describe: "print the merged summary as JSON" })
       .option("report", { type: "boolean", default: true, describe: "write report.html into the merged folder (--no-report to skip)" })
-      .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study") as unknown as Argv<MergeArgs>,
+      .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
+      .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined") as unknown as Argv<MergeArgs>,
   handler: async (args) => {
     const [{ mergeRuns }, { formatSummaryTable }, { writeReport }] = await Promise.all([
       import("../../run/index.js"),
       import("../summary-table.js"),
       import("../../report/index.js"),
     ]);
-    const { manifest, summary } = mergeRuns(args.dirs, args.out);
+    const { manifest, summary } = mergeRuns(args.dirs, args.out, { eventsOut: args["events-out"] });
     const report = args.report ? await writeReport(args.out) : undefined;
     if (args.json) return printJson(summary);
     process.stdout.write(
@@ -32,6 +35,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         `merged ${args.dirs.length} shards: ${manifest.replicatesInFolder} replicates of ${manifest.scenario.name}`,
         `  output   ${args.out}`,
         `  checksum ${manifest.checksums.results}`,
+        ...(manifest.eventLog ? [`  events   ${args["events-out"]} (sha256 ${manifest.eventLog.sha256})`] : []),
         ...(report ? [`  report   ${report.files[0]}`] : []),
         "",
         formatSummaryTable(summary),

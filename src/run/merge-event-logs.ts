@@ -1,0 +1,150 @@
+/**
+ * Joins shard event logs into the log the unsharded run would have written, byte for byte. A
+ * shard holds replicates [from, to) of every cell, and its log lists them cell by cell; the
+ * whole run's log lists cell 0 of every shard, then cell 1 of every shard, and so on. So each
+ * shard log is scanned once for where each cell's rows begin and end (rows name their arm and
+ * sweep point), and the merged log is those byte ranges in (cell, shard) order. Each shard log
+ * must still match the sha256 its manifest recorded, so a log edited or cut since is refused.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { errors } from "../errors.js";
+import type { ResolvedScenario } from "../scenario/index.js";
+import { writeAll, writeFileAtomicWith } from "./atomic-file.js";
+import { MANIFEST } from "./checkpoint.js";
+import { EVENT_LOG_COLUMNS } from "./event-log.js";
+import type { Manifest } from "./finalize.js";
+
+/** A shard folder to take a log from, in shard order. */
+export interface ShardLogSource {
+  dir: string;
+  label: string;
+}
+
+/** Where one shard's rows of each cell lie in its log: [start, end) byte offsets, or none. */
+interface ShardLog {
+  file: string;
+  ranges: Array<[number, number] | undefined>;
+}
+
+const READ_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+/**
+ * Finds and checks every shard's log before anything is written; throws a GiftsimError (exit
+ * 2) naming the shard when a log is missing, moved, changed or not in plan order.
+ */
+export function locateShardLogs(shards: readonly ShardLogSource[], scenario: ResolvedScenario): ShardLog[] {
+  const cellOf = new Map(scenario.cells.map((cell, index) => [`${cell.arm},${cell.pointIndex}`, index]));
+  return shards.map(({ dir, label }) => {
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+    if (manifest.eventLog === undefined) throw errors.shardLog(label, dir, "has no event log: run the shard with --events-out inside its folder");
+    const file = join(dir, manifest.eventLog.file);
+    if (!existsSync(file)) throw errors.shardLog(label, dir, `has no ${manifest.eventLog.file} in its folder: keep each shard's --events-out file there`);
+    const scanned = scanCells(file, cellOf, scenario.cells.length);
+    if (scanned.sha256 !== manifest.eventLog.sha256) throw errors.shardLog(label, dir, `${manifest.eventLog.file} changed since its run (sha256 differs from the manifest)`);
+    if (scanned.problem !== undefined) throw errors.shardLog(label, dir, `${manifest.eventLog.file}: ${scanned.problem}`);
+    return { file, ranges: scanned.ranges };
+  });
+}
+
+/** Writes the merged log to `file` atomically; returns its sha256. */
+export function writeMergedEventLog(file: string, logs: readonly ShardLog[], cellCount: number): string {
+  mkdirSync(dirname(file), { recursive: true });
+  const hash = createHash("sha256");
+  writeFileAtomicWith(file, (out) => {
+    write(out, hash, Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (let cell = 0; cell < cellCount; cell++) {
+      for (const log of logs) {
+        const range = log.ranges[cell];
+        if (range !== undefined) copyRange(log.file, range, buffer, out, hash);
+      }
+    }
+  });
+  return hash.digest("hex");
+}
+
+/**
+ * The log's sha256 and each cell's byte range; `problem` says what is wrong with the log's
+ * shape (header, rows, plan order), after which the rest is only hashed.
+ */
+function scanCells(file: string, cellOf: Map<string, number>, cellCount: number): { sha256: string; ranges: Array<[number, number] | undefined>; problem?: string } {
+  let problem: string | undefined;
+  const ranges: Array<[number, number] | undefined> = new Array(cellCount).fill(undefined);
+  const hash = createHash("sha256");
+  const fd = openSync(file, "r");
+  const chunk = Buffer.allocUnsafe(READ_BYTES);
+  let carry = Buffer.alloc(0);
+  let carryStart = 0;
+  let offset = 0;
+  let headerSeen = false;
+  let cell = -1;
+  let currentKey = Buffer.alloc(0);
+  try {
+    for (;;) {
+      const read = readSync(fd, chunk, 0, READ_BYTES, offset);
+      if (read === 0) break;
+      hash.update(chunk.subarray(0, read));
+      offset += read;
+      if (problem !== undefined) continue;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let at = 0;
+      for (let end = data.indexOf(NEWLINE, at); end >= 0 && problem === undefined; at = end + 1, end = data.indexOf(NEWLINE, at)) {
+        const lineStart = carryStart + at;
+        if (!headerSeen) {
+          if (data.toString("utf8", at, end) !== EVENT_LOG_COLUMNS.join(",")) problem = "does not start with the event log's header";
+          headerSeen = true;
+          continue;
+        }
+        // The key is the line's second and third fields: arm and sweep point.
+        const first = data.indexOf(COMMA, at);
+        const second = first < 0 ? -1 : data.indexOf(COMMA, first + 1);
+        const third = second < 0 ? -1 : data.indexOf(COMMA, second + 1);
+        if (third < 0 || third > end) {
+          problem = `the row at byte ${lineStart} is not an event log row`;
+          break;
+        }
+        const key = data.subarray(first + 1, third);
+        if (!key.equals(currentKey)) {
+          const next = cellOf.get(key.toString("utf8"));
+          if (next === undefined || next <= cell) {
+            problem = `rows of ${key.toString("utf8")} at byte ${lineStart} are not in plan order`;
+            break;
+          }
+          cell = next;
+          currentKey = Buffer.from(key);
+          ranges[cell] = [lineStart, lineStart];
+        }
+        (ranges[cell] as [number, number])[1] = carryStart + end + 1;
+      }
+      carry = Buffer.from(data.subarray(at));
+      carryStart += at;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (problem === undefined && (!headerSeen || carry.length > 0)) problem = "ends inside a line (cut short?)";
+  return { sha256: hash.digest("hex"), ranges, problem };
+}
+
+function copyRange(file: string, [start, end]: [number, number], buffer: Buffer, out: number, hash: Hash): void {
+  const fd = openSync(file, "r");
+  try {
+    for (let at = start; at < end; ) {
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
+      if (read === 0) throw new Error(`${file} shrank while it was merged`);
+      write(out, hash, buffer.subarray(0, read));
+      at += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function write(fd: number, hash: Hash, bytes: Buffer): void {
+  hash.update(bytes);
+  writeAll(fd, bytes);
+}
