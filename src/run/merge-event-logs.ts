@@ -39,7 +39,12 @@ const COMMA = 0x2c;
 export function locateShardLogs(shards: readonly ShardLogSource[], scenario: ResolvedScenario): ShardLog[] {
   const cellOf = new Map(scenario.cells.map((cell, index) => [`${cell.arm},${cell.pointIndex}`, index]));
   return shards.map(({ dir, label }) => {
-    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+    } catch (error) {
+      throw errors.shardLog(label, dir, `has an unreadable ${MANIFEST} (${(error as Error).message.split("\n")[0]})`);
+    }
     if (manifest.eventLog === undefined) throw errors.shardLog(label, dir, "has no event log: run the shard with --events-out inside its folder");
     const file = join(dir, manifest.eventLog.file);
     if (!existsSync(file)) throw errors.shardLog(label, dir, `has no ${manifest.eventLog.file} in its folder: keep each shard's --events-out file there`);

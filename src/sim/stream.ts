@@ -227,9 +227,9 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     if (next >= durationSec) break;
     advance(next);
     tally.events++;
-    // A timer first: a bound may hold only until the timer (a round's end) fires.
     ctx.now = next;
     let boundStale = true;
+    // A timer first: a bound may hold only until the timer (a round's end) fires.
     if (next === loop.timer) {
       loop.timer = format.onTimer(ctx, next);
     } else if (next === loop.giftTime) {
@@ -264,6 +264,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   function redraw(t: number): void {
     const total = weights.total;
     loop.boundTotal = total;
+    // The margin is capped (at the crowd again, plus 64) so the memoised herding table stays small.
     loop.presentLimit = lazyBound ? present + Math.min(present + 64, Math.floor((gifting.herding.scaleViewers + present) * slackShare)) : present;
     if (!(total > 0)) {
       loop.giftTime = Number.POSITIVE_INFINITY;
