@@ -3,7 +3,7 @@
  * is src/run/chunk.ts, the plan arrives once as workerData.
  */
 import { workerData } from "piscina";
-import { movable, runChunk, type ChunkTask, type ReplicateFunction, type WorkerContext } from "../src/run/chunk.js";
+import { runChunk, type ChunkTask, type ReplicateFunction, type WorkerContext } from "../src/run/chunk.js";
 import { runReplicate } from "../src/sim/index.js";
 
 const context = workerData as WorkerContext;
@@ -14,5 +14,5 @@ const hook = process.env.GIFTSIM_TEST_THROW_REPLICATE;
 const throwAt = hook === undefined || hook === "" ? undefined : Number(hook);
 
 export default function runTask(task: ChunkTask) {
-  return movable(runChunk(context, replicate, task, throwAt));
+  return runChunk(context, replicate, task, throwAt);
 }

@@ -4,7 +4,7 @@ export { parseShard, shardReplicates } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { replicateSeed } from "./seed.js";
 export type { ReplicateIdentity } from "./seed.js";
-export { SLOT_AUDIT_FAILED, SLOT_DONE, SLOT_THREW, movable, runChunk, seedOf, unpackChunk } from "./chunk.js";
+export { SLOT_AUDIT_FAILED, SLOT_DONE, SLOT_THREW, runChunk, seedOf, unpackChunk } from "./chunk.js";
 export type { ChunkResult, ChunkTask, ReplicateFailure, ReplicateFunction, WorkerContext } from "./chunk.js";
 export { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, readHeader, readRecords } from "./checkpoint.js";
 export type { CheckpointHeader } from "./checkpoint.js";

@@ -1,7 +1,7 @@
 /**
  * The worker pool: piscina threads running src/run/chunk.ts through workers/replicate-worker.
  * The plan travels once per thread as workerData; each task is a small Int32Array of
- * (cell, replicate) pairs and comes back as transferred typed arrays.
+ * (cell, replicate) pairs and comes back as a few flat typed arrays (see chunk.ts).
  */
 import { Piscina } from "piscina";
 import { compiledWorker } from "../install.js";
