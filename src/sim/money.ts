@@ -44,7 +44,11 @@ export interface MoneyFeed {
   readonly purchases: PurchaseBatch;
   readonly gifts: GiftBatch;
   readonly payouts: PayoutBatch;
-  /** Log columns beside each batch (day, time, prices) for the rows buffered. */
+  /**
+   * Log chunks beside each batch. While rows are buffered only the columns the batch lacks (day,
+   * time) are kept, and only when a sink wants the log; the rest is derived from the batch at
+   * flush, so a run without an event log does no log work per row.
+   */
   readonly purchaseLog: EventLogChunk<PurchaseLogColumn>;
   readonly giftLog: EventLogChunk<GiftLogColumn>;
   readonly payoutLog: EventLogChunk<PayoutLogColumn>;
@@ -93,19 +97,11 @@ export function bufferPurchase(
   batch.channel[row] = channel;
   batch.tier[row] = tier;
   batch.order[row] = feed.nextOrder++;
-  const economy = feed.economy;
-  const bundle = economy.bundleGroupStart[region * economy.channelIds.length + channel] + tier;
+  if (feed.sink === undefined) return;
   const log = feed.purchaseLog.columns;
   log.day[row] = day;
   log.timeSecond[row] = timeSecond;
-  log.viewer[row] = viewer;
   log.creator[row] = creator;
-  log.region[row] = region;
-  log.channel[row] = channel;
-  log.tier[row] = tier;
-  log.coins[row] = economy.bundleCoins[bundle];
-  log.priceMicros[row] = economy.bundlePriceMicros[bundle];
-  log.storeFeeBps[row] = economy.bundleStoreFeeBps[bundle];
 }
 
 /** Buffers a gift row; (stream, seq) is its idempotency key. */
@@ -129,18 +125,10 @@ export function bufferGift(
   batch.count[row] = count;
   batch.stream[row] = stream;
   batch.seq[row] = seq;
-  const coins = feed.economy.giftPriceCoins[gift] * count;
+  if (feed.sink === undefined) return;
   const log = feed.giftLog.columns;
   log.day[row] = day;
   log.timeSecond[row] = timeSecond;
-  log.stream[row] = stream;
-  log.seq[row] = seq;
-  log.viewer[row] = viewer;
-  log.creator[row] = creator;
-  log.gift[row] = gift;
-  log.count[row] = count;
-  log.coins[row] = coins;
-  log.diamonds[row] = coins * feed.diamondsPerCoin;
 }
 
 /** Applies the buffered purchases, then the buffered gifts, and hands applied rows to the log. */
@@ -148,14 +136,53 @@ export function flushMoney(feed: MoneyFeed): void {
   if (feed.purchases.length > 0) {
     const result = applyPurchases(feed.ledger, feed.purchases);
     feed.rejected += result.rejected;
-    emit(feed.purchaseLog, feed.purchases.status, feed.purchases.length, feed.sink?.purchases?.bind(feed.sink));
+    if (feed.sink !== undefined) {
+      completePurchaseLog(feed);
+      emit(feed.purchaseLog, feed.purchases.status, feed.purchases.length, feed.sink.purchases?.bind(feed.sink));
+    }
     feed.purchases.length = 0;
   }
   if (feed.gifts.length > 0) {
     const result = applyGifts(feed.ledger, feed.gifts);
     feed.rejected += result.rejected;
-    emit(feed.giftLog, feed.gifts.status, feed.gifts.length, feed.sink?.gifts?.bind(feed.sink));
+    if (feed.sink !== undefined) {
+      completeGiftLog(feed);
+      emit(feed.giftLog, feed.gifts.status, feed.gifts.length, feed.sink.gifts?.bind(feed.sink));
+    }
     feed.gifts.length = 0;
+  }
+}
+
+/** Fills the purchase log's columns that follow from the batch and the price book. */
+function completePurchaseLog(feed: MoneyFeed): void {
+  const { economy, purchases: batch } = feed;
+  const log = feed.purchaseLog.columns;
+  for (let row = 0; row < batch.length; row++) {
+    const bundle = economy.bundleGroupStart[batch.region[row] * economy.channelIds.length + batch.channel[row]] + batch.tier[row];
+    log.viewer[row] = batch.viewer[row];
+    log.region[row] = batch.region[row];
+    log.channel[row] = batch.channel[row];
+    log.tier[row] = batch.tier[row];
+    log.coins[row] = economy.bundleCoins[bundle];
+    log.priceMicros[row] = economy.bundlePriceMicros[bundle];
+    log.storeFeeBps[row] = economy.bundleStoreFeeBps[bundle];
+  }
+}
+
+/** Fills the gift log's columns that follow from the batch and the price book. */
+function completeGiftLog(feed: MoneyFeed): void {
+  const batch = feed.gifts;
+  const log = feed.giftLog.columns;
+  for (let row = 0; row < batch.length; row++) {
+    const coins = feed.economy.giftPriceCoins[batch.gift[row]] * batch.count[row];
+    log.stream[row] = batch.stream[row];
+    log.seq[row] = batch.seq[row];
+    log.viewer[row] = batch.viewer[row];
+    log.creator[row] = batch.creator[row];
+    log.gift[row] = batch.gift[row];
+    log.count[row] = batch.count[row];
+    log.coins[row] = coins;
+    log.diamonds[row] = coins * feed.diamondsPerCoin;
   }
 }
 
