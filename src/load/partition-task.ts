@@ -7,7 +7,7 @@ import { move, transferableSymbol, valueSymbol } from "piscina";
 import { encodeLatencyHistogram } from "./latency-histogram.js";
 import { ledgerSnapshot, type LedgerSnapshot } from "./ledger-transfer.js";
 import type { SyntheticLoadOptions } from "./synthetic-options.js";
-import { runSyntheticPartition } from "./synthetic-partition.js";
+import { runSyntheticPartition, type PartitionFigures } from "./synthetic-partition.js";
 import { viewerPartition, type ViewerPartition } from "./viewer-partition.js";
 
 export interface PartitionTask {
@@ -16,17 +16,11 @@ export interface PartitionTask {
   count: number;
 }
 
-export interface PartitionTaskResult {
+export interface PartitionTaskResult extends PartitionFigures {
   partition: ViewerPartition;
   ledger: LedgerSnapshot;
   /** The partition's batch latency histogram, HdrHistogram compressed base64. */
   histogram: string;
-  giftEvents: number;
-  purchaseEvents: number;
-  generationMs: number;
-  purchaseMs: number;
-  giftMs: number;
-  peakRssBytes: number;
 }
 
 export function runPartitionTask(task: PartitionTask): ReturnType<typeof move> {

@@ -12,7 +12,7 @@ import { auditLedger, ledgerDigest, rejectionsByName, totalsToJson, type Ledger,
 import { summarizeLatency, type LatencySummary } from "./latency-histogram.js";
 import { runParallelLoad } from "./parallel-load.js";
 import { validateSyntheticLoad, type SyntheticLoadOptions } from "./synthetic-options.js";
-import { runSyntheticPartition } from "./synthetic-partition.js";
+import { runSyntheticPartition, type PartitionFigures } from "./synthetic-partition.js";
 import { viewerPartition } from "./viewer-partition.js";
 
 /** What one worker did; with one worker, the whole load. */
@@ -54,15 +54,7 @@ export interface SyntheticLoadReport {
   ledgerDigest: string;
 }
 
-interface PartitionFigures {
-  partition: { lo: number; hi: number };
-  giftEvents: number;
-  purchaseEvents: number;
-  generationMs: number;
-  purchaseMs: number;
-  giftMs: number;
-  peakRssBytes: number;
-}
+type PartitionReport = PartitionFigures & { partition: { lo: number; hi: number } };
 
 /** Runs a synthetic load (validated first) and reports rates, batch latency, memory, rejections and the audit. */
 export async function runSyntheticLoad(options: SyntheticLoadOptions, onProgress?: (done: number) => void): Promise<SyntheticLoadReport> {
@@ -80,13 +72,13 @@ function report(
   options: SyntheticLoadOptions,
   ledger: Ledger,
   histogram: Histogram,
-  partitions: PartitionFigures[],
+  partitions: PartitionReport[],
   mergeMs: number,
   started: number,
 ): SyntheticLoadReport {
   const audit = auditLedger(ledger);
   const wallSeconds = (performance.now() - started) / 1000;
-  const slowest = (pick: (p: PartitionFigures) => number) => Math.max(...partitions.map(pick)) / 1000;
+  const slowest = (pick: (p: PartitionReport) => number) => Math.max(...partitions.map(pick)) / 1000;
   const giftCoreSeconds = slowest((p) => p.giftMs);
   const coreSeconds = slowest((p) => p.giftMs + p.purchaseMs);
   const purchaseEvents = partitions.reduce((sum, p) => sum + p.purchaseEvents, 0);

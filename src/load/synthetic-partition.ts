@@ -23,17 +23,21 @@ import type { SyntheticLoadOptions } from "./synthetic-options.js";
 import { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
 import { partitionRows, virtualPartition, type ViewerPartition } from "./viewer-partition.js";
 
-export interface SyntheticPartitionRun {
-  partition: ViewerPartition;
-  ledger: Ledger;
-  /** Core time per gift batch of this partition, microseconds. */
-  histogram: Histogram;
+/** What one partition's run counted and timed. */
+export interface PartitionFigures {
   giftEvents: number;
   purchaseEvents: number;
   generationMs: number;
   purchaseMs: number;
   giftMs: number;
   peakRssBytes: number;
+}
+
+export interface SyntheticPartitionRun extends PartitionFigures {
+  partition: ViewerPartition;
+  ledger: Ledger;
+  /** Core time per gift batch of this partition, microseconds. */
+  histogram: Histogram;
 }
 
 /** Rows generated before the core runs: large enough to time whole batches, bounded in memory. */
