@@ -3,15 +3,9 @@
  * event, Maps keyed by id, a Set of string idempotency keys, float money, one event at a
  * time. It keeps the same rules as the core so the two can be compared on the same stream.
  */
+import type { GiftEvent } from "../src/load/http-api.js";
 
-export interface GiftEvent {
-  viewer: number;
-  creator: number;
-  gift: number;
-  count: number;
-  stream: number;
-  seq: number;
-}
+export type { GiftEvent };
 
 export interface PurchaseEvent {
   viewer: number;
