@@ -4,6 +4,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { createHash } from "node:crypto";
 
 /** Writes `data` to `file` atomically (tmp + fsync + rename + fsync of the folder). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
@@ -31,6 +32,21 @@ export function writeFileAtomicWith<T>(file: string, produce: (fd: number) => T,
   renameSync(tmp, file);
   if (options.syncFolder ?? true) syncFolder(dirname(file));
   return result;
+}
+
+/**
+ * writeFileAtomicWith for content written in pieces whose sha256 the caller wants: `produce`
+ * gets a `write` that appends bytes and hashes them. Returns the file's sha256.
+ */
+export function writeFileAtomicHashed(file: string, produce: (write: (bytes: Uint8Array) => void) => void): string {
+  const hash = createHash("sha256");
+  writeFileAtomicWith(file, (fd) =>
+    produce((bytes) => {
+      hash.update(bytes);
+      writeAll(fd, bytes);
+    }),
+  );
+  return hash.digest("hex");
 }
 
 /** Writes all of `bytes` at the file's position (writeSync may write less than asked). */

@@ -110,13 +110,7 @@ export async function openCheckpoint(dir: string, header: CheckpointHeader, resu
   let done: ReplicateRecord[] = [];
   if (existsSync(headerFile)) {
     const found = readHeader(dir);
-    const fields: Array<[string, unknown, unknown]> = [
-      ["scenario hash", found.scenarioHash, header.scenarioHash],
-      ["seed", found.seed, header.seed],
-      ["replicate count", found.replicates, header.replicates],
-      ["giftsim version", found.giftsim, header.giftsim],
-      ["shard", shardText(found.shard), shardText(header.shard)],
-    ];
+    const fields = [...identityFields(found, header), ["shard", shardText(found.shard), shardText(header.shard)] as const];
     const sameRun = fields.every(([, was, is]) => was === is);
     const finished = existsSync(join(dir, MANIFEST));
     if (!resume && !(finished && sameRun)) throw finished ? errors.outputExists(dir) : errors.unfinishedRun(dir);
@@ -154,6 +148,19 @@ function appender(handle: FileHandle): CheckpointWriter {
       await handle.close();
     },
   };
+}
+
+/**
+ * What makes two checkpoint headers the same run (the shard aside), as (field, a's value, b's
+ * value) in the order mismatches are reported: resume and merge both refuse on the first that differs.
+ */
+export function identityFields(a: CheckpointHeader, b: CheckpointHeader): Array<readonly [string, unknown, unknown]> {
+  return [
+    ["scenario hash", a.scenarioHash, b.scenarioHash],
+    ["seed", a.seed, b.seed],
+    ["replicate count", a.replicates, b.replicates],
+    ["giftsim version", a.giftsim, b.giftsim],
+  ];
 }
 
 /** "i/n" or "none", for messages and comparisons. */

@@ -4,10 +4,7 @@
  * (NaN) as an empty field, text quoted when it must be. Files are written under a temporary
  * name and renamed; the sha256 of the bytes is returned for the manifest.
  */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { basename, dirname, join } from "node:path";
-import { syncFolder } from "./atomic-file.js";
+import { writeFileAtomicHashed } from "./atomic-file.js";
 
 /** A number as a CSV field. */
 export function csvNumber(value: number): string {
@@ -26,28 +23,15 @@ const FLUSH_CHARS = 1 << 20;
 
 /** Writes lines (each without its newline) to `file` atomically; returns the file's sha256. */
 export function writeLinesAtomic(file: string, lines: Iterable<string>): string {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const hash = createHash("sha256");
-  const fd = openSync(tmp, "w");
-  try {
+  return writeFileAtomicHashed(file, (write) => {
     let pending = "";
-    const flush = () => {
-      const bytes = Buffer.from(pending, "utf8");
-      hash.update(bytes);
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      pending = "";
-    };
     for (const line of lines) {
       pending += `${line}\n`;
-      if (pending.length >= FLUSH_CHARS) flush();
+      if (pending.length >= FLUSH_CHARS) {
+        write(Buffer.from(pending, "utf8"));
+        pending = "";
+      }
     }
-    flush();
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  syncFolder(dirname(file));
-  return hash.digest("hex");
+    write(Buffer.from(pending, "utf8"));
+  });
 }

@@ -6,10 +6,9 @@
  * the log, like every other output, does not depend on worker count or completion order.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS, type EventLogChunk, type EventLogSink } from "../sim/index.js";
-import { writeAll, writeFileAtomicWith } from "./atomic-file.js";
+import { writeAll, writeFileAtomicHashed, writeFileAtomicWith } from "./atomic-file.js";
 import { csvNumber } from "./csv.js";
 
 const DATA_COLUMNS = [...new Set<string>([...PURCHASE_LOG_COLUMNS, ...GIFT_LOG_COLUMNS, ...PAYOUT_LOG_COLUMNS])];
@@ -68,19 +67,14 @@ export function assembleEventLog(
   regenerate: (cell: number, replicate: number) => void,
 ): string {
   mkdirSync(dirname(file), { recursive: true });
-  const hash = createHash("sha256");
-  writeFileAtomicWith(file, (fd) => {
-    const append = (bytes: Buffer) => {
-      hash.update(bytes);
-      writeAll(fd, bytes);
-    };
-    append(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
+  const sha256 = writeFileAtomicHashed(file, (write) => {
+    write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
     for (const { cell, replicate } of replicates) {
       const part = eventPartPath(partsDir, cell, replicate);
       if (!existsSync(part)) regenerate(cell, replicate);
-      append(readFileSync(part));
+      write(readFileSync(part));
     }
   });
   rmSync(partsDir, { recursive: true, force: true });
-  return hash.digest("hex");
+  return sha256;
 }

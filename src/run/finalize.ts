@@ -93,9 +93,7 @@ export function writeRunOutputs(
     })());
   }
   const summary = buildSummary(header, records);
-  const summaryText = `${JSON.stringify(summary, null, 2)}\n`;
-  writeFileAtomic(join(dir, "summary.json"), summaryText);
-  files["summary.json"] = createHash("sha256").update(summaryText).digest("hex");
+  files["summary.json"] = writeLinesAtomic(join(dir, "summary.json"), [JSON.stringify(summary, null, 2)]);
 
   const manifest: Manifest = {
     format: "giftsim-run/1",

@@ -7,11 +7,11 @@
  * must still match the sha256 its manifest recorded, so a log edited or cut since is refused.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
 import type { ResolvedScenario } from "../scenario/index.js";
-import { writeAll, writeFileAtomicWith } from "./atomic-file.js";
+import { writeFileAtomicHashed } from "./atomic-file.js";
 import { MANIFEST } from "./checkpoint.js";
 import { EVENT_LOG_COLUMNS } from "./event-log.js";
 import type { Manifest } from "./finalize.js";
@@ -58,18 +58,16 @@ export function locateShardLogs(shards: readonly ShardLogSource[], scenario: Res
 /** Writes the merged log to `file` atomically; returns its sha256. */
 export function writeMergedEventLog(file: string, logs: readonly ShardLog[], cellCount: number): string {
   mkdirSync(dirname(file), { recursive: true });
-  const hash = createHash("sha256");
-  writeFileAtomicWith(file, (out) => {
-    write(out, hash, Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
+  return writeFileAtomicHashed(file, (write) => {
+    write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     for (let cell = 0; cell < cellCount; cell++) {
       for (const log of logs) {
         const range = log.ranges[cell];
-        if (range !== undefined) copyRange(log.file, range, buffer, out, hash);
+        if (range !== undefined) copyRange(log.file, range, buffer, write);
       }
     }
   });
-  return hash.digest("hex");
 }
 
 /**
@@ -135,21 +133,16 @@ function scanCells(file: string, cellOf: Map<string, number>, cellCount: number)
   return { sha256: hash.digest("hex"), ranges, problem };
 }
 
-function copyRange(file: string, [start, end]: [number, number], buffer: Buffer, out: number, hash: Hash): void {
+function copyRange(file: string, [start, end]: [number, number], buffer: Buffer, write: (bytes: Uint8Array) => void): void {
   const fd = openSync(file, "r");
   try {
     for (let at = start; at < end; ) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
       if (read === 0) throw new Error(`${file} shrank while it was merged`);
-      write(out, hash, buffer.subarray(0, read));
+      write(buffer.subarray(0, read));
       at += read;
     }
   } finally {
     closeSync(fd);
   }
-}
-
-function write(fd: number, hash: Hash, bytes: Buffer): void {
-  hash.update(bytes);
-  writeAll(fd, bytes);
 }

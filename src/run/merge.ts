@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
-import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
+import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, identityFields, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
@@ -25,13 +25,7 @@ export function mergeRuns(dirs: readonly string[], out: string, options: { event
   const first = shards[0];
   for (const { dir, header } of shards) {
     if (header.shard === null) throw errors.notARunFolder(dir, "a whole run, not a shard (it needs no merge)");
-    const fields: Array<[string, unknown, unknown]> = [
-      ["scenario hash", first.header.scenarioHash, header.scenarioHash],
-      ["seed", first.header.seed, header.seed],
-      ["replicate count", first.header.replicates, header.replicates],
-      ["giftsim version", first.header.giftsim, header.giftsim],
-      ["shard count", first.header.shard?.count, header.shard.count],
-    ];
+    const fields = [...identityFields(first.header, header), ["shard count", first.header.shard?.count, header.shard.count] as const];
     for (const [field, a, b] of fields) if (a !== b) throw errors.mergeMismatch(field, `${String(a)} in ${first.dir}`, `${String(b)} in ${dir}`);
   }
   const count = first.header.shard?.count ?? 1;
