@@ -180,8 +180,3 @@ export const TIMESERIES_COLUMNS: readonly string[] = [
   "followers",
   "coinsPerLiveHour",
 ];
-
-/** Index of each name in its array, for writing rows without string lookups per event. */
-export function indexOf(names: readonly string[]): Record<string, number> {
-  return Object.fromEntries(names.map((name, i) => [name, i]));
-}

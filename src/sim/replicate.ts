@@ -73,7 +73,6 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
         const gross = grossByCreator[c];
         if (gross === 0) continue;
         payoutToday += gross;
-        creators.payoutMicros[c] += gross;
         if (creators.firstPayoutDay[c] === 0) creators.firstPayoutDay[c] = day + 1;
         creators.reinvestedUsd[c] += (share * gross) / 1e6;
         creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedUsd[c] / scaleUsd));

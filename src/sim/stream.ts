@@ -38,8 +38,6 @@ const ARRIVE_PROMOTED = 2;
 const DEPART = 3;
 
 /** Viewer flags for the current stream. */
-const FLAG_NEWCOMER = 1;
-const FLAG_PROMOTED = 2;
 const FLAG_GIFTED = 4;
 const FLAG_EXHAUSTED = 8;
 const FLAG_TOP = 16;
@@ -361,7 +359,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     seenInStream[v] = streamKey;
     streamCoins[v] = 0;
     const follower = viewers.follower[v] === 1;
-    flags[v] = (follower ? 0 : FLAG_NEWCOMER) | (promoted ? FLAG_PROMOTED : 0);
+    flags[v] = 0;
     unique++;
     if (follower) followerViewers++;
     else newcomerViewers++;
@@ -452,7 +450,6 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     coins += amount;
     ctx.coins = coins;
     binGifts++;
-    tally.gifts++;
     const bucket = priceBucket(price[gift]);
     tally.giftsByBucket[bucket]++;
     tally.coinsByBucket[bucket] += amount;
@@ -478,7 +475,6 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     } else if (viewers.retainedGifter[v] === 0 && dayKey > viewers.firstGiftDay[v] && dayKey - viewers.firstGiftDay[v] <= RETENTION_DAYS) {
       viewers.retainedGifter[v] = 1;
     }
-    viewers.lastGiftDay[v] = dayKey;
     if (viewers.gifterMonth[v] !== month + 1) {
       viewers.gifterMonth[v] = month + 1;
       tally.giftersByMonth[month]++;

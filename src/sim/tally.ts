@@ -21,7 +21,6 @@ export interface ReplicateTally {
   peak: number;
   peakSum: number;
   viewerSeconds: number;
-  gifts: number;
   giftsByBucket: Float64Array;
   coinsByBucket: Float64Array;
   /** Viewers who gifted, in order of their first gift. */
@@ -70,7 +69,6 @@ export function createTally(config: SimConfig): ReplicateTally {
     peak: 0,
     peakSum: 0,
     viewerSeconds: 0,
-    gifts: 0,
     giftsByBucket: new Float64Array(PRICE_BUCKETS.length),
     coinsByBucket: new Float64Array(PRICE_BUCKETS.length),
     gifters: new Int32Array(1024),

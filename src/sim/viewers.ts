@@ -58,8 +58,6 @@ export interface Viewers {
   readonly giftedCoins: Float64Array;
   /** Day of the first gift (+ DAY_BASE; 0 never). */
   readonly firstGiftDay: Int32Array;
-  /** Day of the last gift (+ DAY_BASE; 0 never). */
-  readonly lastGiftDay: Int32Array;
   /** 1 when the viewer gifted again on a later day within 30 days of the first gift. */
   readonly retainedGifter: Uint8Array;
   /** Month + 1 in which the viewer was last counted active / as a gifter. */
@@ -104,7 +102,6 @@ export function createViewers(n: number): Viewers {
     spentTotalMicros: new Float64Array(n),
     giftedCoins: new Float64Array(n),
     firstGiftDay: new Int32Array(n),
-    lastGiftDay: new Int32Array(n),
     retainedGifter: new Uint8Array(n),
     activeMonth: new Int32Array(n),
     gifterMonth: new Int32Array(n),

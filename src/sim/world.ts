@@ -46,7 +46,6 @@ export interface Creators {
   /** Coins towards the current series goal, and which series (index from day 0) they belong to. */
   readonly seriesCoins: Float64Array;
   readonly seriesIndex: Int32Array;
-  readonly payoutMicros: Float64Array;
   /** Day of the first payout + 1 (0 never). */
   readonly firstPayoutDay: Int32Array;
 }
@@ -149,7 +148,6 @@ export function createWorld(config: SimConfig, seed: string, sink: EventLogSink 
       liveSeconds: new Float64Array(creatorCount),
       seriesCoins: new Float64Array(creatorCount),
       seriesIndex: new Int32Array(creatorCount),
-      payoutMicros: new Float64Array(creatorCount),
       firstPayoutDay: new Int32Array(creatorCount),
     },
     money,

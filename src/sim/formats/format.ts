@@ -42,7 +42,9 @@ export interface StreamFormat {
   sizeTilt(ctx: StreamContext, t: number): number;
   /** Whether the viewer is engaged at t (their departure hazard is lowered). */
   engaged(ctx: StreamContext, viewer: number, t: number): boolean;
+  /** The viewer arrived; the engine computes their weight after this hook. */
   onArrival(ctx: StreamContext, viewer: number): void;
+  /** The viewer gifted; the engine recomputes their weight after this hook (others need ctx.refreshWeight). */
   onGift(ctx: StreamContext, viewer: number, coins: number, count: number, t: number): void;
   /** Satisfaction the viewer takes away from the format itself (e.g. a question answered). */
   satisfactionBonus(ctx: StreamContext, viewer: number): number;

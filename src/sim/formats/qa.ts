@@ -55,10 +55,10 @@ class QaFormat extends BaseFormat {
     this.answered = new Uint8Array(viewerCount);
   }
 
-  private enqueue(ctx: StreamContext, viewer: number, kind: number): void {
+  /** Queues the viewer's question; called from onArrival and onGift, after which the engine refreshes the viewer's weight. */
+  private enqueue(viewer: number, kind: number): void {
     this.question[viewer] = kind;
     push(kind === GIFTED ? this.gifted : this.free, viewer);
-    ctx.refreshWeight(viewer);
   }
 
   /** Next viewer whose question of `kind` still waits, or -1. */
@@ -98,13 +98,13 @@ class QaFormat extends BaseFormat {
   override onArrival(ctx: StreamContext, viewer: number): void {
     this.question[viewer] = NONE;
     this.answered[viewer] = 0;
-    if (ctx.random.uniform() < this.p.askProbability * ctx.viewers.curiosity[viewer]) this.enqueue(ctx, viewer, FREE);
+    if (ctx.random.uniform() < this.p.askProbability * ctx.viewers.curiosity[viewer]) this.enqueue(viewer, FREE);
   }
 
   override onGift(ctx: StreamContext, viewer: number): void {
     const question = this.question[viewer];
     if (question === FREE || (question === NONE && this.answered[viewer] === 0 && ctx.random.uniform() < this.p.askProbability)) {
-      this.enqueue(ctx, viewer, GIFTED);
+      this.enqueue(viewer, GIFTED);
     }
   }
 
