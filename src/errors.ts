@@ -59,13 +59,18 @@ export function formatProblem(problem: Problem): string {
   return `${problem.path || "(root)"}: got ${describeValue(problem.value)}, expected ${problem.expected}`;
 }
 
+/** A field path as problems print it: `prefix.key.list[2].key` (no empty parts). */
+export function formatPath(segments: readonly PropertyKey[], prefix = ""): string {
+  return [prefix, ...segments.map((p) => (typeof p === "number" ? `[${p}]` : String(p)))]
+    .filter((p) => p !== "")
+    .join(".")
+    .replace(/\.\[/g, "[");
+}
+
 /** Turns zod issues into problems that name the field path, the value and what was expected. */
 export function problemsFromZod(issues: readonly z.core.$ZodIssue[], root: unknown, prefix = ""): Problem[] {
   return issues.map((issue) => {
-    const path = [prefix, ...issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p)))]
-      .filter((p) => p !== "")
-      .join(".")
-      .replace(/\.\[/g, "[");
+    const path = formatPath(issue.path, prefix);
     const value = "input" in issue && issue.input !== undefined ? issue.input : valueAt(root, issue.path);
     return { path, value, expected: expectedFromIssue(issue) };
   });

@@ -3,9 +3,10 @@
  * strings, arrays) replaces. Sweep paths are dotted paths into those objects.
  */
 
-type Tree = Record<string, unknown>;
+export type Tree = Record<string, unknown>;
 
-function isTree(value: unknown): value is Tree {
+/** A plain object (not null, not an array): what overrides merge into. */
+export function isTree(value: unknown): value is Tree {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 

@@ -4,7 +4,7 @@
  * values is cut to a few names plus the closest match to what was written.
  */
 import type { z } from "zod";
-import { problemsFromZod, type Problem } from "../errors.js";
+import { formatPath, problemsFromZod, type Problem } from "../errors.js";
 
 const UNKNOWN_KEYS = /^no unknown keys \(remove (.+)\)$/;
 const KNOWN_KEYS = /^no such key \(known here: (.+)\)$/;
@@ -19,7 +19,7 @@ export function schemaProblems(schema: z.ZodType, issues: readonly z.core.$ZodIs
     for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
     const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => ({
-      path: [...issue.path, key].map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "["),
+      path: formatPath([...issue.path, key]),
       value: (parent as Record<string, unknown>)[key],
       expected: known === undefined ? "no such key" : `no such key (known here: ${known.join(", ")})`,
     }));

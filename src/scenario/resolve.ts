@@ -4,11 +4,11 @@
  * the scenario's own schema, then the base model and economy, then each cell, each problem
  * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
  */
-import { GiftsimError, errors, type Problem } from "../errors.js";
+import { GiftsimError, errors, formatPath, type Problem } from "../errors.js";
 import { PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
 import { METRIC_NAMES, resolveSimConfig, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
-import { deepMerge, setPath, valueAtPath } from "./overrides.js";
+import { deepMerge, isTree, setPath, valueAtPath, type Tree } from "./overrides.js";
 import { polishProblems, schemaProblems } from "./problems.js";
 import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
 
@@ -67,12 +67,6 @@ export interface ScenarioPlan {
 export interface PlanOptions {
   seed?: string;
   replicates?: number;
-}
-
-type Tree = Record<string, unknown>;
-
-function isTree(value: unknown): value is Tree {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** An arm's parts that can be checked further; `preset` is undefined when the one it names (or inherits) is unknown. */
@@ -287,7 +281,7 @@ function prefixed(error: unknown, prefix: string): Problem[] {
   const problems: Problem[] = error.problems.length > 0 ? [...error.problems] : [{ path: "", value: undefined, expected: error.message }];
   // A size refusal says why in its message only; keep the reason next to the limit.
   if (error.code === "TOO_LARGE" && problems.length === 1) problems[0] = { ...problems[0], expected: error.message.slice(error.message.indexOf("expected ") + 9) };
-  return problems.map((problem) => ({ ...problem, path: [prefix, problem.path].filter((p) => p !== "").join(".").replace(/\.\[/g, "[") }));
+  return problems.map((problem) => ({ ...problem, path: formatPath([problem.path], prefix) }));
 }
 
 /**

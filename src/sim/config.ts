@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { CHANNELS, PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
-import { GiftsimError, errors, problemsFromZod, type Problem } from "../errors.js";
+import { GiftsimError, errors, formatPath, problemsFromZod, type Problem } from "../errors.js";
+import { deepMerge, isTree } from "../scenario/overrides.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 
 const probability = z.number().min(0).max(1);
@@ -320,23 +321,11 @@ export const SIM_LIMITS = {
   promotionStreams: 100_000,
 } as const;
 
-type Tree = Record<string, unknown>;
-
-function isTree(value: unknown): value is Tree {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** `over` laid on `base`: objects merge member by member, everything else replaces. */
-export function mergeOverrides(base: unknown, over: unknown): unknown {
-  if (over === undefined) return structuredClone(base);
-  if (!isTree(base) || !isTree(over)) return structuredClone(over);
-  const merged: Tree = structuredClone(base);
-  for (const [key, value] of Object.entries(over)) merged[key] = key in merged ? mergeOverrides(merged[key], value) : structuredClone(value);
-  return merged;
-}
+/** `over` laid on `base` (the scenario's own merge: objects member by member, the rest replaces). */
+export const mergeOverrides = deepMerge;
 
 function joinPath(prefix: string, path: string): string {
-  return [prefix, path].filter((p) => p !== "").join(".").replace(/\.\[/g, "[");
+  return formatPath([path], prefix);
 }
 
 /**
@@ -365,7 +354,7 @@ function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: string): Pro
   for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
   const known = isTree(parent) ? Object.keys(parent).filter((key) => !issue.keys.includes(key)) : [];
   return issue.keys.map((key) => ({
-    path: joinPath(prefix, [...issue.path, key].map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".")),
+    path: formatPath([...issue.path, key], prefix),
     value: (parent as Record<string, unknown>)[key],
     expected: `no such key (known here: ${known.join(", ")})`,
   }));
