@@ -131,8 +131,6 @@ export const errors = {
     ]),
   auditFailed: (failures: string[]) =>
     new GiftsimError("AUDIT_FAILED", `ledger audit failed:\n${failures.map((f) => `  ${f}`).join("\n")}`, 1),
-  replicateFailed: (label: string, seed: string, reason: string) =>
-    new GiftsimError("REPLICATE_FAILED", `replicate ${label} (seed ${seed}) failed: ${reason}`, 1),
   thresholdFailed: (broken: string[]) =>
     new GiftsimError("THRESHOLD_FAILED", `thresholds broken: ${broken.join("; ")}`, 1),
   mergeMismatch: (field: string, a: string, b: string) =>

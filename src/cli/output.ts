@@ -16,11 +16,3 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 }
 
-export function formatUsdMicros(micros: number | string | bigint): string {
-  const value = typeof micros === "bigint" ? micros : BigInt(micros);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const dollars = abs / 1_000_000n;
-  const cents = (abs % 1_000_000n) / 10_000n;
-  return `${negative ? "-" : ""}$${dollars.toLocaleString("en-US")}.${cents.toString().padStart(2, "0")}`;
-}

@@ -29,13 +29,14 @@ export interface Report {
 
 /** Builds the report of `data`: comparisons, then each applicable chart filled and drawn. */
 export async function buildReport(data: ReportData): Promise<Report> {
+  const comparisons = buildComparisons(data);
   const charts: ReportChart[] = [];
   for (const chart of CHARTS) {
-    const fill = chart.fill(data);
+    const fill = chart.fill(data, comparisons);
     if (fill === null) continue;
     const spec = fillTemplate(chart.id, fill);
     const rendered = await renderSvg(spec);
     charts.push({ id: chart.id, title: chart.title, caption: fill.caption, spec, svg: rendered.svg, warnings: rendered.warnings });
   }
-  return { data, comparisons: buildComparisons(data), charts };
+  return { data, comparisons, charts };
 }

@@ -7,10 +7,9 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 
-/** A chart drawn: its SVG, the compiled Vega spec (for the interactive view) and compiler warnings. */
+/** A chart drawn: its SVG and the compiler's warnings. */
 export interface RenderedChart {
   svg: string;
-  vegaSpec: vega.Spec;
   warnings: string[];
 }
 
@@ -28,7 +27,7 @@ export async function renderSvg(spec: object): Promise<RenderedChart> {
   const view = new vega.View(vega.parse(vegaSpec), { renderer: "none", logger, logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
-    return { svg, vegaSpec, warnings };
+    return { svg, warnings };
   } finally {
     view.finalize();
   }

@@ -5,6 +5,7 @@
  * Text fields come from the scenario file and are untrusted: every renderer escapes them.
  */
 import type { MetricInfo } from "../sim/index.js";
+import type { CalibrationEntry } from "../run/index.js";
 
 /** One (arm, sweep point) of the run. */
 export interface ReportCell {
@@ -20,19 +21,8 @@ export interface ReportCell {
   label: string;
 }
 
-/** One calibration fact in one cell, as summary.json holds it. */
-export interface ReportCalibrationEntry {
-  id: string;
-  fact: string;
-  source: string;
-  measure: string;
-  band: { min: number | null; max: number | null; description: string };
-  /** The built-in scenario the fact is meant to be read from. */
-  scenario: string;
-  simulatedMean: number | null;
-  measuredReplicates: number;
-  state: "inside" | "outside" | "not measured";
-}
+/** One calibration fact in one cell, as summary.json holds it (the metric it reads is not needed here). */
+export type ReportCalibrationEntry = Omit<CalibrationEntry, "metric">;
 
 /** A numeric table (timeseries.csv) with the cell and replicate of each row. */
 export interface ReportTable {

@@ -14,7 +14,7 @@ export type { Summary, CellSummary, CalibrationEntry } from "./summary.js";
 export type { ReplicateRecord } from "./record.js";
 export { createReplicatePool, workerEntry } from "./pool.js";
 export type { ReplicatePool } from "./pool.js";
-export { giftsimVersion } from "./version.js";
+export { giftsimVersion } from "../install.js";
 export { runSingleReplicate } from "./single.js";
 export type { SingleReplicate } from "./single.js";
 export { mergeRuns } from "./merge.js";

@@ -16,7 +16,7 @@ import { createReplicatePool, type ReplicatePool } from "./pool.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates, type Shard } from "./shard.js";
 import type { Summary } from "./summary.js";
-import { giftsimVersion } from "./version.js";
+import { giftsimVersion } from "../install.js";
 
 /** How to execute a plan; none of it changes the results. */
 export interface RunOptions {

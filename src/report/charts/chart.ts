@@ -5,6 +5,7 @@
  * the run (no sweep, a metric the run did not measure), so the report shows what the run has.
  */
 import type { ReportData } from "../report-data.js";
+import type { Comparison } from "../comparisons.js";
 
 /** Rows of one named dataset. */
 export type Rows = Array<Record<string, string | number | boolean | null>>;
@@ -24,5 +25,5 @@ export interface ChartDefinition {
   id: string;
   title: string;
   /** The fill for this run, or null when the chart does not apply to it. */
-  fill(data: ReportData): ChartFill | null;
+  fill(data: ReportData, comparisons: readonly Comparison[]): ChartFill | null;
 }

@@ -1,13 +1,12 @@
 /** The answer at a glance: each comparison's relative lift against the base with its 95% CI, per metric of interest. */
-import { buildComparisons, metricsOfInterest } from "../comparisons.js";
+import { metricsOfInterest } from "../comparisons.js";
 import type { ChartDefinition, Rows } from "./chart.js";
 
 export const headlineLift: ChartDefinition = {
   id: "headline-lift",
   title: "Lift against the base",
-  fill(data) {
+  fill(data, comparisons) {
     const metrics = metricsOfInterest(data);
-    const comparisons = buildComparisons(data);
     const rows: Rows = comparisons
       .filter((c) => c.result.lift !== null && c.result.liftCi95Low !== null)
       .map((c, order) => ({

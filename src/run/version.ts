@@ -1,1 +1,0 @@
-export { giftsimVersion } from "../install.js";
