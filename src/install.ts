@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { errors } from "./errors.js";
 
 let found: { root: string; version: string } | undefined;
 
@@ -32,7 +33,12 @@ export function giftsimVersion(): string {
   return installation().version;
 }
 
-/** The compiled entry of a worker in workers/: worker threads run JavaScript, also under tests. */
+/**
+ * The compiled entry of a worker in workers/: worker threads run JavaScript, also under tests.
+ * A clear error (exit 2) when the package is not built, for every pool alike.
+ */
 export function compiledWorker(name: string): string {
-  return installPath("dist", "workers", `${name}.js`);
+  const built = installPath("dist", "workers", `${name}.js`);
+  if (!existsSync(built)) throw errors.workerEntryMissing(built);
+  return built;
 }

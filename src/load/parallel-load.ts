@@ -4,13 +4,11 @@
  * The merged ledger is bit-identical (same ledgerDigest) to the one a single thread builds
  * from the same seed, whatever the worker count.
  */
-import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Histogram } from "hdr-histogram-js";
 import { Piscina } from "piscina";
 import { compiledWorker } from "../install.js";
 import { mergeLedgers, type Ledger } from "../core/index.js";
-import { errors } from "../errors.js";
 import { createLatencyHistogram, mergeLatencyHistograms } from "./latency-histogram.js";
 import { ledgerFromSnapshot } from "./ledger-transfer.js";
 import type { PartitionTask, PartitionTaskResult } from "./partition-task.js";
@@ -25,20 +23,13 @@ export interface ParallelLoadRun {
   mergeMs: number;
 }
 
-/** The compiled worker entry that runs load partitions; a clear error when the package is not built. */
-export function loadWorkerEntry(): string {
-  const built = compiledWorker("load-partition");
-  if (!existsSync(built)) throw errors.workerEntryMissing(built);
-  return built;
-}
-
 /** Runs `options.workers` partitions on a piscina pool and merges their ledgers and histograms. */
 export async function runParallelLoad(options: SyntheticLoadOptions): Promise<ParallelLoadRun> {
   const count = options.workers;
   // Compiled here first: a bad preset is then a clean error on this thread, not a worker's crash.
   const economy = syntheticEconomy(options);
   const pool = new Piscina<PartitionTask, PartitionTaskResult>({
-    filename: loadWorkerEntry(),
+    filename: compiledWorker("load-partition"),
     minThreads: count,
     maxThreads: count,
   });

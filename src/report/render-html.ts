@@ -17,7 +17,7 @@ import { escapeHtml, jsonForScript } from "./escape.js";
 import { formatNumber, formatP, formatPercent, formatValue } from "./format.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
-import { readTemplate } from "./templates.js";
+import { fillPage, readTemplate } from "./templates.js";
 
 /** How the HTML is built. */
 export interface HtmlOptions {
@@ -70,11 +70,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ].join("\n"),
     scripts: scripts.map((script) => `<script>${script}</script>`).join("\n"),
   };
-  return readTemplate("report.html").replace(/\{\{\{(\w+)\}\}\}|\{\{(\w+)\}\}/g, (match, rawName: string | undefined, textName: string | undefined) => {
-    const value = rawName !== undefined ? raw[rawName] : textName !== undefined && textName in text ? escapeHtml(text[textName]) : undefined;
-    if (value === undefined) throw new Error(`reports/report.html: no value for ${match}`);
-    return value;
-  });
+  return fillPage("report.html", text, raw);
 }
 
 /** The vega and vega-lite browser bundles, source-map comments cut so nothing is requested. */

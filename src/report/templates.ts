@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { installPath } from "../install.js";
+import { escapeHtml } from "./escape.js";
 import type { ChartFill } from "./charts/index.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -27,6 +28,18 @@ export function readTemplate(file: string): string {
     cache.set(file, text);
   }
   return text;
+}
+
+/**
+ * `file` (a page template in reports/) with `{{name}}` replaced by text[name], HTML-escaped, and
+ * `{{{name}}}` by raw[name] as it is; a placeholder without a value is a bug, so it throws.
+ */
+export function fillPage(file: string, text: Record<string, string>, raw: Record<string, string>): string {
+  return readTemplate(file).replace(/\{\{\{(\w+)\}\}\}|\{\{(\w+)\}\}/g, (match, rawName: string | undefined, textName: string | undefined) => {
+    const value = rawName !== undefined ? raw[rawName] : textName !== undefined && textName in text ? escapeHtml(text[textName]) : undefined;
+    if (value === undefined) throw new Error(`reports/${file}: no value for ${match}`);
+    return value;
+  });
 }
 
 /** The Vega-Lite template of chart `id`, parsed (a fresh copy each time: filling must not touch the cache). */

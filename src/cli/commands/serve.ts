@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from "yargs";
 import { parseDuration } from "../../load/http/duration.js";
 import type { ServeStopReport } from "../../load/serve/gift-server.js";
 import { DEFAULT_SERVE } from "../../load/serve/serve-options.js";
-import { formatCount, printJson } from "../output.js";
+import { formatCount } from "../output.js";
 
 interface ServeArgs {
   port: number;

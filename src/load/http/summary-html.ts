@@ -9,11 +9,11 @@
  */
 import type { ChartFill, Rows } from "../../report/charts/index.js";
 import { escapeHtml, jsonForScript } from "../../report/escape.js";
-import { fillTemplate, readTemplate } from "../../report/templates.js";
+import { fillPage, fillTemplate } from "../../report/templates.js";
 import type { WireTally } from "../event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
-import { describeArrival } from "./summary-text.js";
+import { count, describeArrival, ms, reasons } from "./summary-text.js";
 import type { HttpLoadSummary } from "./summary.js";
 
 /** A chart of the page: its template id, title and what fills it. */
@@ -33,8 +33,6 @@ export interface DrawnLoadChart {
   warnings: string[];
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-const ms = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
 
 /** The charts of a summary, filled (not yet drawn). */
 export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
@@ -141,11 +139,7 @@ export async function renderSummaryHtml(summary: HttpLoadSummary): Promise<strin
       `<script type="application/json" id="giftsim-load-summary">${jsonForScript(summary)}</script>`,
     ].join("\n"),
   };
-  return readTemplate("load-report.html").replace(/\{\{\{(\w+)\}\}\}|\{\{(\w+)\}\}/g, (match, rawName: string | undefined, textName: string | undefined) => {
-    const value = rawName !== undefined ? raw[rawName] : textName !== undefined && textName in text ? escapeHtml(text[textName]) : undefined;
-    if (value === undefined) throw new Error(`reports/load-report.html: no value for ${match}`);
-    return value;
-  });
+  return fillPage("load-report.html", text, raw);
 }
 
 function figure(chart: DrawnLoadChart): string {
@@ -202,11 +196,6 @@ function figures(summary: HttpLoadSummary): string {
       (column) => column === 1 || column === 2,
     ),
   ].join("\n");
-}
-
-function reasons(r: Record<string, number | undefined>): string {
-  const listed = Object.entries(r).filter(([, n]) => (n ?? 0) > 0);
-  return listed.length === 0 ? "none" : listed.map(([reason, n]) => `${reason} ${count(n ?? 0)}`).join(", ");
 }
 
 function badge(ok: boolean, text: string): string {

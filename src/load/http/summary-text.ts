@@ -3,11 +3,14 @@ import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
 import type { HttpLoadSummary, SummaryRenderer } from "./summary.js";
 
-const count = (n: number) => n.toLocaleString("en-US");
-const ms = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
+/** A count with thousands separators. */
+export const count = (n: number) => n.toLocaleString("en-US");
+/** Microseconds as milliseconds, two decimals. */
+export const ms = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
 const latency = (l: LatencySummary) =>
   l.count === 0 ? "no answers" : `p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p99 ${ms(l.p99)}  p99.9 ${ms(l.p999)}  max ${ms(l.max)}`;
-const reasons = (r: Record<string, number | undefined>) => {
+/** Non-zero counts by reason, or "none". */
+export const reasons = (r: Record<string, number | undefined>) => {
   const listed = Object.entries(r).filter(([, n]) => (n ?? 0) > 0);
   return listed.length === 0 ? "none" : listed.map(([reason, n]) => `${reason} ${count(n ?? 0)}`).join(", ");
 };

@@ -21,7 +21,7 @@ import {
   type Ledger,
 } from "../../core/index.js";
 import type { CompiledEconomy } from "../../economy/index.js";
-import { emptyTally, tallyEvent, tallyToWire, type EventTally } from "../event-tally.js";
+import { emptyTally, tallyEvent, tallyToWire } from "../event-tally.js";
 import type { BatchOutcome, EventsRequest, EventsResponse, ServiceConfig, ServiceTotals } from "../http-api.js";
 import { syntheticEconomy } from "../synthetic-catalog.js";
 
