@@ -5,9 +5,9 @@
  * equal between the two sides) so the JIT cannot drop the work.
  */
 import { Bench } from "tinybench";
-import { compileEconomy, loadEconomy } from "../src/economy/index.js";
+import type { CompiledEconomy } from "../src/economy/index.js";
 import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
-import { createSyntheticStream, syntheticCatalog } from "../src/load/index.js";
+import { createSyntheticStream, syntheticEconomy } from "../src/load/index.js";
 import { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 export { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";
@@ -35,8 +35,8 @@ interface Workload {
   purchases: PurchaseBatch[];
 }
 
-function generate(options: CoreBenchOptions, economy: ReturnType<typeof compileEconomy>): Workload {
-  const stream = createSyntheticStream(economy, { ...options, batchSize: options.batchSize });
+function generate(options: CoreBenchOptions, economy: CompiledEconomy): Workload {
+  const stream = createSyntheticStream(economy, options);
   const workload: Workload = { gifts: [], purchases: [] };
   for (let done = 0; done < options.events; done += options.batchSize) {
     const rows = Math.min(options.batchSize, options.events - done);
@@ -59,7 +59,7 @@ function giftEvents(batch: GiftBatch): GiftEvent[] {
   return events;
 }
 
-function purchaseEvents(batch: PurchaseBatch, economy: ReturnType<typeof compileEconomy>): PurchaseEvent[] {
+function purchaseEvents(batch: PurchaseBatch, economy: CompiledEconomy): PurchaseEvent[] {
   const events: PurchaseEvent[] = [];
   const channels = economy.channelIds.length;
   for (let i = 0; i < batch.length; i++) {
@@ -88,7 +88,7 @@ function taskReport(bench: Bench, name: string, eventsPerCall: number): BenchTas
 }
 
 export async function runCoreBench(options: CoreBenchOptions = DEFAULT_CORE_BENCH): Promise<CoreBenchReport> {
-  const economy = compileEconomy(syntheticCatalog(loadEconomy("tiktok"), options.gifts, options.seed));
+  const economy = syntheticEconomy({ preset: "tiktok", gifts: options.gifts, seed: options.seed });
   const workload = generate(options, economy);
   const batches = workload.gifts.length;
   const baselineBatches = Math.min(options.baselineBatches, batches);

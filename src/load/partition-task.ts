@@ -25,19 +25,9 @@ export interface PartitionTaskResult extends PartitionFigures {
 
 export function runPartitionTask(task: PartitionTask): ReturnType<typeof move> {
   const partition = viewerPartition(task.options.viewers, task.index, task.count);
-  const run = runSyntheticPartition(task.options, partition);
-  const { snapshot, buffers } = ledgerSnapshot(run.ledger);
-  const result: PartitionTaskResult = {
-    partition,
-    ledger: snapshot,
-    histogram: encodeLatencyHistogram(run.histogram),
-    giftEvents: run.giftEvents,
-    purchaseEvents: run.purchaseEvents,
-    generationMs: run.generationMs,
-    purchaseMs: run.purchaseMs,
-    giftMs: run.giftMs,
-    peakRssBytes: run.peakRssBytes,
-  };
+  const { ledger, histogram, partition: _, ...figures } = runSyntheticPartition(task.options, partition);
+  const { snapshot, buffers } = ledgerSnapshot(ledger);
+  const result: PartitionTaskResult = { ...figures, partition, ledger: snapshot, histogram: encodeLatencyHistogram(histogram) };
   // Piscina moves (rather than clones) what a Transferable lists under transferableSymbol.
   return move({
     get [transferableSymbol]() {
