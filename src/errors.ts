@@ -59,6 +59,19 @@ export function formatProblem(problem: Problem): string {
   return `${problem.path || "(root)"}: got ${describeValue(problem.value)}, expected ${problem.expected}`;
 }
 
+/** A whole-number option's bounds: (field, the flag that sets it, min, max). */
+export type WholeNumberBound<T> = readonly [keyof T, string, number, number];
+
+/** A problem for each option that is not an integer within its bounds, in the order listed. */
+export function wholeNumberProblems<T>(options: T, bounds: readonly WholeNumberBound<T>[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, flag, min, max] of bounds) {
+    const value = options[field] as number;
+    if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: flag, value, expected: `an integer ${min}..${max}` });
+  }
+  return problems;
+}
+
 /** A field path as problems print it: `prefix.key.list[2].key` (no empty parts). */
 export function formatPath(segments: readonly PropertyKey[], prefix = ""): string {
   return [prefix, ...segments.map((p) => (typeof p === "number" ? `[${p}]` : String(p)))]

@@ -1,5 +1,5 @@
 import { MAX_KEY_NAMESPACE } from "../core/index.js";
-import { errors, type Problem } from "../errors.js";
+import { errors, wholeNumberProblems, type Problem } from "../errors.js";
 import { VIRTUAL_PARTITIONS } from "./viewer-partition.js";
 
 /** What a synthetic in-process load generates and how it is cut into batches and partitions. */
@@ -31,22 +31,15 @@ export const MAX_LOAD_WORKERS = VIRTUAL_PARTITIONS;
 
 /** Throws an INVALID_INPUT error naming each bad flag, its value and what was expected. */
 export function validateSyntheticLoad(options: SyntheticLoadOptions): void {
-  const problems: Problem[] = [];
-  const wholes: [keyof SyntheticLoadOptions, number, number][] = [
-    ["events", 1, 1e11],
-    ["viewers", 1, 200_000_000],
+  const problems: Problem[] = wholeNumberProblems(options, [
+    ["events", "--events", 1, 1e11],
+    ["viewers", "--viewers", 1, 200_000_000],
     // Stream ids are partition x creators + creator, all within the core's key namespaces.
-    ["creators", 1, Math.floor((MAX_KEY_NAMESPACE + 1) / VIRTUAL_PARTITIONS)],
-    ["gifts", 1, 100_000],
-    ["batchSize", 1, 10_000_000],
-    ["workers", 1, MAX_LOAD_WORKERS],
-  ];
-  for (const [field, min, max] of wholes) {
-    const value = options[field] as number;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push({ path: `--${field === "batchSize" ? "batch" : field}`, value, expected: `an integer ${min}..${max}` });
-    }
-  }
+    ["creators", "--creators", 1, Math.floor((MAX_KEY_NAMESPACE + 1) / VIRTUAL_PARTITIONS)],
+    ["gifts", "--gifts", 1, 100_000],
+    ["batchSize", "--batch", 1, 10_000_000],
+    ["workers", "--workers", 1, MAX_LOAD_WORKERS],
+  ]);
   if (Number.isInteger(options.workers) && options.workers > options.viewers) {
     problems.push({ path: "--workers", value: options.workers, expected: `at most --viewers (${options.viewers}): each worker owns a range of viewers` });
   }

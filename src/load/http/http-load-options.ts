@@ -1,4 +1,4 @@
-import { errors, type Problem } from "../../errors.js";
+import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
 import { MAX_RATE_PER_SECOND, type ArrivalProfile } from "./arrival-schedule.js";
 import type { Threshold } from "./threshold.js";
 
@@ -79,16 +79,14 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
       problems.push({ path: "--start-rate", value: arrival.startRatePerSecond, expected: `requests per second 0..${MAX_RATE_PER_SECOND}` });
     }
   }
-  const wholes: [keyof HttpLoadOptions, string, number, number][] = [
-    ["giftsPerRequest", "--batch", 1, 100_000],
-    ["connections", "--connections", 1, 10_000],
-    ["maxInFlight", "--max-inflight", 1, 1_000_000],
-    ["retries", "--retries", 0, 100],
-  ];
-  for (const [field, flag, min, max] of wholes) {
-    const value = options[field] as number;
-    if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: flag, value, expected: `an integer ${min}..${max}` });
-  }
+  problems.push(
+    ...wholeNumberProblems(options, [
+      ["giftsPerRequest", "--batch", 1, 100_000],
+      ["connections", "--connections", 1, 10_000],
+      ["maxInFlight", "--max-inflight", 1, 1_000_000],
+      ["retries", "--retries", 0, 100],
+    ]),
+  );
   for (const [field, flag] of [["timeoutMs", "--timeout"], ["graceMs", "--grace"]] as const) {
     const value = options[field];
     if (!(value > 0 && value <= MAX_DURATION_MS)) problems.push({ path: flag, value, expected: "a duration above 0, at most 24h" });

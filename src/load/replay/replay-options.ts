@@ -1,4 +1,4 @@
-import { errors, type Problem } from "../../errors.js";
+import { errors, wholeNumberProblems } from "../../errors.js";
 import type { ReplayStreamOptions } from "./replay-stream.js";
 
 export interface ReplayLoadOptions extends ReplayStreamOptions {
@@ -13,16 +13,11 @@ export const DEFAULT_REPLAY_LOAD = { replicate: 0, repeat: 1, batchSize: 10_000,
 
 /** Throws an INVALID_INPUT error naming each bad option. */
 export function validateReplayLoad(options: ReplayLoadOptions): void {
-  const problems: Problem[] = [];
-  const wholes: [keyof ReplayLoadOptions, string, number, number][] = [
+  const problems = wholeNumberProblems(options, [
     ["replicate", "--replicate", 0, 1e9],
     ["repeat", "--repeat", 1, 1_000_000],
     ["batchSize", "--batch", 1, 10_000_000],
-  ];
-  for (const [field, flag, min, max] of wholes) {
-    const value = options[field] as number;
-    if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: flag, value, expected: `an integer ${min}..${max}` });
-  }
+  ]);
   if (problems.length > 0) throw errors.invalidInput("load options", problems);
 }
 

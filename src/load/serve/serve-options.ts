@@ -1,5 +1,5 @@
 import { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS } from "../../core/index.js";
-import { errors, type Problem } from "../../errors.js";
+import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
 import type { ConversionServiceOptions } from "./conversion-service.js";
 
 /** How `giftsim serve` listens, what ledger it keeps, and the limits that keep it standing. */
@@ -32,34 +32,19 @@ export const DEFAULT_SERVE: ServeOptions = {
   shutdownTimeoutMs: 10_000,
 };
 
-const FLAGS: Partial<Record<keyof ServeOptions, string>> = {
-  maxBodyBytes: "--max-body",
-  maxEventsPerRequest: "--max-events",
-  maxInFlight: "--max-inflight",
-  rateLimitEventsPerSecond: "--rate-limit",
-  shutdownTimeoutMs: "--shutdown-timeout",
-};
-
 /** Throws an INVALID_INPUT error naming each bad flag, its value and what was expected. */
 export function validateServeOptions(options: ServeOptions): void {
-  const problems: Problem[] = [];
-  const wholes: [keyof ServeOptions, number, number][] = [
-    ["port", 0, 65_535],
-    ["viewers", 1, MAX_LEDGER_VIEWERS],
-    ["creators", 1, MAX_LEDGER_CREATORS],
-    ["gifts", 1, 100_000],
-    ["maxBodyBytes", 64, 1 << 30],
-    ["maxEventsPerRequest", 1, 1_000_000],
-    ["maxInFlight", 1, 1_000_000],
-    ["rateLimitEventsPerSecond", 0, 1e9],
-    ["shutdownTimeoutMs", 0, 3_600_000],
-  ];
-  for (const [field, min, max] of wholes) {
-    const value = options[field] as number;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push({ path: FLAGS[field] ?? `--${field}`, value, expected: `an integer ${min}..${max}` });
-    }
-  }
+  const problems: Problem[] = wholeNumberProblems(options, [
+    ["port", "--port", 0, 65_535],
+    ["viewers", "--viewers", 1, MAX_LEDGER_VIEWERS],
+    ["creators", "--creators", 1, MAX_LEDGER_CREATORS],
+    ["gifts", "--gifts", 1, 100_000],
+    ["maxBodyBytes", "--max-body", 64, 1 << 30],
+    ["maxEventsPerRequest", "--max-events", 1, 1_000_000],
+    ["maxInFlight", "--max-inflight", 1, 1_000_000],
+    ["rateLimitEventsPerSecond", "--rate-limit", 0, 1e9],
+    ["shutdownTimeoutMs", "--shutdown-timeout", 0, 3_600_000],
+  ]);
   if (options.host.trim() === "") problems.push({ path: "--host", value: options.host, expected: "a host name or IP address" });
   if (problems.length > 0) throw errors.invalidInput("serve options", problems);
 }
