@@ -34,6 +34,24 @@ export interface PurchaseEvent {
   order: number;
 }
 
+/**
+ * A gift, a purchase and a request body as JSON text, for clients that write thousands of
+ * events per second without building objects: the same fields, in the same order, as
+ * JSON.stringify of a GiftEvent, a PurchaseEvent and { purchases, gifts } would give.
+ */
+export function giftJson(viewer: number, creator: number, gift: number, count: number, stream: number, seq: number): string {
+  return `{"viewer":${viewer},"creator":${creator},"gift":${gift},"count":${count},"stream":${stream},"seq":${seq}}`;
+}
+
+export function purchaseJson(viewer: number, region: number, channel: number, tier: number, order: number): string {
+  return `{"viewer":${viewer},"region":${region},"channel":${channel},"tier":${tier},"order":${order}}`;
+}
+
+/** A request body from comma-joined purchase and gift JSON. */
+export function eventsBody(purchases: string, gifts: string): string {
+  return `{"purchases":[${purchases}],"gifts":[${gifts}]}`;
+}
+
 /** POST /v1/events. Purchases are applied before gifts, so a request can fund its own gifts. */
 export interface EventsRequest {
   gifts?: GiftEvent[];

@@ -11,7 +11,7 @@
 import seedrandom from "seedrandom";
 import { MAX_KEY_NAMESPACE } from "../../core/index.js";
 import { errors } from "../../errors.js";
-import type { ServiceConfig } from "../http-api.js";
+import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../http-api.js";
 
 /** Streams one run uses: creators share them beyond this, so a server's key namespaces last many runs. */
 export const MAX_STREAMS = 1024;
@@ -83,7 +83,7 @@ export function createEventSource(config: ServiceConfig, options: EventSourceOpt
         giftSeq[i] = seq;
         giftCoins[i] = prices[gift] * count;
         demand.set(viewer, (demand.get(viewer) ?? 0) + giftCoins[i]);
-        gifts += `${i === 0 ? "" : ","}{"viewer":${viewer},"creator":${creator},"gift":${gift},"count":${count},"stream":${stream},"seq":${seq}}`;
+        gifts += `${i === 0 ? "" : ","}${giftJson(viewer, creator, gift, count, stream, seq)}`;
       }
       const orders: number[] = [];
       const orderCoins: number[] = [];
@@ -96,14 +96,14 @@ export function createEventSource(config: ServiceConfig, options: EventSourceOpt
           if (order > 0x7fffffff) {
             throw errors.invalidInput("target state", [{ path: "next.order", value: options.orderBase, expected: "room for more order ids below 2^31" }]);
           }
-          purchases += `${orders.length === 0 ? "" : ","}{"viewer":${viewer},"region":${group.region},"channel":${group.channel},"tier":${tier},"order":${order}}`;
+          purchases += `${orders.length === 0 ? "" : ","}${purchaseJson(viewer, group.region, group.channel, tier, order)}`;
           orders.push(order);
           orderCoins.push(group.coins[tier]);
           short -= group.coins[tier];
         }
       }
       return {
-        body: `{"purchases":[${purchases}],"gifts":[${gifts}]}`,
+        body: eventsBody(purchases, gifts),
         giftStream,
         giftSeq,
         giftCoins,

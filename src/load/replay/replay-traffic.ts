@@ -12,7 +12,7 @@
  * counts it; reconciliation counts accepted events only, so it stays exact.
  */
 import { errors, type Problem } from "../../errors.js";
-import type { ServiceConfig } from "../http-api.js";
+import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../http-api.js";
 import type { ArrivalSchedule, ReplayArrival } from "../http/arrival-schedule.js";
 import type { LoadRequest } from "../http/event-source.js";
 import type { Traffic, TrafficFactory } from "../http/traffic.js";
@@ -131,8 +131,8 @@ function makeTraffic(stream: ReplayStream, plan: RequestPlan, arrival: ReplayArr
       const giftCoins: number[] = [];
       const order: number[] = [];
       const purchaseCoins: number[] = [];
-      let giftJson = "";
-      let purchaseJson = "";
+      let giftsText = "";
+      let purchasesText = "";
       for (let g = from; g < to; g++) {
         const copy = Math.floor(g / length);
         const ref = timeline[g % length];
@@ -140,7 +140,7 @@ function makeTraffic(stream: ReplayStream, plan: RequestPlan, arrival: ReplayArr
         if ((ref & 1) === GIFT) {
           const s = streamBase + copy * stream.streamSpan + gifts.stream[i];
           const coins = config.giftPriceCoins[gifts.gift[i]] * gifts.count[i];
-          giftJson += `${giftJson === "" ? "" : ","}{"viewer":${gifts.viewer[i]},"creator":${gifts.creator[i]},"gift":${gifts.gift[i]},"count":${gifts.count[i]},"stream":${s},"seq":${gifts.seq[i]}}`;
+          giftsText += `${giftsText === "" ? "" : ","}${giftJson(gifts.viewer[i], gifts.creator[i], gifts.gift[i], gifts.count[i], s, gifts.seq[i])}`;
           giftStream.push(s);
           giftSeq.push(gifts.seq[i]);
           giftCoins.push(coins);
@@ -148,13 +148,13 @@ function makeTraffic(stream: ReplayStream, plan: RequestPlan, arrival: ReplayArr
           const o = orderBase + copy * stream.orderSpan + purchases.order[i];
           const region = regionOf[purchases.region[i]];
           const channel = channelOf[purchases.channel[i]];
-          purchaseJson += `${purchaseJson === "" ? "" : ","}{"viewer":${purchases.viewer[i]},"region":${region},"channel":${channel},"tier":${purchases.tier[i]},"order":${o}}`;
+          purchasesText += `${purchasesText === "" ? "" : ","}${purchaseJson(purchases.viewer[i], region, channel, purchases.tier[i], o)}`;
           order.push(o);
           purchaseCoins.push(config.bundleCoins[region][channel][purchases.tier[i]]);
         }
       }
       return {
-        body: `{"purchases":[${purchaseJson}],"gifts":[${giftJson}]}`,
+        body: eventsBody(purchasesText, giftsText),
         giftStream: Int32Array.from(giftStream),
         giftSeq: Int32Array.from(giftSeq),
         giftCoins: Float64Array.from(giftCoins),
