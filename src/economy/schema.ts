@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_GIFT_COUNT } from "../core/batches.js";
+import { MAX_WALLET_COINS } from "../core/ledger.js";
 import { CHANNELS } from "./types.js";
 
 const source = z.string().min(1, "a non-empty source");
@@ -23,7 +25,7 @@ export const bundleSchema = z.strictObject({
   region: z.string().min(1),
   channel: z.enum(CHANNELS),
   /** At most what one wallet may hold (the core's int32 wallets). */
-  coins: positiveInt.max(0x7fffffff),
+  coins: positiveInt.max(MAX_WALLET_COINS),
   priceMinor: positiveInt,
   source,
 });
@@ -32,7 +34,7 @@ export const bundleSchema = z.strictObject({
  * Most coins a gift may cost: price x the largest count (MAX_GIFT_COUNT, 10,000) must fit the
  * core's int32 coin columns. Far above any catalog (Universe is 34,999).
  */
-export const MAX_GIFT_PRICE_COINS = Math.floor(0x7fffffff / 10_000);
+export const MAX_GIFT_PRICE_COINS = Math.floor(MAX_WALLET_COINS / MAX_GIFT_COUNT);
 
 export const giftSchema = z.strictObject({
   id: nonNegativeInt,

@@ -7,10 +7,12 @@
  * smallest bundle that covers the gift among those the month's remaining budget allows; if no
  * bundle allows it, they send fewer or a cheaper gift, or none. Budgets reset monthly.
  */
+import { MAX_GIFT_COUNT } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
 import type { SimConfig } from "./config.js";
 import { bufferPurchase, type MoneyFeed } from "./money.js";
 import { geometric, type Random } from "./random.js";
+import { priceBucket } from "./tally.js";
 import type { Viewers } from "./viewers.js";
 
 /** Catalog lookups computed once per replicate. */
@@ -20,6 +22,8 @@ export interface Catalog {
   popularity: Float64Array;
   /** Gift ids by price, cheapest first. */
   byPrice: Int32Array;
+  /** Each gift's price bucket (tally.priceBucket), looked up once rather than per gift sent. */
+  bucket: Int32Array;
   cheapest: number;
   /** Per (region, channel) group: micro-USD per coin of the best-value bundle, and the cheapest bundle's price. */
   microsPerCoin: Float64Array;
@@ -48,6 +52,7 @@ export function createCatalog(config: SimConfig, economy: CompiledEconomy): Cata
     price,
     popularity: Float64Array.from(price, (p) => Math.pow(p, -config.gifting.catalogExponent)),
     byPrice,
+    bucket: Int32Array.from(price, priceBucket),
     cheapest: price[byPrice[0]],
     microsPerCoin,
     cheapestBundleMicros,
@@ -132,7 +137,7 @@ export function chooseGift(spending: Spending, v: number, tilt: number, month: n
   }
   const combo = spending.config.gifting.combo;
   let count = price[gift] <= combo.maxPriceCoins ? 1 + geometric(random, combo.meanExtra) : 1;
-  count = Math.max(1, Math.min(count, Math.floor(reach / price[gift]), 10_000));
+  count = Math.max(1, Math.min(count, Math.floor(reach / price[gift]), MAX_GIFT_COUNT));
   const need = price[gift] * count;
 
   if (wallet < need) {

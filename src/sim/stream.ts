@@ -27,7 +27,7 @@ import { exponential } from "./random.js";
 import { concentration } from "./concentration.js";
 import { canGift, chooseGift, remainingBudget } from "./spending.js";
 import type { StreamContext } from "./stream-context.js";
-import { addGifter, addHerdingBin, appendRow, priceBucket } from "./tally.js";
+import { addGifter, addHerdingBin, appendRow } from "./tally.js";
 import { DAY_BASE, drawViewer } from "./viewers.js";
 import { clearWeights, drawSlot, ensureSlots, setWeight } from "./weighted-set.js";
 import type { World } from "./world.js";
@@ -450,7 +450,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     coins += amount;
     ctx.coins = coins;
     binGifts++;
-    const bucket = priceBucket(price[gift]);
+    const bucket = catalog.bucket[gift];
     tally.giftsByBucket[bucket]++;
     tally.coinsByBucket[bucket] += amount;
     if (loop.lastGiftTime >= 0) {
