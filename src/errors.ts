@@ -213,9 +213,7 @@ export const errors = {
     ]),
   reconciliationFailed: (problems: string[]) =>
     new GiftsimError("RECONCILIATION_FAILED", `reconciliation failed:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1),
-};
-// Appended by load testing (the code list above is left as it was: a replay mismatch is an audit failure, exit 1).
-export const replayErrors = {
+  /** A replay's ledger differs from the simulation's: an audit failure, exit 1. */
   replayMismatch: (differences: string[]) =>
     new GiftsimError("AUDIT_FAILED", `the replay's ledger differs from the simulation's:\n${differences.map((d) => `  ${d}`).join("\n")}`, 1),
 };

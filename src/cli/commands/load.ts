@@ -7,13 +7,14 @@ import { parseStages, type RateProfile } from "../../load/http/arrival-schedule.
 import { parseDuration } from "../../load/http/duration.js";
 import { DEFAULT_HTTP_LOAD, type HttpLoadOptions } from "../../load/http/http-load-options.js";
 import type { HttpLoadSummary } from "../../load/http/summary.js";
+import type { LatencySummary } from "../../load/latency-histogram.js";
 import { parseThreshold } from "../../load/http/threshold.js";
 import { DEFAULT_REPLAY_LOAD } from "../../load/replay/replay-options.js";
 import type { ReplayLoadReport } from "../../load/replay/replay-load.js";
 import type { SyntheticLoadReport } from "../../load/synthetic-load.js";
 import { DEFAULT_SYNTHETIC_LOAD } from "../../load/synthetic-options.js";
 import { VIRTUAL_PARTITIONS } from "../../load/viewer-partition.js";
-import { errors, replayErrors, type Problem } from "../../errors.js";
+import { errors, type Problem } from "../../errors.js";
 import { formatBytes, formatCount, formatRate, printJson } from "../output.js";
 
 interface LoadArgs {
@@ -108,9 +109,19 @@ function rejectFlags(args: LoadArgs, flags: readonly (keyof LoadArgs)[], why: st
   if (given.length > 0) throw errors.invalidInput("load options", given);
 }
 
+/**
+ * An in-process load has no target: refuses the flags only an HTTP load reads, then `more`
+ * (flags with their own reason), then --no-reconcile.
+ */
+function rejectHttpOnly(args: LoadArgs, more?: { flags: readonly (keyof LoadArgs)[]; why: string }): void {
+  const why = "only with --target (an HTTP load)";
+  rejectFlags(args, TARGET_ONLY, why);
+  if (more !== undefined) rejectFlags(args, more.flags, more.why);
+  if (!args.reconcile) throw errors.invalidInput("load options", [{ path: "--no-reconcile", value: true, expected: why }]);
+}
+
 async function syntheticLoad(args: LoadArgs): Promise<void> {
-  rejectFlags(args, TARGET_ONLY, "only with --target (an HTTP load)");
-  if (!args.reconcile) throw errors.invalidInput("load options", [{ path: "--no-reconcile", value: true, expected: "only with --target (an HTTP load)" }]);
+  rejectHttpOnly(args);
   const defaults = DEFAULT_SYNTHETIC_LOAD;
   const options = {
     events: args.events ?? defaults.events,
@@ -136,9 +147,7 @@ async function syntheticLoad(args: LoadArgs): Promise<void> {
 }
 
 async function replayLoad(args: LoadArgs, file: string): Promise<void> {
-  rejectFlags(args, TARGET_ONLY, "only with --target (an HTTP load)");
-  rejectFlags(args, ["speed", "max-gap"], "only with --target: in process, events go through the core as fast as it takes them");
-  if (!args.reconcile) throw errors.invalidInput("load options", [{ path: "--no-reconcile", value: true, expected: "only with --target (an HTTP load)" }]);
+  rejectHttpOnly(args, { flags: ["speed", "max-gap"], why: "only with --target: in process, events go through the core as fast as it takes them" });
   const { runReplayLoad } = await import("../../load/index.js");
   const showProgress = !args.json && process.stderr.isTTY;
   const report = runReplayLoad(
@@ -149,7 +158,7 @@ async function replayLoad(args: LoadArgs, file: string): Promise<void> {
   if (args.json) printJson(report);
   else process.stdout.write(formatReplayReport(report));
   if (report.audit.state === "failed") throw errors.auditFailed(report.audit.failures);
-  if (report.simulation.state === "different") throw replayErrors.replayMismatch(report.simulation.differences);
+  if (report.simulation.state === "different") throw errors.replayMismatch(report.simulation.differences);
 }
 
 function arrivalFrom(args: LoadArgs): RateProfile {
@@ -243,9 +252,22 @@ function failIfBroken(summary: HttpLoadSummary): void {
   if (broken.length > 0) throw errors.thresholdFailed(broken);
 }
 
+function batchLatencyLine(latency: LatencySummary, batches: string): string {
+  return `  batch latency    p50 ${latency.p50} us  p90 ${latency.p90} us  p99 ${latency.p99} us  p99.9 ${latency.p999} us  max ${latency.max} us  (${batches})`;
+}
+
+/** Memory, rejections and audit: the lines both in-process reports share. */
+function ledgerLines(report: Pick<SyntheticLoadReport, "peakRssBytes" | "rejected" | "audit">): string[] {
+  const rejected = Object.entries(report.rejected).filter(([, n]) => n > 0);
+  return [
+    `  peak memory      ${formatBytes(report.peakRssBytes)}`,
+    `  rejected         ${rejected.length === 0 ? "none" : rejected.map(([reason, n]) => `${reason} ${formatCount(n)}`).join(", ")}`,
+    `  audit            ${report.audit.state}${report.audit.failures.length ? `: ${report.audit.failures.join("; ")}` : ""}`,
+  ];
+}
+
 function formatLoadReport(report: SyntheticLoadReport): string {
   const { options, batchLatencyMicros: latency } = report;
-  const rejected = Object.entries(report.rejected).filter(([, n]) => n > 0);
   const workers =
     options.workers === 1
       ? []
@@ -259,10 +281,8 @@ function formatLoadReport(report: SyntheticLoadReport): string {
     `  generation       ${report.generationSeconds.toFixed(2)} s (timed apart${options.workers > 1 ? ", slowest worker: each generates its own partitions" : ""})`,
     ...workers,
     `  wall             ${formatRate(report.wallEventsPerSecond)}  (${report.wallSeconds.toFixed(2)} s, everything included)`,
-    `  batch latency    p50 ${latency.p50} us  p90 ${latency.p90} us  p99 ${latency.p99} us  p99.9 ${latency.p999} us  max ${latency.max} us  (${latency.count} batches${options.workers > 1 ? " (partition shares)" : ""} of ${formatCount(options.batchSize)})`,
-    `  peak memory      ${formatBytes(report.peakRssBytes)}`,
-    `  rejected         ${rejected.length === 0 ? "none" : rejected.map(([reason, n]) => `${reason} ${formatCount(n)}`).join(", ")}`,
-    `  audit            ${report.audit.state}${report.audit.failures.length ? `: ${report.audit.failures.join("; ")}` : ""}`,
+    batchLatencyLine(latency, `${latency.count} batches${options.workers > 1 ? " (partition shares)" : ""} of ${formatCount(options.batchSize)}`),
+    ...ledgerLines(report),
     `  ledger digest    ${report.ledgerDigest.slice(0, 16)}`,
     "",
   ].join("\n");
@@ -270,17 +290,14 @@ function formatLoadReport(report: SyntheticLoadReport): string {
 
 function formatReplayReport(report: ReplayLoadReport): string {
   const { source, stream, batchLatencyMicros: latency } = report;
-  const rejected = Object.entries(report.rejected).filter(([, n]) => n > 0);
   const sim = report.simulation;
   return [
     `giftsim load (scenario ${source.scenario}, arm ${source.arm}, replicate ${source.replicate}, seed ${source.masterSeed}${report.options.repeat > 1 ? `, x${report.options.repeat}` : ""}): ${formatCount(report.giftEvents)} gifts, ${formatCount(report.purchaseEvents)} purchases`,
     `  stream           ${formatCount(stream.gifts)} gifts, ${formatCount(stream.purchases)} purchases over ${(stream.simulatedSeconds / 86_400).toFixed(1)} simulated days, busiest simulated second ${formatCount(stream.peakEventsPerSimulatedSecond)} events; ${formatCount(stream.viewers)} viewers, ${formatCount(stream.creators)} creators (simulated in ${report.simulationSeconds.toFixed(2)} s)`,
     `  core events      ${formatRate(report.coreEventsPerSecond)}  (gifts + purchases, ${report.coreSeconds.toFixed(2)} s)`,
     `  wall             ${formatRate(report.wallEventsPerSecond)}  (${report.wallSeconds.toFixed(2)} s, batching included)`,
-    `  batch latency    p50 ${latency.p50} us  p90 ${latency.p90} us  p99 ${latency.p99} us  p99.9 ${latency.p999} us  max ${latency.max} us  (${latency.count} batches of up to ${formatCount(report.options.batchSize)} events)`,
-    `  peak memory      ${formatBytes(report.peakRssBytes)}`,
-    `  rejected         ${rejected.length === 0 ? "none" : rejected.map(([reason, n]) => `${reason} ${formatCount(n)}`).join(", ")}`,
-    `  audit            ${report.audit.state}${report.audit.failures.length ? `: ${report.audit.failures.join("; ")}` : ""}`,
+    batchLatencyLine(latency, `${latency.count} batches of up to ${formatCount(report.options.batchSize)} events`),
+    ...ledgerLines(report),
     `  simulation       ${sim.state === "equal" ? `equal: every wallet, purchase and creator credit is ${sim.repeat > 1 ? `${sim.repeat} x ` : ""}the simulation's own ledger` : `DIFFERENT: ${sim.differences.join("; ")}`}`,
     `  ledger digest    ${report.ledgerDigest.slice(0, 16)}`,
     "",
