@@ -39,9 +39,7 @@ export function formatSummaryTable(summary: Summary): string {
       return d.ci95Low === null ? formatInUnit(d.mean, unit) : `${formatInUnit(d.mean, unit)} [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
     }),
   ]);
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
-  const table = [header, ...rows].map((row) => `  ${row.map((text, i) => text.padEnd(widths[i])).join("  ")}`.trimEnd());
-  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...table].join("\n");
+  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...alignRows([header, ...rows])].join("\n");
 }
 
 /**
@@ -87,6 +85,11 @@ export function formatSweepTable(summary: Summary): string {
     const unit = summary.metricInfo[headline]?.unit;
     return [pointLabel(cells[0].point), ...arms.map((arm) => formatInUnit(cells.find((cell) => cell.arm === arm)?.metrics[headline].mean, unit))];
   });
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
-  return [header, ...rows].map((row) => `  ${row.map((text, i) => text.padEnd(widths[i])).join("  ")}`.trimEnd()).join("\n");
+  return alignRows([header, ...rows]).join("\n");
+}
+
+/** Rows as indented lines with each column padded to its widest cell, two spaces apart. */
+function alignRows(rows: readonly string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => `  ${row.map((text, i) => text.padEnd(widths[i])).join("  ")}`.trimEnd());
 }
