@@ -7,7 +7,7 @@
 import { Bench } from "tinybench";
 import type { CompiledEconomy } from "../src/economy/index.js";
 import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
-import { createSyntheticStream, syntheticEconomy } from "../src/load/index.js";
+import { createSyntheticStream, purchaseRowsFor, syntheticEconomy } from "../src/load/index.js";
 import { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 export { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";
@@ -38,13 +38,15 @@ interface Workload {
 function generate(options: CoreBenchOptions, economy: CompiledEconomy): Workload {
   const stream = createSyntheticStream(economy, options);
   const workload: Workload = { gifts: [], purchases: [] };
+  // Purchases are generated into worst-case scratch and kept at their real size.
+  const scratch = createPurchaseBatch(purchaseRowsFor(economy, options.batchSize));
   for (let done = 0; done < options.events; done += options.batchSize) {
     const rows = Math.min(options.batchSize, options.events - done);
-    stream.next(rows);
     const gifts = createGiftBatch(rows);
-    copyBatchRows(stream.gifts, gifts);
-    const purchases = createPurchaseBatch(Math.max(1, stream.purchases.length));
-    copyBatchRows(stream.purchases, purchases);
+    scratch.length = 0;
+    stream.append(rows, gifts, scratch);
+    const purchases = createPurchaseBatch(Math.max(1, scratch.length));
+    copyBatchRows(scratch, purchases);
     workload.gifts.push(gifts);
     workload.purchases.push(purchases);
   }

@@ -53,7 +53,7 @@ export function runSyntheticPartition(
   const ledger = createLedger(economy, { viewers: options.viewers, creators: options.creators });
   const parts = Array.from({ length: partition.virtualTo - partition.virtualFrom }, (_, i) => virtualPartition(options.viewers, partition.virtualFrom + i));
   const streams = parts.map((part) =>
-    createSyntheticStream(economy, { viewers: options.viewers, creators: options.creators, seed: options.seed, batchSize: options.batchSize, partition: part }),
+    createSyntheticStream(economy, { viewers: options.viewers, creators: options.creators, seed: options.seed, partition: part }),
   );
   // Generation scratch sized for the worst case; the window keeps what each batch needs.
   const scratch = createPurchaseBatch(purchaseRowsFor(economy, options.batchSize));

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import type { CompiledEconomy } from "../economy/index.js";
-import { createGiftBatch, createPurchaseBatch, type GiftBatch, type PurchaseBatch } from "../core/index.js";
+import type { GiftBatch, PurchaseBatch } from "../core/index.js";
 import { errors } from "../errors.js";
 
 /** One virtual partition of a synthetic stream: its own viewers, generator, stream ids and order ids. */
@@ -17,8 +17,6 @@ export interface SyntheticStreamOptions {
   viewers: number;
   creators: number;
   seed: string;
-  /** Rows per gift batch of `next` (and its worst-case purchase rows). */
-  batchSize: number;
   /** Generate one virtual partition only; default the whole stream as one partition. */
   partition?: StreamPartition;
 }
@@ -38,10 +36,6 @@ export interface SyntheticStreamOptions {
  * independent: any set of them can be generated and applied apart and merged.
  */
 export interface SyntheticStream {
-  readonly gifts: GiftBatch;
-  readonly purchases: PurchaseBatch;
-  /** Fills `gifts` with the next batch and `purchases` with the funding it needs. */
-  next(rows: number): void;
   /** Appends the next `rows` gifts to `gifts` and their funding to `purchases` (capacity: purchaseRowsFor). */
   append(rows: number, gifts: GiftBatch, purchases: PurchaseBatch): void;
 }
@@ -58,14 +52,13 @@ export function purchaseRowsFor(economy: CompiledEconomy, rows: number): number 
 }
 
 export function createSyntheticStream(economy: CompiledEconomy, options: SyntheticStreamOptions): SyntheticStream {
-  const { creators, batchSize } = options;
+  const { creators } = options;
   const partition = options.partition ?? { index: 0, count: 1, lo: 0, hi: options.viewers };
   const { lo, count: partitions, index } = partition;
   const viewers = partition.hi - lo;
   const random = seedrandom.alea(partitions === 1 ? options.seed : `${options.seed}/partition ${index} of ${partitions}`);
   const price = economy.giftPriceCoins;
   const giftCount = price.length;
-  let own: { gifts: GiftBatch; purchases: PurchaseBatch } | undefined;
   // Indexed by viewer - lo: a partition keeps state for its own viewers only.
   const wallet = new Float64Array(viewers);
   const demand = new Float64Array(viewers);
@@ -126,21 +119,5 @@ export function createSyntheticStream(economy: CompiledEconomy, options: Synthet
     }
   }
 
-  // The stream's own batches, made on first use: partition streams append into their caller's.
-  const batches = () => (own ??= { gifts: createGiftBatch(batchSize), purchases: createPurchaseBatch(purchaseRowsFor(economy, batchSize)) });
-  return {
-    get gifts() {
-      return batches().gifts;
-    },
-    get purchases() {
-      return batches().purchases;
-    },
-    next(rows: number): void {
-      const { gifts, purchases } = batches();
-      gifts.length = 0;
-      purchases.length = 0;
-      append(rows, gifts, purchases);
-    },
-    append,
-  };
+  return { append };
 }
