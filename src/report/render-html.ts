@@ -194,7 +194,7 @@ function comparisonSection(report: Report): string {
 ${metricTable(report, metric)}`;
   });
   return `<section id="comparisons"><h2>Comparison of arms</h2>
-<p class="meta">Each arm against ${escapeHtml(base)}: means over replicates with Student-t 95% CIs; relative lift with a 95% CI from the delta method on the log ratio of means; two-sided Welch t-test. A lift interval that spans zero is reported as no clear difference.</p>
+<p class="meta">Each arm against ${escapeHtml(base)}: means over replicates with Student-t 95% CIs; relative lift with a 95% CI by Fieller's theorem for the ratio of means; two-sided Welch t-test. A lift interval that spans zero is reported as no clear difference.</p>
 ${parts.join("\n")}</section>`;
 }
 

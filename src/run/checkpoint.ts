@@ -88,7 +88,7 @@ export function readHeader(dir: string): CheckpointHeader {
   } catch (error) {
     throw errors.notARunFolder(dir, `unreadable ${CHECKPOINT_HEADER} (${(error as Error).message})`);
   }
-  if (header?.format !== "giftsim-checkpoint/1") throw errors.notARunFolder(dir, `unknown format ${JSON.stringify(header.format)}`);
+  if (header?.format !== "giftsim-checkpoint/1") throw errors.notARunFolder(dir, `unknown format ${JSON.stringify(header?.format ?? header)}`);
   return header;
 }
 

@@ -243,5 +243,7 @@ describe("unreadable run folders", () => {
     const dir = tempDir("corrupt");
     writeFileSync(join(dir, CHECKPOINT_HEADER), '{"format":');
     expect(() => readHeader(dir)).toThrow(/unreadable checkpoint\.json/);
+    writeFileSync(join(dir, CHECKPOINT_HEADER), "null");
+    expect(() => readHeader(dir)).toThrow(/not a giftsim run folder \(unknown format null\)/);
   });
 });
