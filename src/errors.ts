@@ -46,13 +46,27 @@ export class GiftsimError extends Error {
   }
 }
 
+/** Objects and arrays longer than this are cut: a message names a value, it does not dump it. */
+const MAX_SHOWN_STRUCTURE_CHARS = 60;
+/**
+ * Strings (file paths above all) are shown whole up to this length, which is Linux's PATH_MAX,
+ * so a message names the very file wherever the user cloned; past it the middle is cut.
+ */
+const MAX_SHOWN_STRING_CHARS = 4096;
+
 /** Renders a value for a one-line message without dumping whole objects. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "missing";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof value === "string") return text.length > MAX_SHOWN_STRING_CHARS ? cutMiddle(text, MAX_SHOWN_STRING_CHARS) : text;
+  return text.length > MAX_SHOWN_STRUCTURE_CHARS ? `${text.slice(0, MAX_SHOWN_STRUCTURE_CHARS - 3)}...` : text;
+}
+
+function cutMiddle(text: string, max: number): string {
+  const keep = Math.floor((max - 3) / 2);
+  return `${text.slice(0, keep)}...${text.slice(text.length - keep)}`;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -188,6 +188,12 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     writeFileSync(join(dir, "scalar.yaml"), "just a string\n");
     expect(problemLines(join(dir, "scalar.yaml"))).toEqual(['(root): got "just a string", expected an object']);
   });
+
+  it("names a missing file by its whole path, however deep the checkout (regression: paths past 60 characters were cut)", () => {
+    const deep = join(tempDir("deep"), "home", "someone", "projects", "clients", "giftsim", "test", "fixtures", "missing.yaml");
+    expect(deep.length).toBeGreaterThan(60);
+    expect(problemLines(deep)).toEqual([`(file): got ${JSON.stringify(deep)}, expected no such file`]);
+  });
 });
 
 describe("built-in scenarios", () => {
