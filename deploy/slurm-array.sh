@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A giftsim study as a Slurm job array: task i (1..n) runs shard i/n into runs/shard-i.
-#   jobid=$(sbatch --parsable deploy/slurm-array.sh study.yaml)
+#   jobid=$(sbatch --parsable deploy/slurm-array.sh scenarios/battle-night.yaml)
 #   sbatch --dependency=afterok:$jobid --wrap "giftsim merge runs/shard-* --out runs/merged"
 # Requeued or resubmitted tasks continue their shard (--resume). See docs/fanout.md.
 #SBATCH --job-name=giftsim-study

@@ -1,17 +1,20 @@
 /**
  * What `giftsim run` (and compare, sweep) does once its options are parsed: load the scenario,
- * run the plan on the pool with a progress view, write the report, print the outcome.
+ * run the plan on the pool with a progress view, write the report, print the outcome: where it
+ * went, the scenario's answer in the report's words, then the command's view of the summary.
  */
 import { join } from "node:path";
 import { errors } from "../errors.js";
 import { builtinScenarioDir, loadScenario, type ScenarioPlan } from "../scenario/index.js";
-import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type Summary } from "../run/index.js";
+import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type SingleReplicate, type Summary } from "../run/index.js";
 import { writeReport } from "../report/index.js";
-import { METRIC_NAMES } from "../sim/index.js";
+import { cellLabel } from "../report/report-data.js";
+import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
+import { answerLines } from "./answer.js";
 import { DEFAULT_SCENARIO, type RunArgs } from "./commands/run.js";
-import { printJson } from "./output.js";
+import { formatCount, printJson } from "./output.js";
 import { progressView } from "./progress.js";
-import { formatFigure } from "./summary-table.js";
+import { formatReplicateTable } from "./summary-table.js";
 
 /** Runs per the arguments and prints the outcome; `describe` renders a finished run's summary. */
 export async function executeRun(args: RunArgs, describe: (summary: Summary, records: readonly ReplicateRecord[]) => string): Promise<void> {
@@ -61,6 +64,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
           `  checksum ${manifest.checksums.results}`,
           ...(report ? [`  report   ${report.files[0]}`] : []),
           "",
+          ...answerLines(outcome.dir),
           describe(outcome.summary, outcome.records),
           "",
         ].join("\n"),
@@ -86,7 +90,6 @@ function failureError(plan: ScenarioPlan, args: RunArgs, failures: ReplicateFail
 async function rerunOne(plan: ScenarioPlan, args: RunArgs): Promise<void> {
   const replicate = args.replicate ?? 0;
   const results = await runSingleReplicate(plan, replicate, args["events-out"]);
-  const metricNames = plan.scenario.metrics;
   const figures = (output: { metrics: Float64Array }) =>
     Object.fromEntries(METRIC_NAMES.map((name, i) => [name, Number.isFinite(output.metrics[i]) ? output.metrics[i] : null]));
   if (args.json) {
@@ -98,14 +101,16 @@ async function rerunOne(plan: ScenarioPlan, args: RunArgs): Promise<void> {
       ),
     );
   } else {
+    const { scenario } = plan;
+    const headingOf = (r: SingleReplicate) => cellLabel(scenario.arms.find((arm) => arm.name === r.arm)?.label ?? r.arm, scenario.cells[r.cell].point, scenario.arms.length);
+    const lines = [`${scenario.name}: replicate ${replicate} of every arm and point, rerun alone`];
     for (const r of results) {
-      const head = `arm ${r.arm}, point ${r.pointIndex}, replicate ${replicate} (seed ${r.seed})`;
-      if (r.state === "failed") process.stdout.write(`${head}: failed\n`);
-      else {
-        const shown = metricNames.map((name) => `${name} ${formatFigure(r.output.metrics[METRIC_NAMES.indexOf(name)])}`).join(", ");
-        process.stdout.write(`${head}: ${shown}; ${r.output.simulatedEvents} events, audit passed\n`);
-      }
+      const outcome = r.state === "failed" ? "failed" : `${formatCount(r.output.simulatedEvents)} events, audit passed`;
+      lines.push(`  ${headingOf(r)} (seed ${r.seed}): ${outcome}`);
     }
+    const done = results.flatMap((r) => (r.state === "done" ? [{ heading: headingOf(r), metrics: r.output.metrics }] : []));
+    if (done.length > 0) lines.push("", formatReplicateTable(scenario.metrics, METRIC_INFO, done));
+    process.stdout.write(`${lines.join("\n")}\n`);
     if (args["events-out"]) process.stdout.write(`event log: ${args["events-out"]}\n`);
   }
   const failed = results.filter((r) => r.state === "failed");

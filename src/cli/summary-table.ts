@@ -1,6 +1,11 @@
-/** Plain-text tables of a run summary for the terminal: metrics of interest per arm and sweep point. */
+/**
+ * Plain-text tables of a run summary for the terminal: metrics of interest per arm and sweep
+ * point. Metrics and arms are named by their labels, as the report names them; figures are in
+ * their units. Nothing depends on the terminal's width, the locale or the clock.
+ */
 import type { CellSummary, ReplicateRecord, Summary } from "../run/index.js";
-import { METRIC_NAMES } from "../sim/index.js";
+import { cellLabel, formatSweepValue, shortPath } from "../report/report-data.js";
+import { METRIC_NAMES, type MetricInfo } from "../sim/index.js";
 import { compareArms } from "../stats/index.js";
 
 /** A figure with four significant digits, thousands separated; "n/a" when undefined. */
@@ -23,23 +28,53 @@ export function formatInUnit(value: number | null | undefined, unit: string | un
   return formatFigure(value);
 }
 
+/** A sweep point as the report writes it ("creatorShareBps = 5000"); "-" without a sweep. */
 function pointLabel(point: Record<string, unknown>): string {
   const entries = Object.entries(point);
-  return entries.length === 0 ? "-" : entries.map(([path, value]) => `${path.split(".").pop()}=${JSON.stringify(value)}`).join(" ");
+  return entries.length === 0 ? "-" : entries.map(([path, value]) => `${shortPath(path)} = ${formatSweepValue(value)}`).join(", ");
+}
+
+/** A metric's label for the report ("Gifted coins per live hour"); its id when it has none. */
+function metricLabel(metricInfo: Record<string, MetricInfo>, name: string): string {
+  return metricInfo[name]?.label ?? name;
+}
+
+/** A column of a metric table: its heading and the text of each metric's cell. */
+interface MetricColumn {
+  heading: string;
+  figure: (metric: string) => string;
+}
+
+/** One row per metric (by label), one column per cell. */
+function metricTable(metrics: readonly string[], metricInfo: Record<string, MetricInfo>, columns: readonly MetricColumn[]): string[] {
+  const header = ["metric", ...columns.map((column) => column.heading)];
+  return alignRows([header, ...metrics.map((name) => [metricLabel(metricInfo, name), ...columns.map((column) => column.figure(name))])]);
 }
 
 /** One row per metric of interest, one column per (arm, sweep point): mean [95% CI]. */
 export function formatSummaryTable(summary: Summary): string {
-  const header = ["metric", ...summary.cells.map((cell) => (Object.keys(cell.point).length === 0 ? cell.arm : `${cell.arm} ${pointLabel(cell.point)}`))];
-  const rows = summary.metricsOfInterest.map((name) => [
-    name,
-    ...summary.cells.map((cell) => {
+  const arms = new Set(summary.cells.map((cell) => cell.arm)).size;
+  const columns = summary.cells.map((cell) => ({
+    heading: cellLabel(cell.label, cell.point, arms),
+    figure: (name: string) => {
       const d = cell.metrics[name];
       const unit = summary.metricInfo[name]?.unit;
       return d.ci95Low === null ? formatInUnit(d.mean, unit) : `${formatInUnit(d.mean, unit)} [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
-    }),
-  ]);
-  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...alignRows([header, ...rows])].join("\n");
+    },
+  }));
+  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...metricTable(summary.metricsOfInterest, summary.metricInfo, columns)].join("\n");
+}
+
+/** One replicate of a cell as `giftsim run --replicate K` reruns it: the cell's label and its metrics (METRIC_NAMES order). */
+export interface ReplicateColumn {
+  heading: string;
+  metrics: Float64Array;
+}
+
+/** One replicate's metrics of interest, one column per cell it was rerun in: figures in their units. */
+export function formatReplicateTable(metrics: readonly string[], metricInfo: Record<string, MetricInfo>, cells: readonly ReplicateColumn[]): string {
+  const columns = cells.map((cell) => ({ heading: cell.heading, figure: (name: string) => formatInUnit(cell.metrics[METRIC_NAMES.indexOf(name)], metricInfo[name]?.unit) }));
+  return metricTable(metrics, metricInfo, columns).join("\n");
 }
 
 /**
@@ -52,7 +87,8 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
   const column = METRIC_NAMES.indexOf(headline);
   const valuesOf = (cell: CellSummary) =>
     records.filter((r) => summary.cells[r.cell] === cell).map((r) => r.metrics[column]);
-  const lines: string[] = [`  ${headline}: each arm against ${summary.cells[0]?.arm} (mean [95% CI]; lift [95% CI]; Welch p)`];
+  const labelWidth = Math.max(...summary.cells.map((cell) => cell.label.length));
+  const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${summary.cells[0]?.label} (mean [95% CI]; lift [95% CI]; Welch p)`];
   for (const point of [...new Set(summary.cells.map((cell) => cell.pointIndex))]) {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
     if (Object.keys(cells[0].point).length > 0) lines.push(`  point ${point}: ${pointLabel(cells[0].point)}`);
@@ -68,7 +104,7 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
         const p = c.test === null ? "" : `; p ${c.test.p < 0.001 ? "< 0.001" : `= ${c.test.p.toFixed(3)}`}`;
         versus = `; ${lift}${liftCi}${p}: ${c.verdict}`;
       }
-      lines.push(`    ${cell.arm.padEnd(16)} ${formatInUnit(d.mean, unit)}${ci}${versus}  (${d.n} replicates)`);
+      lines.push(`    ${cell.label.padEnd(labelWidth)}  ${formatInUnit(d.mean, unit)}${ci}${versus}  (${d.n} replicates)`);
     }
   }
   return lines.join("\n");
@@ -79,13 +115,14 @@ export function formatSweepTable(summary: Summary): string {
   const headline = summary.metricsOfInterest[0];
   const arms = [...new Set(summary.cells.map((cell) => cell.arm))];
   const points = [...new Set(summary.cells.map((cell) => cell.pointIndex))];
-  const header = ["point", ...arms.map((arm) => `${arm} ${headline}`)];
+  const armLabel = (arm: string) => summary.cells.find((cell) => cell.arm === arm)?.label ?? arm;
+  const header = ["point", ...arms.map(armLabel)];
+  const unit = summary.metricInfo[headline]?.unit;
   const rows = points.map((point) => {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
-    const unit = summary.metricInfo[headline]?.unit;
     return [pointLabel(cells[0].point), ...arms.map((arm) => formatInUnit(cells.find((cell) => cell.arm === arm)?.metrics[headline].mean, unit))];
   });
-  return alignRows([header, ...rows]).join("\n");
+  return [`  ${metricLabel(summary.metricInfo, headline)}: mean over ${summary.replicates} replicates per cell`, ...alignRows([header, ...rows])].join("\n");
 }
 
 /** Rows as indented lines with each column padded to its widest cell, two spaces apart. */

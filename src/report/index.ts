@@ -4,7 +4,7 @@ export { readRunFolder } from "./read-run-folder.js";
 export type { ReportCalibrationEntry, ReportCell, ReportData, ReportRun, ReportScenario, ReportTable } from "./report-data.js";
 export { buildReport } from "./build-report.js";
 export type { Report, ReportChart } from "./build-report.js";
-export { buildComparisons } from "./comparisons.js";
+export { buildComparisons, metricsOfInterest } from "./comparisons.js";
 export type { Comparison } from "./comparisons.js";
 export { renderHtml } from "./render-html.js";
 export type { HtmlOptions } from "./render-html.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArmComparison, formatInUnit, formatSweepTable } from "../../src/cli/summary-table.js";
+import { formatArmComparison, formatInUnit, formatReplicateTable, formatSummaryTable, formatSweepTable } from "../../src/cli/summary-table.js";
 import type { ReplicateRecord, Summary } from "../../src/run/index.js";
 import { METRIC_INFO, METRIC_NAMES } from "../../src/sim/index.js";
 import { describe as describeValues } from "../../src/stats/index.js";
@@ -7,6 +7,7 @@ import { describe as describeValues } from "../../src/stats/index.js";
 const headline = "coinsPerLiveHour";
 const column = METRIC_NAMES.indexOf(headline);
 const values = { qa: [10, 11, 9, 10, 10], challenge: [20, 21, 19, 20, 20] };
+const labels: Record<string, string> = { qa: "Q&A nights", challenge: "Challenge nights" };
 
 function fixture(): { summary: Summary; records: ReplicateRecord[] } {
   const records: ReplicateRecord[] = [];
@@ -19,7 +20,7 @@ function fixture(): { summary: Summary; records: ReplicateRecord[] } {
   );
   const cells = Object.entries(values).map(([arm, list]) => ({
     arm,
-    label: arm,
+    label: labels[arm],
     pointIndex: 0,
     point: {},
     replicates: list.length,
@@ -36,13 +37,39 @@ describe("terminal views of a summary", () => {
   it("compare: each arm against the first with lift, its CI, the p-value and a verdict", () => {
     const { summary, records } = fixture();
     const text = formatArmComparison(summary, records);
-    expect(text).toMatch(/qa +10 \[/);
-    expect(text).toMatch(/challenge +20 \[.*\]; \+100\.0% \[\d+\.\d%, \d+\.\d%\]; p < 0\.001: higher/);
+    expect(text).toMatch(/^  Gifted coins per live hour: each arm against Q&A nights /);
+    expect(text).toMatch(/Q&A nights +10 \[/);
+    expect(text).toMatch(/Challenge nights +20 \[.*\]; \+100\.0% \[\d+\.\d%, \d+\.\d%\]; p < 0\.001: higher/);
   });
 
-  it("sweep: one row per point, one column per arm", () => {
+  it("sweep: one row per point, one column per arm, headed by labels rather than metric ids", () => {
     const { summary } = fixture();
-    expect(formatSweepTable(summary).split("\n")).toEqual([`  point  qa ${headline}  challenge ${headline}`, "  -      10                   20"]);
+    expect(formatSweepTable(summary).split("\n")).toEqual([
+      "  Gifted coins per live hour: mean over 5 replicates per cell",
+      "  point  Q&A nights  Challenge nights",
+      "  -      10          20",
+    ]);
+  });
+
+  it("run: metrics by their labels, not their ids, and arms by their labels", () => {
+    const { summary } = fixture();
+    const lines = formatSummaryTable(summary).split("\n");
+    expect(lines[1]).toMatch(/^  metric +Q&A nights +Challenge nights$/);
+    expect(lines[2]).toMatch(/^  Gifted coins per live hour +10 \[[\d.]+, [\d.]+\] +20 \[/);
+    expect(lines.join("\n")).not.toContain(headline);
+  });
+
+  it("--replicate: money in dollars and metrics by their labels, not raw micro-USD under metric ids", () => {
+    const metrics = new Float64Array(METRIC_NAMES.length).fill(Number.NaN);
+    metrics[METRIC_NAMES.indexOf("creatorEarningsMicros")] = 1_745_545_000;
+    metrics[METRIC_NAMES.indexOf("viewerToGifterConversion")] = 0.05259;
+    const text = formatReplicateTable(["creatorEarningsMicros", "viewerToGifterConversion", "battleWinRate"], METRIC_INFO, [{ heading: "Q&A nights", metrics }]);
+    expect(text.split("\n")).toEqual([
+      "  metric                       Q&A nights",
+      "  Creator earnings             $1,745.55",
+      "  Viewer -> gifter conversion  5.3%",
+      `  ${METRIC_INFO.battleWinRate.label.padEnd(27)}  n/a`,
+    ]);
   });
 
   it("figures in their unit", () => {

@@ -42,7 +42,7 @@ describe("giftsim run", () => {
     expect(result.stdout).toMatch(/tiny: 8 replicates, 8 run in/);
     expect(result.stdout).toMatch(/checksum [0-9a-f]{64}/);
     expect(result.stdout).toMatch(/mean \[95% CI\] over 4 replicates per column/);
-    expect(result.stdout).toMatch(/\n  coinsPerLiveHour +[\d,.]+ \[/);
+    expect(result.stdout).toMatch(/\n  Gifted coins per live hour +[\d,.]+ \[/);
     expect(result.stderr).toMatch(/tiny: 8\/8 replicates/);
     const dir = join(root, "out", "tiny");
     expect(checksumOf(dir)).toBe(reference.checksum);

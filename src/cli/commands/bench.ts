@@ -16,12 +16,12 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   describe: "Benchmark the conversion core against the idiomatic baseline (tinybench)",
   builder: (yargs: Argv) =>
     yargs
-      .option("events", { type: "number", default: DEFAULT_CORE_BENCH.events })
-      .option("viewers", { type: "number", default: DEFAULT_CORE_BENCH.viewers })
-      .option("creators", { type: "number", default: DEFAULT_CORE_BENCH.creators })
-      .option("gifts", { type: "number", default: DEFAULT_CORE_BENCH.gifts })
-      .option("batch", { type: "number", default: DEFAULT_CORE_BENCH.batchSize, describe: "events per call" })
-      .option("json", { type: "boolean", default: false })
+      .option("events", { type: "number", default: DEFAULT_CORE_BENCH.events, describe: "gift events in the seeded synthetic stream both sides apply" })
+      .option("viewers", { type: "number", default: DEFAULT_CORE_BENCH.viewers, describe: "viewers (wallets) in the ledger" })
+      .option("creators", { type: "number", default: DEFAULT_CORE_BENCH.creators, describe: "creators (accounts) in the ledger" })
+      .option("gifts", { type: "number", default: DEFAULT_CORE_BENCH.gifts, describe: "gift kinds: the first G of the catalog, synthetic past its end" })
+      .option("batch", { type: "number", default: DEFAULT_CORE_BENCH.batchSize, describe: "events per call of the core and of the baseline" })
+      .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
       .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
       .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
   handler: async (args) => {

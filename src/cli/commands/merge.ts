@@ -22,10 +22,11 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
       .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined") as unknown as Argv<MergeArgs>,
   handler: async (args) => {
-    const [{ mergeRuns }, { formatSummaryTable }, { writeReport }] = await Promise.all([
+    const [{ mergeRuns }, { formatSummaryTable }, { writeReport }, { answerLines }] = await Promise.all([
       import("../../run/index.js"),
       import("../summary-table.js"),
       import("../../report/index.js"),
+      import("../answer.js"),
     ]);
     const { manifest, summary } = mergeRuns(args.dirs, args.out, { eventsOut: args["events-out"] });
     const report = args.report ? await writeReport(args.out) : undefined;
@@ -38,6 +39,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         ...(manifest.eventLog ? [`  events   ${args["events-out"]} (sha256 ${manifest.eventLog.sha256})`] : []),
         ...(report ? [`  report   ${report.files[0]}`] : []),
         "",
+        ...answerLines(args.out),
         formatSummaryTable(summary),
         "",
       ].join("\n"),

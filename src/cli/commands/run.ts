@@ -59,10 +59,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
     runOptions(yargs)
       .example("$0 run", "the default study (Q&A vs challenge) into out/qa-vs-challenge, with report.html")
       .example("$0 run scenarios/battle-night.yaml", "a built-in study; giftsim scenarios lists them all")
-      .example("$0 run study.yaml --seed 7 --replicates 1000 --out runs/seed7", "a researcher's rerun")
-      .example("$0 run study.yaml --resume --out runs/seed7", "continue after Ctrl-C or a crash")
-      .example("$0 run study.yaml --shard 2/3 --out shard-2", "one machine's slice; then giftsim merge")
-      .example("$0 run study.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log") as unknown as Argv<RunArgs>,
+      .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7", "a researcher's rerun")
+      .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7 --resume", "continue after Ctrl-C or a crash")
+      .example("$0 run scenarios/qa-vs-challenge.yaml --shard 2/3 --out shard-2", "one machine's slice; then giftsim merge")
+      .example("$0 run scenarios/qa-vs-challenge.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log") as unknown as Argv<RunArgs>,
   handler: runHandler("formatSummaryTable"),
 };
 

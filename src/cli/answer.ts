@@ -1,0 +1,26 @@
+/**
+ * The scenario's answer in the terminal: its question, then the sentences report.html opens
+ * with (the headline metric's comparisons, worded by the report's own sentence builder), so the
+ * terminal and the report say the same thing in the same words. Read from the finished run
+ * folder, as the report is, so run, compare, sweep and merge all answer alike.
+ */
+import { buildComparisons, metricsOfInterest, readRunFolder } from "../report/index.js";
+
+/** Sentences shown at most; the rest of a long sweep is read in the report. */
+const SHOWN_SENTENCES = 6;
+
+/**
+ * The question and answer sentences of finished run folder `dir` as indented lines, then a
+ * blank line to part them from what follows; no lines when the folder has neither.
+ */
+export function answerLines(dir: string): string[] {
+  const data = readRunFolder(dir);
+  const [headline] = metricsOfInterest(data);
+  const sentences = buildComparisons(data)
+    .filter((comparison) => comparison.metric === headline)
+    .map((comparison) => comparison.sentence);
+  const shown = sentences.slice(0, SHOWN_SENTENCES).map((sentence) => `    ${sentence}`);
+  if (sentences.length > shown.length) shown.push(`    ... and ${sentences.length - shown.length} more comparisons in the report`);
+  const lines = [...(data.scenario.question === "" ? [] : [`  ${data.scenario.question}`]), ...shown];
+  return lines.length === 0 ? [] : [...lines, ""];
+}
