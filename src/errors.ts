@@ -227,6 +227,9 @@ export const errors = {
     ]),
   reconciliationFailed: (problems: string[]) =>
     new GiftsimError("RECONCILIATION_FAILED", `reconciliation failed:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1),
+  /** Nothing to reconcile against: an unproven run fails rather than passes. */
+  reconciliationUnavailable: (reason: string) =>
+    new GiftsimError("RECONCILIATION_FAILED", `reconciliation unavailable: ${reason}; an unproven run fails (--no-reconcile skips the check on purpose)`, 1),
   /** A replay's ledger differs from the simulation's: an audit failure, exit 1. */
   replayMismatch: (differences: string[]) =>
     new GiftsimError("AUDIT_FAILED", `the replay's ledger differs from the simulation's:\n${differences.map((d) => `  ${d}`).join("\n")}`, 1),

@@ -104,6 +104,13 @@ export interface RequestCounts {
 
 /** GET /v1/totals. */
 export interface ServiceTotals {
+  /**
+   * A fresh id each time the server starts. Tallies count from the start, so a client that
+   * reads two different ids knows the server restarted in between and its tallies cannot
+   * cover the run. Optional for other servers; without it a restart is caught only if the
+   * tallies went down.
+   */
+  instance?: string;
   /** Applied events since start: the tallies a load client reconciles against. */
   tallies: { gifts: WireTally; purchases: WireTally };
   rejected: Record<RejectionReason, number>;

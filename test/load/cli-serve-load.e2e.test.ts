@@ -97,6 +97,7 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
     expect(summary.requests.ok).toBeGreaterThanOrEqual(40);
     expect(summary.requests.ok).toBeLessThan(summary.requests.due);
     expect(summary.reconciliation.state).toBe("unavailable");
+    expect(result.code).toBe(1);
     // Reconcile the client's tallies against the totals the server printed as it stopped.
     const client = emptyClientTally();
     for (const kind of ["gifts", "purchases"] as const) {
@@ -108,6 +109,25 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
     const reconciliation = reconcile(client, fresh, stopped.totals);
     expect(reconciliation.state).toBe("passed");
     expect(stopped.totals.tallies.gifts.count).toBeGreaterThanOrEqual(summary.events.giftsAccepted);
+  });
+});
+
+describe("giftsim load --target against a server that dies (built binary)", () => {
+  it("exits 1 with reconciliation unavailable when the server is killed by SIGKILL mid-run: an unproven run does not pass", async () => {
+    const server = await serve();
+    running.pop();
+    const load = runGiftsim(["load", "--target", server.url, "--rate", "100", "--duration", "2s", "--batch", "5", "--retries", "1", "--grace", "1s", "--json"]);
+    for (let i = 0; i < 300 && (await accepted(server.url)) < 20; i++) await new Promise((r) => setTimeout(r, 20));
+    process.kill(server.pid, "SIGKILL");
+    expect((await server.exited).signal).toBe("SIGKILL");
+    const result = await load;
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.requests.ok).toBeGreaterThanOrEqual(20);
+    expect(summary.reconciliation).toMatchObject({ state: "unavailable", reason: expect.stringContaining("the target stopped answering during the run") });
+    expect(summary.passed).toBe(false);
+    expect(result.stderr).toMatch(/reconciliation unavailable: the target stopped answering during the run \(GET \/v1\/totals: .*ECONNREFUSED/);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });
 

@@ -248,6 +248,7 @@ function replayTrafficFrom(library: typeof import("../../load/index.js"), args: 
 function failIfBroken(summary: HttpLoadSummary): void {
   const r = summary.reconciliation;
   if (r.state === "failed" || r.state === "inconclusive") throw errors.reconciliationFailed(r.problems);
+  if (r.state === "unavailable") throw errors.reconciliationUnavailable(r.reason);
   const broken = summary.thresholds.filter((t) => !t.ok).map((t) => `${t.expression} (measured ${t.actualText})`);
   if (broken.length > 0) throw errors.thresholdFailed(broken);
 }

@@ -214,7 +214,8 @@ function thresholds(summary: HttpLoadSummary): string {
 function reconciliation(summary: HttpLoadSummary): string {
   const r = summary.reconciliation;
   if (r.state === "skipped") return `<p><span class="badge badge-other">skipped</span> (--no-reconcile)</p>`;
-  if (r.state === "unavailable") return `<p><span class="badge badge-other">unavailable</span> ${escapeHtml(r.reason)}</p>`;
+  // Unavailable fails the run like failed does: nothing was proven.
+  if (r.state === "unavailable") return `<p>${badge(false, "unavailable")} ${escapeHtml(r.reason)}</p>`;
   const verdict =
     r.state === "passed"
       ? `<p>${badge(true, "passed")} Every accepted event was applied exactly once: nothing lost, nothing doubled; the server's audit passed.</p>`

@@ -76,7 +76,7 @@ export interface HttpLoadSummary {
   reconciliation: Reconciliation;
   /** The client's tallies, for reconciling against a server's own report (e.g. its exit summary). */
   client: { gifts: { accepted: WireTally; unresolved: WireTally }; purchases: { accepted: WireTally; unresolved: WireTally } };
-  /** Thresholds held and reconciliation neither failed nor inconclusive. */
+  /** Thresholds held and reconciliation passed (or was skipped with --no-reconcile): failed, inconclusive and unavailable all fail. */
   passed: boolean;
 }
 

@@ -11,6 +11,7 @@
  *   connections still open cut; a request cut then was never answered 200, so no event a
  *   client saw accepted is lost.
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -54,7 +55,8 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
     maxInFlight: options.maxInFlight,
     rateLimitEventsPerSecond: options.rateLimitEventsPerSecond,
   };
-  const totals = (): ServiceTotals => ({ ...service.totals(), requests: { ...counts } });
+  const instance = randomUUID();
+  const totals = (): ServiceTotals => ({ instance, ...service.totals(), requests: { ...counts } });
 
   function send(res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
     if (res.headersSent || res.destroyed) return;
