@@ -10,7 +10,7 @@ import { Pool } from "undici";
 import { errors } from "../../errors.js";
 import { tallyToWire } from "../event-tally.js";
 import { ROUTES, type ServiceConfig, type ServiceTotals } from "../http-api.js";
-import { summarizeLatency } from "../latency-histogram.js";
+import { latencyAtPercentile, summarizeLatency } from "../latency-histogram.js";
 import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
 import { createArrivalSchedule } from "./arrival-schedule.js";
 import { createEventSource } from "./event-source.js";
@@ -148,6 +148,7 @@ function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, 
       retries: options.retries,
       timeoutMs: options.timeoutMs,
       graceMs: options.graceMs,
+      warmupMs: options.warmupMs,
       seed: options.seed,
     },
     startedAt: run.startedAt.toISOString(),
@@ -162,6 +163,7 @@ function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, 
       unresolved: run.unresolved.length,
       retries: run.retries,
       settled,
+      warmup: run.warmupRequests,
       byStatus: run.byStatus,
     },
     events: {
@@ -182,9 +184,9 @@ function summarize(options: HttpLoadOptions, run: DriveResult, settled: number, 
     serviceTimeMicros: summarizeLatency(run.serviceTime),
     sendDelayMicros: summarizeLatency(run.sendDelay),
     timeline: run.timeline.seconds(),
-    latencyBuckets: run.timeline.buckets(),
+    latencyBuckets: run.latencyBuckets.buckets(),
     latencyPercentiles:
-      run.latency.totalCount === 0 ? [] : SPECTRUM_PERCENTILES.map((percentile) => ({ percentile, ms: run.latency.getValueAtPercentile(percentile) / 1000 })),
+      run.latency.totalCount === 0 ? [] : SPECTRUM_PERCENTILES.map((percentile) => ({ percentile, ms: latencyAtPercentile(run.latency, percentile) / 1000 })),
     thresholds,
     reconciliation,
     client: {
