@@ -89,7 +89,7 @@ export interface ServiceConfig {
   channels: string[];
   /** Coins of each bundle tier, indexed [region][channel][tier]; an empty list: nothing sold there. */
   bundleCoins: number[][][];
-  limits: { maxBodyBytes: number; maxEventsPerRequest: number; maxInFlight: number; rateLimitEventsPerSecond: number };
+  limits: { maxBodyBytes: number; maxEventsPerRequest: number; maxInFlight: number; rateLimitEventsPerSecond: number; bodyTimeoutMs: number };
 }
 
 /** Requests answered since the server started, by outcome. */
@@ -100,6 +100,8 @@ export interface RequestCounts {
   rateLimited: number;
   overloaded: number;
   shuttingDown: number;
+  /** Answered 408: the body did not arrive within the body timeout. */
+  bodyTimedOut: number;
 }
 
 /** GET /v1/totals. */

@@ -57,14 +57,17 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
       runGiftsim(["load", "--target", server.url, "--threshold", "p99 fast"]),
       runGiftsim(["load", "--target", server.url, "--workers", "2"]),
       runGiftsim(["load", "--target", "http://127.0.0.1:1", "--duration", "1s"]),
-      runGiftsim(["serve", "--port", "70000", "--max-inflight", "0"]),
+      runGiftsim(["serve", "--port", "70000", "--max-inflight", "0", "--body-timeout", "0s"]),
+      runGiftsim(["load", "--target", server.url, "--duration", "2s", "--warmup", "2s"]),
     ]);
-    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(bad[0].stderr).toContain('--threshold: got "p99 fast", expected metric operator value');
     expect(bad[1].stderr).toContain("--workers: got 2, expected only without --target");
     expect(bad[2].stderr).toContain("--target: http://127.0.0.1:1 did not answer");
     expect(bad[3].stderr).toContain("--port: got 70000, expected an integer 0..65535");
     expect(bad[3].stderr).toContain("--max-inflight: got 0, expected an integer 1..");
+    expect(bad[3].stderr).toContain("--body-timeout: got 0, expected an integer 1..");
+    expect(bad[4].stderr).toContain("--warmup: got 2000, expected a duration from 0 to under the arrivals' 2000 ms");
     for (const r of bad) expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
