@@ -47,6 +47,7 @@ export const DEFAULT_HTTP_LOAD: Omit<HttpLoadOptions, "target"> = {
 /** Longest run accepted: a day, against a typo of units. */
 const MAX_DURATION_MS = 86_400_000;
 
+/** How long requests are due for: the arrival profile's length. */
 function arrivalDurationMs(arrival: ArrivalProfile): number {
   if (arrival.kind === "ramping") return arrival.stages.reduce((sum, stage) => sum + stage.durationMs, 0);
   return arrival.durationMs;

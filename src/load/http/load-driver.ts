@@ -158,7 +158,7 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
       if (measured(flight.dueAt)) {
         recordMillis(result.latency, at - flight.dueAt);
         result.latencyBuckets.record(at - flight.dueAt);
-      } else result.warmupRequests++;
+      }
       const accepted = result.tally.gifts.accepted.count + result.tally.purchases.accepted.count;
       result.timeline.finished(at, at - flight.dueAt, outcome, accepted - acceptedEvents);
       acceptedEvents = accepted;
@@ -294,6 +294,7 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
           break;
         }
         result.due++;
+        if (!measured(dueAt)) result.warmupRequests++;
         result.timeline.due(dueAt);
         if (outstanding >= options.maxInFlight) {
           result.dropped++;
