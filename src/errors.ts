@@ -24,6 +24,7 @@ export type ErrorCode =
   | "OVERLOADED"
   | "RATE_LIMITED"
   | "SHUTTING_DOWN"
+  | "BODY_TIMEOUT"
   | "NOT_FOUND"
   | "METHOD_NOT_ALLOWED";
 
@@ -211,6 +212,8 @@ export const errors = {
   rateLimited: (eventsPerSecond: number, retryAfterSeconds: number) =>
     new GiftsimError("RATE_LIMITED", `over the rate limit of ${eventsPerSecond} events/s; nothing was applied, retry in ${retryAfterSeconds} s`, 1),
   shuttingDown: () => new GiftsimError("SHUTTING_DOWN", "server is shutting down; nothing was applied, retry elsewhere or later", 1),
+  bodyTimeout: (limitMs: number) =>
+    new GiftsimError("BODY_TIMEOUT", `request body not received within ${limitMs} ms of its headers (--body-timeout); nothing was applied, retry with the whole body at once`, 1),
   routeNotFound: (method: string, path: string) =>
     new GiftsimError("NOT_FOUND", `${method} ${path}: no such route (see docs/http-api.md)`, 2, [{ path: "(url)", value: path, expected: "a route of docs/http-api.md" }]),
   unknownId: (kind: string, id: string, count: number) =>
@@ -227,6 +230,9 @@ export const errors = {
     ]),
   reconciliationFailed: (problems: string[]) =>
     new GiftsimError("RECONCILIATION_FAILED", `reconciliation failed:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1),
+  /** Nothing to reconcile against: an unproven run fails rather than passes. */
+  reconciliationUnavailable: (reason: string) =>
+    new GiftsimError("RECONCILIATION_FAILED", `reconciliation unavailable: ${reason}; an unproven run fails (--no-reconcile skips the check on purpose)`, 1),
   /** A replay's ledger differs from the simulation's: an audit failure, exit 1. */
   replayMismatch: (differences: string[]) =>
     new GiftsimError("AUDIT_FAILED", `the replay's ledger differs from the simulation's:\n${differences.map((d) => `  ${d}`).join("\n")}`, 1),

@@ -89,7 +89,7 @@ export interface ServiceConfig {
   channels: string[];
   /** Coins of each bundle tier, indexed [region][channel][tier]; an empty list: nothing sold there. */
   bundleCoins: number[][][];
-  limits: { maxBodyBytes: number; maxEventsPerRequest: number; maxInFlight: number; rateLimitEventsPerSecond: number };
+  limits: { maxBodyBytes: number; maxEventsPerRequest: number; maxInFlight: number; rateLimitEventsPerSecond: number; bodyTimeoutMs: number };
 }
 
 /** Requests answered since the server started, by outcome. */
@@ -100,10 +100,19 @@ export interface RequestCounts {
   rateLimited: number;
   overloaded: number;
   shuttingDown: number;
+  /** Answered 408: the body did not arrive within the body timeout. */
+  bodyTimedOut: number;
 }
 
 /** GET /v1/totals. */
 export interface ServiceTotals {
+  /**
+   * A fresh id each time the server starts. Tallies count from the start, so a client that
+   * reads two different ids knows the server restarted in between and its tallies cannot
+   * cover the run. Optional for other servers; without it a restart is caught only if the
+   * tallies went down.
+   */
+  instance?: string;
   /** Applied events since start: the tallies a load client reconciles against. */
   tallies: { gifts: WireTally; purchases: WireTally };
   rejected: Record<RejectionReason, number>;

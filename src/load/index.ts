@@ -11,7 +11,7 @@ export type { LedgerSnapshot, TransferableLedger } from "./ledger-transfer.js";
 export { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
 export type { StreamPartition, SyntheticStream, SyntheticStreamOptions } from "./synthetic-stream.js";
 export { syntheticCatalog, syntheticEconomy } from "./synthetic-catalog.js";
-export { createLatencyHistogram, encodeLatencyHistogram, mergeLatencyHistograms, recordMillis, summarizeLatency } from "./latency-histogram.js";
+export { createLatencyHistogram, encodeLatencyHistogram, latencyAtPercentile, mergeLatencyHistograms, recordMillis, summarizeLatency } from "./latency-histogram.js";
 export type { LatencySummary } from "./latency-histogram.js";
 export { addTallies, emptyTally, sameTally, subtractTallies, tallyEvent, tallyFromWire, tallyToWire } from "./event-tally.js";
 export type { EventTally, WireTally } from "./event-tally.js";

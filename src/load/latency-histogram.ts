@@ -22,15 +22,26 @@ export function recordMillis(histogram: hdr.Histogram, millis: number): void {
   histogram.recordValue(Math.max(1, Math.round(millis * 1000)));
 }
 
+/**
+ * The latency at `percentile` (0..100) in microseconds, within the recorded min and max. HDR
+ * answers with the bounds of the value's bucket (the upper one, the lower one at 0), which
+ * can lie past the exact extremes it also keeps: a p99.9 of 91583 us beside a max of
+ * 91569 us. Clamping keeps p <= max everywhere a summary shows both.
+ */
+export function latencyAtPercentile(histogram: hdr.Histogram, percentile: number): number {
+  if (histogram.totalCount === 0) return 0;
+  return Math.min(Math.max(histogram.getValueAtPercentile(percentile), histogram.minNonZeroValue), histogram.maxValue);
+}
+
 /** The percentiles every load summary reports, in microseconds. */
 export function summarizeLatency(histogram: hdr.Histogram): LatencySummary {
   return {
     count: histogram.totalCount,
-    p50: histogram.getValueAtPercentile(50),
-    p90: histogram.getValueAtPercentile(90),
-    p95: histogram.getValueAtPercentile(95),
-    p99: histogram.getValueAtPercentile(99),
-    p999: histogram.getValueAtPercentile(99.9),
+    p50: latencyAtPercentile(histogram, 50),
+    p90: latencyAtPercentile(histogram, 90),
+    p95: latencyAtPercentile(histogram, 95),
+    p99: latencyAtPercentile(histogram, 99),
+    p999: latencyAtPercentile(histogram, 99.9),
     max: histogram.maxValue,
     mean: Math.round(histogram.mean),
   };

@@ -57,14 +57,17 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
       runGiftsim(["load", "--target", server.url, "--threshold", "p99 fast"]),
       runGiftsim(["load", "--target", server.url, "--workers", "2"]),
       runGiftsim(["load", "--target", "http://127.0.0.1:1", "--duration", "1s"]),
-      runGiftsim(["serve", "--port", "70000", "--max-inflight", "0"]),
+      runGiftsim(["serve", "--port", "70000", "--max-inflight", "0", "--body-timeout", "0s"]),
+      runGiftsim(["load", "--target", server.url, "--duration", "2s", "--warmup", "2s"]),
     ]);
-    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(bad[0].stderr).toContain('--threshold: got "p99 fast", expected metric operator value');
     expect(bad[1].stderr).toContain("--workers: got 2, expected only without --target");
     expect(bad[2].stderr).toContain("--target: http://127.0.0.1:1 did not answer");
     expect(bad[3].stderr).toContain("--port: got 70000, expected an integer 0..65535");
     expect(bad[3].stderr).toContain("--max-inflight: got 0, expected an integer 1..");
+    expect(bad[3].stderr).toContain("--body-timeout: got 0, expected an integer 1..");
+    expect(bad[4].stderr).toContain("--warmup: got 2000, expected a duration from 0 to under the arrivals' 2000 ms");
     for (const r of bad) expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
@@ -97,6 +100,7 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
     expect(summary.requests.ok).toBeGreaterThanOrEqual(40);
     expect(summary.requests.ok).toBeLessThan(summary.requests.due);
     expect(summary.reconciliation.state).toBe("unavailable");
+    expect(result.code).toBe(1);
     // Reconcile the client's tallies against the totals the server printed as it stopped.
     const client = emptyClientTally();
     for (const kind of ["gifts", "purchases"] as const) {
@@ -108,6 +112,25 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
     const reconciliation = reconcile(client, fresh, stopped.totals);
     expect(reconciliation.state).toBe("passed");
     expect(stopped.totals.tallies.gifts.count).toBeGreaterThanOrEqual(summary.events.giftsAccepted);
+  });
+});
+
+describe("giftsim load --target against a server that dies (built binary)", () => {
+  it("exits 1 with reconciliation unavailable when the server is killed by SIGKILL mid-run: an unproven run does not pass", async () => {
+    const server = await serve();
+    running.pop();
+    const load = runGiftsim(["load", "--target", server.url, "--rate", "100", "--duration", "2s", "--batch", "5", "--retries", "1", "--grace", "1s", "--json"]);
+    for (let i = 0; i < 300 && (await accepted(server.url)) < 20; i++) await new Promise((r) => setTimeout(r, 20));
+    process.kill(server.pid, "SIGKILL");
+    expect((await server.exited).signal).toBe("SIGKILL");
+    const result = await load;
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.requests.ok).toBeGreaterThanOrEqual(20);
+    expect(summary.reconciliation).toMatchObject({ state: "unavailable", reason: expect.stringContaining("the target stopped answering during the run") });
+    expect(summary.passed).toBe(false);
+    expect(result.stderr).toMatch(/reconciliation unavailable: the target stopped answering during the run \(GET \/v1\/totals: .*ECONNREFUSED/);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });
 

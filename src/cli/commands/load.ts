@@ -44,13 +44,14 @@ interface LoadArgs {
   retries?: number;
   timeout?: string;
   grace?: string;
+  warmup?: string;
   threshold?: string[];
   reconcile: boolean;
 }
 
 /** Flags of one mode only: given in the other, they are an error rather than silently ignored. */
 const SYNTHETIC_ONLY = ["events", "viewers", "creators", "gifts", "preset", "workers"] as const;
-const TARGET_ONLY = ["rate", "duration", "stages", "start-rate", "connections", "max-inflight", "retries", "timeout", "grace", "threshold", "html"] as const;
+const TARGET_ONLY = ["rate", "duration", "stages", "start-rate", "connections", "max-inflight", "retries", "timeout", "grace", "warmup", "threshold", "html"] as const;
 const SCENARIO_ONLY = ["arm", "replicate", "repeat", "speed", "max-gap"] as const;
 
 export const loadCommand: CommandModule<object, LoadArgs> = {
@@ -87,6 +88,10 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .option("retries", { type: "number", describe: `with --target: retries after 429, 5xx or no answer, same idempotency keys (default ${DEFAULT_HTTP_LOAD.retries})` })
       .option("timeout", { type: "string", describe: "with --target: per attempt (default 10s)" })
       .option("grace", { type: "string", describe: "with --target: time for unanswered requests after the last is due (default 10s)" })
+      .option("warmup", {
+        type: "string",
+        describe: "with --target: requests due this long from the start are sent and counted, but left out of latency figures and latency thresholds, e.g. 2s (default none)",
+      })
       .option("threshold", { type: "string", array: true, describe: 'with --target: pass/fail criterion, repeatable: "p99<50ms", "errors<0.1%", "rps>=900"; a broken one exits 1' })
       .option("reconcile", { type: "boolean", default: true, describe: "with --target: prove from the server's tallies that every accepted event was applied once (--no-reconcile to skip)" })
       .example("$0 load --events 20000000 --viewers 1000000 --creators 1000 --gifts 64", "the reference benchmark size")
@@ -192,6 +197,7 @@ async function httpLoad(args: LoadArgs, target: string): Promise<void> {
     retries: args.retries ?? defaults.retries,
     timeoutMs: args.timeout === undefined ? defaults.timeoutMs : parseDuration(args.timeout, "--timeout"),
     graceMs: args.grace === undefined ? defaults.graceMs : parseDuration(args.grace, "--grace"),
+    warmupMs: args.warmup === undefined ? defaults.warmupMs : parseDuration(args.warmup, "--warmup"),
     seed: args.seed ?? DEFAULT_SYNTHETIC_LOAD.seed,
     thresholds: (args.threshold ?? []).map((expression) => parseThreshold(expression)),
     reconcile: args.reconcile,
@@ -248,6 +254,7 @@ function replayTrafficFrom(library: typeof import("../../load/index.js"), args: 
 function failIfBroken(summary: HttpLoadSummary): void {
   const r = summary.reconciliation;
   if (r.state === "failed" || r.state === "inconclusive") throw errors.reconciliationFailed(r.problems);
+  if (r.state === "unavailable") throw errors.reconciliationUnavailable(r.reason);
   const broken = summary.thresholds.filter((t) => !t.ok).map((t) => `${t.expression} (measured ${t.actualText})`);
   if (broken.length > 0) throw errors.thresholdFailed(broken);
 }

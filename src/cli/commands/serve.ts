@@ -17,6 +17,7 @@ interface ServeArgs {
   "max-events": number;
   "max-inflight": number;
   "rate-limit": number;
+  "body-timeout": string;
   "shutdown-timeout": string;
   json: boolean;
 }
@@ -37,6 +38,11 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option("max-events", { type: "number", default: DEFAULT_SERVE.maxEventsPerRequest, describe: "events per request; more get 400" })
       .option("max-inflight", { type: "number", default: DEFAULT_SERVE.maxInFlight, describe: "requests in progress beyond which new ones get 503 + Retry-After" })
       .option("rate-limit", { type: "number", default: DEFAULT_SERVE.rateLimitEventsPerSecond, describe: "events per second beyond which requests get 429 + Retry-After (0: no limit)" })
+      .option("body-timeout", {
+        type: "string",
+        default: `${DEFAULT_SERVE.bodyTimeoutMs / 1000}s`,
+        describe: "from a request's headers, how long its body may take; a slower one gets 408 and frees its in-flight slot",
+      })
       .option("shutdown-timeout", { type: "string", default: "10s", describe: "on SIGTERM, how long in-flight requests may take before their connections are cut" })
       .option("json", { type: "boolean", default: false, describe: "print NDJSON lines: listening, then the final totals" })
       .example("$0 serve", "listen on http://127.0.0.1:8787")
@@ -56,6 +62,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       maxEventsPerRequest: args["max-events"],
       maxInFlight: args["max-inflight"],
       rateLimitEventsPerSecond: args["rate-limit"],
+      bodyTimeoutMs: parseDuration(args["body-timeout"], "--body-timeout"),
       shutdownTimeoutMs: parseDuration(args["shutdown-timeout"], "--shutdown-timeout"),
     });
     if (args.json) printLine({ event: "listening", url: server.url, pid: process.pid });

@@ -22,6 +22,8 @@ export interface HttpLoadOptions {
   timeoutMs: number;
   /** After the last request is due, how long unanswered ones may take. */
   graceMs: number;
+  /** Requests due this long from the start are sent and counted but kept out of latency figures and latency thresholds; 0 for none. */
+  warmupMs: number;
   seed: string;
   thresholds: Threshold[];
   /** Read the server's tallies before and after and prove every accepted event applied once. */
@@ -36,6 +38,7 @@ export const DEFAULT_HTTP_LOAD: Omit<HttpLoadOptions, "target"> = {
   retries: 3,
   timeoutMs: 10_000,
   graceMs: 10_000,
+  warmupMs: 0,
   seed: "1",
   thresholds: [],
   reconcile: true,
@@ -43,6 +46,12 @@ export const DEFAULT_HTTP_LOAD: Omit<HttpLoadOptions, "target"> = {
 
 /** Longest run accepted: a day, against a typo of units. */
 const MAX_DURATION_MS = 86_400_000;
+
+/** How long requests are due for: the arrival profile's length. */
+function arrivalDurationMs(arrival: ArrivalProfile): number {
+  if (arrival.kind === "ramping") return arrival.stages.reduce((sum, stage) => sum + stage.durationMs, 0);
+  return arrival.durationMs;
+}
 
 /** Throws an INVALID_INPUT error naming each bad flag, its value and what was expected. */
 export function validateHttpLoad(options: HttpLoadOptions): void {
@@ -73,7 +82,7 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
       });
     }
   } else if (arrival.kind === "ramping") {
-    const total = arrival.stages.reduce((sum, stage) => sum + stage.durationMs, 0);
+    const total = arrivalDurationMs(arrival);
     if (arrival.stages.length === 0 || total > MAX_DURATION_MS) problems.push({ path: "--stages", value: arrival.stages.length, expected: "1 or more stages lasting at most 24h in all" });
     if (!(arrival.startRatePerSecond >= 0 && arrival.startRatePerSecond <= MAX_RATE_PER_SECOND)) {
       problems.push({ path: "--start-rate", value: arrival.startRatePerSecond, expected: `requests per second 0..${MAX_RATE_PER_SECOND}` });
@@ -90,6 +99,10 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
   for (const [field, flag] of [["timeoutMs", "--timeout"], ["graceMs", "--grace"]] as const) {
     const value = options[field];
     if (!(value > 0 && value <= MAX_DURATION_MS)) problems.push({ path: flag, value, expected: "a duration above 0, at most 24h" });
+  }
+  const arrivalMs = arrivalDurationMs(arrival);
+  if (!(options.warmupMs >= 0 && options.warmupMs < arrivalMs)) {
+    problems.push({ path: "--warmup", value: options.warmupMs, expected: `a duration from 0 to under the arrivals' ${arrivalMs} ms, so some requests are measured` });
   }
   if (problems.length > 0) throw errors.invalidInput("load options", problems);
 }

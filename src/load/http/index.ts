@@ -19,4 +19,7 @@ export type { HttpLoadSummary, SummaryRenderer } from "./summary.js";
 export { describeArrival, renderSummaryText } from "./summary-text.js";
 export { drawLoadCharts, loadCharts, renderSummaryHtml } from "./summary-html.js";
 export type { DrawnLoadChart } from "./summary-html.js";
-export type { LatencyBucket, TimelineSecond } from "./timeline.js";
+export { createTimelineRecorder } from "./timeline.js";
+export type { TimelineRecorder, TimelineSecond } from "./timeline.js";
+export { createLatencyBuckets } from "./latency-buckets.js";
+export type { LatencyBucket, LatencyBuckets } from "./latency-buckets.js";

@@ -9,6 +9,10 @@
  * A request answered 429, 5xx or not at all is retried with the same body (the same
  * idempotency keys) after Retry-After or a backoff, ahead of new requests. When
  * `maxInFlight` due requests are unanswered, new ones are dropped and counted.
+ *
+ * Requests due in the warm-up (`warmupMs` from the start) are sent and counted like any
+ * other, but kept out of the latency histograms, so a cold server's first second does not
+ * speak for the whole run; the timeline still shows them.
  */
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
@@ -18,6 +22,7 @@ import { emptyClientTally, isEventsResponse, recordAnswer, type ClientTally } fr
 import type { LoadRequest } from "./event-source.js";
 import type { HttpLoadOptions } from "./http-load-options.js";
 import { answerJson, postEvents, type PostAnswer } from "./post-events.js";
+import { createLatencyBuckets, type LatencyBuckets } from "./latency-buckets.js";
 import { createTimelineRecorder, type TimelineRecorder } from "./timeline.js";
 
 /** A live view of a run, for progress lines. */
@@ -60,10 +65,14 @@ export interface DriveResult {
   giftsSent: number;
   purchasesSent: number;
   byStatus: Record<string, number>;
+  /** Requests due in the warm-up: in every count, in no latency figure. */
+  warmupRequests: number;
+  /** The latency figures, of requests due after the warm-up. */
   latency: Histogram;
+  latencyBuckets: LatencyBuckets;
   serviceTime: Histogram;
   sendDelay: Histogram;
-  /** Second by second, for charts. */
+  /** Second by second, for charts: every request, warm-up included. */
   timeline: TimelineRecorder;
   tally: ClientTally;
   /** Requests without an answer when the run ended. */
@@ -99,7 +108,9 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
     giftsSent: 0,
     purchasesSent: 0,
     byStatus: {},
+    warmupRequests: 0,
     latency: createLatencyHistogram(),
+    latencyBuckets: createLatencyBuckets(),
     serviceTime: createLatencyHistogram(),
     sendDelay: createLatencyHistogram(),
     timeline: createTimelineRecorder(start),
@@ -108,6 +119,8 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
     unresolved: [],
   };
   const deadline = start + schedule.durationMs + options.graceMs;
+  const warmupEnd = start + options.warmupMs;
+  const measured = (dueAt: number) => dueAt >= warmupEnd;
   // Backlog of intended send times, a ring: at most maxInFlight are outstanding, so it never overflows.
   const backlog = new Float64Array(options.maxInFlight);
   let backlogHead = 0;
@@ -142,7 +155,10 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
     function done(flight: Flight, outcome: "ok" | "failed" | "unresolved", at: number): void {
       outstanding--;
       lastAnswerAt = Math.max(lastAnswerAt, at);
-      recordMillis(result.latency, at - flight.dueAt);
+      if (measured(flight.dueAt)) {
+        recordMillis(result.latency, at - flight.dueAt);
+        result.latencyBuckets.record(at - flight.dueAt);
+      }
       const accepted = result.tally.gifts.accepted.count + result.tally.purchases.accepted.count;
       result.timeline.finished(at, at - flight.dueAt, outcome, accepted - acceptedEvents);
       acceptedEvents = accepted;
@@ -202,7 +218,7 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
         (answer) => {
           const at = performance.now();
           active--;
-          recordMillis(result.serviceTime, at - answer.dispatchedAt);
+          if (measured(flight.dueAt)) recordMillis(result.serviceTime, at - answer.dispatchedAt);
           answered(flight, answer, at);
           pump();
         },
@@ -243,7 +259,7 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
         result.sent++;
         result.giftsSent += request.giftSeq.length;
         result.purchasesSent += request.order.length;
-        recordMillis(result.sendDelay, performance.now() - dueAt);
+        if (measured(dueAt)) recordMillis(result.sendDelay, performance.now() - dueAt);
         attempt({ request, dueAt, attempts: 0, unanswered: false });
       }
     }
@@ -278,6 +294,7 @@ export function drive(options: HttpLoadOptions, origin: string, schedule: Arriva
           break;
         }
         result.due++;
+        if (!measured(dueAt)) result.warmupRequests++;
         result.timeline.due(dueAt);
         if (outstanding >= options.maxInFlight) {
           result.dropped++;

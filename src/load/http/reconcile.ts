@@ -7,6 +7,9 @@
  * writer), and an equal count with another checksum means different events. Requests that
  * never got an answer are allowed to have been applied all together or not at all; a mix
  * cannot be told apart from totals and is inconclusive. The server's audit must pass too.
+ * Totals that cannot be read after the run, or that a restart started afresh, leave nothing
+ * to reconcile: unavailable. Only "passed" proves anything: every other state fails the run
+ * (unless reconciliation was skipped on purpose).
  */
 import { addTallies, sameTally, subtractTallies, tallyFromWire, tallyToWire, type EventTally, type WireTally } from "../event-tally.js";
 import type { ServiceTotals } from "../http-api.js";
@@ -56,6 +59,14 @@ export function reconcile(client: ClientTally, before: ServiceTotals, after: Ser
   const tallies = [read(before, "gifts"), read(after, "gifts"), read(before, "purchases"), read(after, "purchases")];
   if (tallies.some((t) => t === undefined)) return { state: "unavailable", reason: "the target's /v1/totals has no event tallies" };
   const [giftsBefore, giftsAfter, purchasesBefore, purchasesAfter] = tallies as EventTally[];
+  if (before.instance !== undefined && after.instance !== undefined && before.instance !== after.instance) {
+    return { state: "unavailable", reason: `the target restarted during the run (instance ${before.instance} before, ${after.instance} after): its tallies started afresh, so they cannot show what became of the accepted events` };
+  }
+  const shrunk = ([["gifts", giftsBefore, giftsAfter], ["purchases", purchasesBefore, purchasesAfter]] as const).find(([, b, a]) => a.count < b.count);
+  if (shrunk !== undefined) {
+    const [name, b, a] = shrunk;
+    return { state: "unavailable", reason: `the target's ${name} tally went down during the run (${b.count} before, ${a.count} after): it restarted or was reset, so its tallies cannot cover the run` };
+  }
   const problems: string[] = [];
   const doubts: string[] = [];
   const gifts = kind("gifts", client.gifts, giftsBefore, giftsAfter, problems, doubts);

@@ -13,7 +13,7 @@ import { fillPage, fillTemplate } from "../../report/templates.js";
 import type { WireTally } from "../event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
-import { count, describeArrival, ms, reasons } from "./summary-text.js";
+import { count, describeArrival, latencyBasis, ms, reasons } from "./summary-text.js";
 import type { HttpLoadSummary } from "./summary.js";
 
 /** A chart of the page: its template id, title and what fills it. */
@@ -37,9 +37,13 @@ export interface DrawnLoadChart {
 /** The charts of a summary, filled (not yet drawn). */
 export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
   const seconds = summary.timeline;
-  const latency: Rows = seconds.flatMap((s) =>
-    s.p50Ms === null ? [] : [{ second: s.second, percentile: "p50", ms: s.p50Ms }, { second: s.second, percentile: "p99", ms: s.p99Ms }],
-  );
+  // A second without answers stays in as null, so the line breaks there instead of drawing across it.
+  const latency: Rows = seconds.flatMap((s) => [
+    { second: s.second, percentile: "p50", ms: s.p50Ms },
+    { second: s.second, percentile: "p99", ms: s.p99Ms },
+  ]);
+  const answeredSeconds = seconds.filter((s) => s.p50Ms !== null).length;
+  const warmup = summary.options.warmupMs > 0 ? ` The first ${summary.options.warmupMs / 1000} s are warm-up: shown here, left out of the run's figures.` : "";
   const throughput: Rows = seconds.flatMap((s) => [
     { second: s.second, measure: "requests", measureOrder: 0, series: "due", perSecond: s.due },
     { second: s.second, measure: "requests", measureOrder: 0, series: "answered 200", perSecond: s.ok },
@@ -66,9 +70,9 @@ export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
       fill: {
         datasets: { latency },
         caption:
-          latency.length === 0
+          answeredSeconds === 0
             ? "No request was answered."
-            : `p50 and p99 of the answers that arrived in each second, measured from each request's intended send time; over the whole run p50 ${ms(l.p50)}, p99 ${ms(l.p99)}.`,
+            : `p50 and p99 of the answers that arrived in each second, measured from each request's intended send time; over the whole run p50 ${ms(l.p50)}, p99 ${ms(l.p99)}.${warmup}`,
       },
     },
     {
@@ -92,7 +96,7 @@ export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
       title: "Latency by percentile",
       fill: {
         datasets: { percentiles },
-        caption: `Latency from intended send time (coordinated omission corrected) at each percentile, over ${count(l.count)} requests.`,
+        caption: `Latency ${latencyBasis(summary)} (coordinated omission corrected) at each percentile, over ${count(l.count)} requests.`,
       },
     },
     {
@@ -100,7 +104,7 @@ export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
       title: "Latency histogram",
       fill: {
         datasets: { buckets: summary.latencyBuckets.map((b) => ({ ...b })) },
-        caption: "Requests by latency from intended send time, ten buckets a decade.",
+        caption: `Requests by latency ${latencyBasis(summary)}, ten buckets a decade.`,
       },
     },
   ];
@@ -214,7 +218,8 @@ function thresholds(summary: HttpLoadSummary): string {
 function reconciliation(summary: HttpLoadSummary): string {
   const r = summary.reconciliation;
   if (r.state === "skipped") return `<p><span class="badge badge-other">skipped</span> (--no-reconcile)</p>`;
-  if (r.state === "unavailable") return `<p><span class="badge badge-other">unavailable</span> ${escapeHtml(r.reason)}</p>`;
+  // Unavailable fails the run like failed does: nothing was proven.
+  if (r.state === "unavailable") return `<p>${badge(false, "unavailable")} ${escapeHtml(r.reason)}</p>`;
   const verdict =
     r.state === "passed"
       ? `<p>${badge(true, "passed")} Every accepted event was applied exactly once: nothing lost, nothing doubled; the server's audit passed.</p>`

@@ -40,6 +40,13 @@ function reconciliationLines(summary: HttpLoadSummary): string[] {
   return [`  reconciliation   ${verdict}`, kind("gifts", r.gifts), kind("purchases", r.purchases)];
 }
 
+/** How latency figures were measured: from where, and what the warm-up left out. */
+export function latencyBasis(summary: HttpLoadSummary): string {
+  const { warmupMs } = summary.options;
+  if (warmupMs === 0) return "from intended send";
+  return `from intended send; the ${count(summary.requests.warmup)} requests due in the first ${warmupMs / 1000} s (warm-up) left out`;
+}
+
 /** The summary for a terminal. */
 export const renderSummaryText: SummaryRenderer = (summary) => {
   const { requests, events, rates } = summary;
@@ -51,7 +58,7 @@ export const renderSummaryText: SummaryRenderer = (summary) => {
     `  requests         ${count(requests.due)} due, ${count(requests.sent)} sent, ${count(requests.ok)} ok, ${count(requests.failed)} failed, ${count(requests.dropped)} dropped, ${count(requests.unanswered)} unanswered (${count(requests.settled)} settled after), ${count(requests.retries)} retries`,
     `  answers          ${statuses || "none"}`,
     `  throughput       ${rates.requestsPerSecond.toFixed(1)} req/s ok (target ${rates.targetPerSecond.toFixed(1)}), ${count(Math.round(rates.eventsPerSecond))} events/s accepted, over ${summary.elapsedSeconds.toFixed(2)} s`,
-    `  latency          ${latency(summary.latencyMicros)}  (from intended send)`,
+    `  latency          ${latency(summary.latencyMicros)}  (${latencyBasis(summary)})`,
     `  service time     ${latency(summary.serviceTimeMicros)}  (per attempt, from its dispatch on a connection)`,
     `  send delay       p50 ${ms(summary.sendDelayMicros.p50)}  p99 ${ms(summary.sendDelayMicros.p99)}  max ${ms(summary.sendDelayMicros.max)}  (intended send to a free connection)`,
     `  errors           ${(summary.errorRate * 100).toFixed(3)}%`,

@@ -9,7 +9,8 @@ import type { LatencySummary } from "../latency-histogram.js";
 import type { HttpLoadOptions } from "./http-load-options.js";
 import type { Reconciliation } from "./reconcile.js";
 import type { ThresholdResult } from "./threshold.js";
-import type { LatencyBucket, TimelineSecond } from "./timeline.js";
+import type { LatencyBucket } from "./latency-buckets.js";
+import type { TimelineSecond } from "./timeline.js";
 
 export const HTTP_LOAD_SUMMARY_SCHEMA = "giftsim.http-load-summary/1";
 
@@ -40,6 +41,8 @@ export interface HttpLoadSummary {
     retries: number;
     /** Unresolved requests answered when resent after the run, before reconciling. */
     settled: number;
+    /** Due in the warm-up (options.warmupMs): in every count here and in the timeline, in no latency figure. */
+    warmup: number;
     /** Every attempt's answer: HTTP status, or "network" for no answer. */
     byStatus: Record<string, number>;
   };
@@ -61,7 +64,11 @@ export interface HttpLoadSummary {
   };
   /** (failed + dropped + unanswered) / due. */
   errorRate: number;
-  /** From each request's intended send time to its final answer: coordinated omission corrected. */
+  /**
+   * From each request's intended send time to its final answer: coordinated omission
+   * corrected. This and every latency figure below but the timeline leave out the warm-up's
+   * requests; percentiles are at most the max.
+   */
   latencyMicros: LatencySummary;
   /** From each attempt being handed to a connection to its answer: what a closed-loop tool would report. */
   serviceTimeMicros: LatencySummary;
@@ -76,7 +83,7 @@ export interface HttpLoadSummary {
   reconciliation: Reconciliation;
   /** The client's tallies, for reconciling against a server's own report (e.g. its exit summary). */
   client: { gifts: { accepted: WireTally; unresolved: WireTally }; purchases: { accepted: WireTally; unresolved: WireTally } };
-  /** Thresholds held and reconciliation neither failed nor inconclusive. */
+  /** Thresholds held and reconciliation passed (or was skipped with --no-reconcile): failed, inconclusive and unavailable all fail. */
   passed: boolean;
 }
 

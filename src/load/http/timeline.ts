@@ -1,10 +1,13 @@
 /**
  * A run second by second, for the summary's charts: requests due, answered, refused and lost,
  * events accepted, and the latency percentiles of the answers that arrived in that second.
- * Answers arrive in time order, so one histogram is enough: it is summarised and reset when
- * the second turns. Beside it, the whole run's latency in log-spaced buckets (ten a decade).
+ * Answers arrive in time order, so one histogram is enough: it is summarised into its
+ * second's row and reset when the second turns. Rows are found by their index, never by
+ * turning a second back into a time: (start + s * 1000) - start can come out a hair under
+ * s * 1000 and land in the second before, which left one second of every run without
+ * percentiles (and overwrote the one before it).
  */
-import { createLatencyHistogram, recordMillis } from "../latency-histogram.js";
+import { createLatencyHistogram, latencyAtPercentile, recordMillis } from "../latency-histogram.js";
 
 /** One second of a run, counted from the first due request. Latencies in milliseconds, null when nothing was answered. */
 export interface TimelineSecond {
@@ -25,15 +28,6 @@ export interface TimelineSecond {
   maxMs: number | null;
 }
 
-/** Requests whose latency fell in [fromMs, toMs). */
-export interface LatencyBucket {
-  fromMs: number;
-  toMs: number;
-  count: number;
-}
-
-const BUCKETS_PER_DECADE = 10;
-
 export interface TimelineRecorder {
   due(at: number): void;
   dropped(at: number): void;
@@ -41,27 +35,26 @@ export interface TimelineRecorder {
   /** A request's final outcome at `at`, `latencyMs` from its intended send time. */
   finished(at: number, latencyMs: number, outcome: "ok" | "failed" | "unresolved", events: number): void;
   seconds(): TimelineSecond[];
-  buckets(): LatencyBucket[];
 }
 
+/** A timeline whose second 0 starts at `start` (performance.now() scale, as every `at` is). */
 export function createTimelineRecorder(start: number): TimelineRecorder {
   const rows: TimelineSecond[] = [];
   const histogram = createLatencyHistogram();
   let current = 0;
-  const bucketCounts: number[] = [];
-  const row = (at: number): TimelineSecond => {
-    const second = Math.max(0, Math.floor((at - start) / 1000));
+  const rowOf = (second: number): TimelineSecond => {
     while (rows.length <= second) {
       rows.push({ second: rows.length, due: 0, ok: 0, failed: 0, unresolved: 0, dropped: 0, refused: 0, events: 0, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null });
     }
     return rows[second];
   };
+  const row = (at: number) => rowOf(Math.max(0, Math.floor((at - start) / 1000)));
   const close = () => {
     if (histogram.totalCount === 0) return;
-    const r = row(start + current * 1000);
-    r.p50Ms = histogram.getValueAtPercentile(50) / 1000;
-    r.p90Ms = histogram.getValueAtPercentile(90) / 1000;
-    r.p99Ms = histogram.getValueAtPercentile(99) / 1000;
+    const r = rowOf(current);
+    r.p50Ms = latencyAtPercentile(histogram, 50) / 1000;
+    r.p90Ms = latencyAtPercentile(histogram, 90) / 1000;
+    r.p99Ms = latencyAtPercentile(histogram, 99) / 1000;
     r.maxMs = histogram.maxValue / 1000;
     histogram.reset();
   };
@@ -79,20 +72,10 @@ export function createTimelineRecorder(start: number): TimelineRecorder {
         current = r.second;
       }
       recordMillis(histogram, latencyMs);
-      const micros = Math.max(1, latencyMs * 1000);
-      const bucket = Math.floor(Math.log10(micros) * BUCKETS_PER_DECADE);
-      bucketCounts[bucket] = (bucketCounts[bucket] ?? 0) + 1;
     },
     seconds() {
       close();
       return rows;
-    },
-    buckets() {
-      const out: LatencyBucket[] = [];
-      bucketCounts.forEach((count, b) => {
-        if (count > 0) out.push({ fromMs: 10 ** (b / BUCKETS_PER_DECADE) / 1000, toMs: 10 ** ((b + 1) / BUCKETS_PER_DECADE) / 1000, count });
-      });
-      return out;
     },
   };
 }

@@ -40,7 +40,7 @@ export interface ConversionService {
   readonly economy: CompiledEconomy;
   apply(request: Required<EventsRequest>): EventsResponse;
   /** Exact totals, tallies and the audit; costs a pass over the ledger. */
-  totals(): Omit<ServiceTotals, "requests">;
+  totals(): Omit<ServiceTotals, "requests" | "instance">;
   config(): Omit<ServiceConfig, "limits">;
   /** A viewer's wallet, or undefined for an unknown id. */
   viewer(id: number): { viewer: number; walletCoins: number; coinsBought: number; coinsSpent: number; fiatPaidMicros: number } | undefined;

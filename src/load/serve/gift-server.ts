@@ -4,13 +4,16 @@
  * - A request is applied in one synchronous step after its body is read and validated, so
  *   it is applied whole or not at all, and a 200 is only sent for what the ledger holds.
  * - Overload is answered, not queued: 503 past the in-flight bound (before the body is read),
- *   429 past the optional rate limit, both with Retry-After; 413 past the body limit.
+ *   429 past the optional rate limit, both with Retry-After; 413 past the body limit; 408 to
+ *   a body still incomplete `bodyTimeoutMs` after its headers, so slow senders cannot hold
+ *   the in-flight slots (node's own request timeout is checked only every 30 s).
  * - close() (SIGTERM in the CLI) stops accepting connections, answers requests that arrive on
  *   open connections 503 with `Connection: close`, lets every admitted request finish and be
  *   answered, then resolves with the final totals. Only after `shutdownTimeoutMs` are the
  *   connections still open cut; a request cut then was never answered 200, so no event a
  *   client saw accepted is lost.
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -46,15 +49,17 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
   const service = createConversionService(options);
   const admission = createAdmissionControl(options);
   const schema = eventsRequestSchema(options.maxEventsPerRequest);
-  const counts: RequestCounts = { accepted: 0, badRequest: 0, tooLarge: 0, rateLimited: 0, overloaded: 0, shuttingDown: 0 };
+  const counts: RequestCounts = { accepted: 0, badRequest: 0, tooLarge: 0, rateLimited: 0, overloaded: 0, shuttingDown: 0, bodyTimedOut: 0 };
   let draining = false;
   const limits = {
     maxBodyBytes: options.maxBodyBytes,
     maxEventsPerRequest: options.maxEventsPerRequest,
     maxInFlight: options.maxInFlight,
     rateLimitEventsPerSecond: options.rateLimitEventsPerSecond,
+    bodyTimeoutMs: options.bodyTimeoutMs,
   };
-  const totals = (): ServiceTotals => ({ ...service.totals(), requests: { ...counts } });
+  const instance = randomUUID();
+  const totals = (): ServiceTotals => ({ instance, ...service.totals(), requests: { ...counts } });
 
   function send(res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
     if (res.headersSent || res.destroyed) return;
@@ -86,7 +91,11 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
       sendError(res, admitted.status, admitted.error, admitted.retryAfterSeconds);
       return;
     }
-    res.once("close", () => admission.leave());
+    const bodyDeadline = setTimeout(() => bodyTooSlow(res), options.bodyTimeoutMs);
+    res.once("close", () => {
+      clearTimeout(bodyDeadline);
+      admission.leave();
+    });
     const contentType = req.headers["content-type"];
     if (contentType !== undefined && !contentType.toLowerCase().startsWith(JSON_TYPE)) {
       counts.badRequest++;
@@ -109,6 +118,7 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
       chunks.push(chunk);
     });
     req.on("end", () => {
+      clearTimeout(bodyDeadline);
       if (res.headersSent) return;
       applyBody(res, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     });
@@ -119,6 +129,14 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
     // The rest of the body is not worth reading: answer and end the connection.
     res.setHeader("connection", "close");
     sendError(res, 413, errors.tooLarge("body", bytes, options.maxBodyBytes, "bytes per request, --max-body"));
+  }
+
+  function bodyTooSlow(res: ServerResponse): void {
+    if (res.headersSent) return;
+    counts.bodyTimedOut++;
+    // The connection is mid-body: it cannot carry another request, so it ends with the answer.
+    res.setHeader("connection", "close");
+    sendError(res, 408, errors.bodyTimeout(options.bodyTimeoutMs));
   }
 
   function applyBody(res: ServerResponse, raw: Buffer): void {
@@ -174,7 +192,9 @@ export async function startGiftServer(options: ServeOptions): Promise<GiftServer
     } else sendError(res, 404, errors.routeNotFound(method, path));
   }
 
-  const server = createServer({ keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+  // node's request timeout stays as a backstop behind the body deadline (and must exceed headersTimeout).
+  const headersTimeout = 10_000;
+  const server = createServer({ keepAliveTimeout: 5_000, headersTimeout, requestTimeout: headersTimeout + options.bodyTimeoutMs + 1_000 }, (req, res) => {
     const method = req.method ?? "GET";
     const query = req.url?.indexOf("?") ?? -1;
     const path = query >= 0 ? req.url!.slice(0, query) : (req.url ?? "/");

@@ -13,6 +13,11 @@ export interface ServeOptions extends ConversionServiceOptions {
   maxInFlight: number;
   /** Events per second beyond which requests get 429; 0 for no limit. */
   rateLimitEventsPerSecond: number;
+  /**
+   * From a request's headers, how long its body may take to arrive before it is answered 408
+   * and its in-flight slot freed: without it, clients trickling bodies hold every slot.
+   */
+  bodyTimeoutMs: number;
   /** After SIGTERM, how long in-flight requests may take before their connections are cut. */
   shutdownTimeoutMs: number;
 }
@@ -29,6 +34,7 @@ export const DEFAULT_SERVE: ServeOptions = {
   maxEventsPerRequest: 10_000,
   maxInFlight: 256,
   rateLimitEventsPerSecond: 0,
+  bodyTimeoutMs: 5_000,
   shutdownTimeoutMs: 10_000,
 };
 
@@ -43,6 +49,7 @@ export function validateServeOptions(options: ServeOptions): void {
     ["maxEventsPerRequest", "--max-events", 1, 1_000_000],
     ["maxInFlight", "--max-inflight", 1, 1_000_000],
     ["rateLimitEventsPerSecond", "--rate-limit", 0, 1e9],
+    ["bodyTimeoutMs", "--body-timeout", 1, 3_600_000],
     ["shutdownTimeoutMs", "--shutdown-timeout", 0, 3_600_000],
   ]);
   if (options.host.trim() === "") problems.push({ path: "--host", value: options.host, expected: "a host name or IP address" });

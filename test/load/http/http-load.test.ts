@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, parseThreshold, runHttpLoad, startGiftServer, type GiftServer, type HttpLoadOptions } from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, parseThreshold, renderSummaryText, runHttpLoad, startGiftServer, type GiftServer, type HttpLoadOptions } from "../../../src/load/index.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -63,6 +63,26 @@ describe("giftsim load --target (library)", () => {
     expect(summary.reconciliation.state).toBe("passed");
     expect(summary.passed).toBe(true);
     expect(server.totals().tallies.gifts.count).toBe(500);
+  });
+
+  it("keeps requests due in the warm-up out of every latency figure (second 0 dominated the run's p99), but in every count", async () => {
+    const server = await serve();
+    const summary = await runHttpLoad(options(server.url, { warmupMs: 250, thresholds: [parseThreshold("p99<10s")] }));
+    expect(summary.requests).toMatchObject({ due: 100, ok: 100, warmup: 25 });
+    expect(summary.options.warmupMs).toBe(250);
+    for (const figure of [summary.latencyMicros, summary.serviceTimeMicros, summary.sendDelayMicros]) expect(figure.count).toBe(75);
+    expect(summary.latencyBuckets.reduce((sum, b) => sum + b.count, 0)).toBe(75);
+    // The timeline shows the warm-up: every answer is in it.
+    expect(summary.timeline.reduce((sum, s) => sum + s.ok, 0)).toBe(100);
+    expect(summary.reconciliation.state).toBe("passed");
+    expect(renderSummaryText(summary)).toMatch(/latency\s+p50 .*\(from intended send; the 25 requests due in the first 0\.25 s \(warm-up\) left out\)/);
+  });
+
+  it("refuses a warm-up as long as the arrivals, naming --warmup", async () => {
+    await expect(runHttpLoad(options("http://127.0.0.1:1", { warmupMs: 1_000 }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("--warmup: got 1000, expected a duration from 0 to under the arrivals' 1000 ms"),
+    });
   });
 
   it("starts with fresh keys on a server that has seen other runs, and ramps like k6", async () => {

@@ -60,4 +60,14 @@ describe("reconciliation", () => {
     expect(reconcile(client([1]), before, after([1], "failed")).state).toBe("failed");
     expect(reconcile(client([1]), before, {} as ServiceTotals).state).toBe("unavailable");
   });
+
+  it("is unavailable, not lost or passed, when the server restarted during the run: another instance, or tallies that went down", () => {
+    const restarted = reconcile(client([1]), { ...before, instance: "a" }, { ...after([1]), instance: "b" });
+    expect(restarted).toMatchObject({ state: "unavailable", reason: expect.stringMatching(/restarted during the run \(instance a before, b after\)/) });
+    // A restarted server that took the same events again afresh would otherwise pass.
+    expect(reconcile(client([1]), { ...totals(tally([])), instance: "a" }, { ...totals(tally([1])), instance: "b" }).state).toBe("unavailable");
+    const reset = reconcile(client([1]), before, totals(tally([1])));
+    expect(reset).toMatchObject({ state: "unavailable", reason: expect.stringMatching(/gifts tally went down during the run \(2 before, 1 after\)/) });
+    expect(reconcile(client([1]), { ...before, instance: "a" }, { ...after([1]), instance: "a" }).state).toBe("passed");
+  });
 });

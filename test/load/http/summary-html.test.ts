@@ -4,7 +4,7 @@
  * loopback, rate-limited so the error charts have something to draw.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, drawLoadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, startGiftServer, type HttpLoadSummary } from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, drawLoadCharts, loadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, startGiftServer, type HttpLoadSummary } from "../../../src/load/index.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -34,6 +34,15 @@ describe("load summary HTML", () => {
     expect(summary.timeline.reduce((sum, s) => sum + s.due, 0)).toBe(summary.requests.due);
     expect(summary.timeline.reduce((sum, s) => sum + s.ok, 0)).toBe(summary.requests.ok);
     expect(summary.latencyBuckets.reduce((sum, b) => sum + b.count, 0)).toBe(summary.latencyMicros.count);
+
+    // A second without answers breaks the latency line (a null row) instead of being skipped, which drew the line across it.
+    const quiet = { ...summary.timeline[0], second: summary.timeline.length, ok: 0, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null };
+    const withGap = loadCharts({ ...summary, timeline: [...summary.timeline, quiet, { ...summary.timeline[0], second: summary.timeline.length + 1 }] });
+    const latencyRows = withGap[0].fill.datasets.latency;
+    expect(latencyRows.filter((r) => r.second === quiet.second)).toEqual([
+      { second: quiet.second, percentile: "p50", ms: null },
+      { second: quiet.second, percentile: "p99", ms: null },
+    ]);
 
     const charts = await drawLoadCharts(summary);
     expect(charts.map((c) => c.id)).toEqual(["load-latency-over-time", "load-throughput", "load-errors", "load-latency-percentiles", "load-latency-histogram"]);

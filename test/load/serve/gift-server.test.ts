@@ -9,7 +9,8 @@ afterEach(async () => {
 });
 
 async function serve(overrides: Partial<ServeOptions> = {}): Promise<GiftServer> {
-  const server = await startGiftServer({ ...DEFAULT_SERVE, port: 0, viewers: 1_000, creators: 10, shutdownTimeoutMs: 5_000, ...overrides });
+  // A generous body timeout, so requests held on purpose wait for the test however busy the machine.
+  const server = await startGiftServer({ ...DEFAULT_SERVE, port: 0, viewers: 1_000, creators: 10, shutdownTimeoutMs: 5_000, bodyTimeoutMs: 60_000, ...overrides });
   servers.push(server);
   return server;
 }
@@ -38,7 +39,7 @@ function funded(v: number, order: number, n: number, firstSeq = 0) {
   };
 }
 
-/** A request sent over a raw socket with only `sent` bytes of its body, held open until finish(). */
+/** A request sent over a raw socket with only `sent` bytes of its body, held open until finish() sends the rest (or the server answers). */
 async function holdRequest(server: GiftServer, body: string, sent: number) {
   const { port } = new URL(server.url);
   const socket = connect(Number(port), "127.0.0.1");
@@ -47,12 +48,16 @@ async function holdRequest(server: GiftServer, body: string, sent: number) {
   socket.on("data", (d) => (received += d));
   const ended = new Promise<void>((resolve) => socket.once("close", () => resolve()));
   socket.write(`POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, sent)}`);
+  const answer = async () => {
+    await ended;
+    const [head, text] = received.split("\r\n\r\n");
+    return { status: Number(head.split(" ")[1]), head, json: JSON.parse(text) };
+  };
   return {
+    answer,
     async finish() {
       socket.write(body.slice(sent));
-      await ended;
-      const [head, text] = received.split("\r\n\r\n");
-      return { status: Number(head.split(" ")[1]), head, json: JSON.parse(text) };
+      return answer();
     },
   };
 }
@@ -167,6 +172,24 @@ describe("giftsim serve's HTTP API", () => {
     const t = await totals(server);
     expect(t.tallies.gifts.count).toBe(6);
     expect(t.requests.overloaded).toBe(1);
+  });
+
+  it("answers 408 to bodies trickling in past --body-timeout and frees their in-flight slots (slow senders held all 256 for 37 s)", async () => {
+    const server = await serve({ maxInFlight: 3, bodyTimeoutMs: 200 });
+    const body = JSON.stringify(funded(1, 0, 2));
+    const slow = await Promise.all([0, 1, 2].map(() => holdRequest(server, body, 10)));
+    const answers = await Promise.all(slow.map((h) => h.answer()));
+    for (const a of answers) {
+      expect(a.status).toBe(408);
+      expect(a.json.error).toBe("BODY_TIMEOUT");
+      expect(a.json.message).toContain("within 200 ms");
+      expect(a.head.toLowerCase()).toContain("connection: close");
+    }
+    expect((await get(server, "/healthz")).json.inFlight).toBe(0);
+    expect((await post(server, funded(2, 1, 2, 10))).status).toBe(200);
+    const t = await totals(server);
+    expect(t.requests.bodyTimedOut).toBe(3);
+    expect(t.tallies.gifts.count).toBe(2);
   });
 
   it("answers 429 with Retry-After past the rate limit and applies nothing of the refused request", async () => {
