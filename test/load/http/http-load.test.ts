@@ -17,19 +17,25 @@ async function serve(): Promise<GiftServer> {
 
 /**
  * A proxy in front of the server that, for every `dropEvery`-th POST, lets the server apply
- * the request and then cuts the client's connection instead of answering: a lost answer.
+ * the request and then cuts the client's connection instead of answering: a lost answer (once
+ * per request at most).
  * With `delayMs`, every answer is held that long: a stalled server.
  */
 async function proxy(upstream: string, options: { dropEvery?: number; delayMs?: number }): Promise<{ url: string; dropped: () => number }> {
   let posts = 0;
   let dropped = 0;
+  const droppedBodies = new Set<string>();
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await request(`${upstream}${req.url}`, { method: req.method as "GET" | "POST", headers: { "content-type": "application/json" }, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
     const text = await answer.body.text();
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-    if (req.method === "POST" && options.dropEvery && ++posts % options.dropEvery === 0) {
+    const body = Buffer.concat(chunks).toString();
+    // A request's answer is lost once at most, so its retries always get through however the
+    // machine's load interleaves the attempts (three drops in a row exhausted --retries).
+    if (req.method === "POST" && options.dropEvery && ++posts % options.dropEvery === 0 && !droppedBodies.has(body)) {
+      droppedBodies.add(body);
       dropped++;
       res.socket?.destroy();
       return;
