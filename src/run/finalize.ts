@@ -1,7 +1,7 @@
 /**
  * Writes a run folder's final files from its records, in plan order whatever order they were
  * computed in: replicates.csv, streams.csv, timeseries.csv (and their .parquet twins on
- * request), summary.json, and manifest.json last, so a folder with a manifest is a finished run. Each file is written under a temporary
+ * request), duckdb.sql (their typed views), summary.json, and manifest.json last, so a folder with a manifest is a finished run. Each file is written under a temporary
  * name and renamed. The manifest's results checksum is the sha256 of the record payloads in
  * plan order: identical for any worker count, chunking, resume, or shard + merge.
  */
@@ -11,6 +11,7 @@ import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { MANIFEST, type CheckpointHeader } from "./checkpoint.js";
 import { writeCsvTable, writeLinesAtomic } from "./csv.js";
+import { duckdbViews } from "./duckdb-views.js";
 import { writeParquetTable } from "./parquet.js";
 import { encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
 import { resultTables } from "./result-tables.js";
@@ -67,10 +68,12 @@ export function writeRunOutputs(
 ): { manifest: Manifest; summary: Summary } {
   const { scenario } = header;
   const files: Record<string, string> = {};
-  for (const [name, table] of Object.entries(resultTables(header, records))) {
+  const tables = resultTables(header, records);
+  for (const [name, table] of Object.entries(tables)) {
     files[`${name}.csv`] = writeCsvTable(join(dir, `${name}.csv`), table);
     if (options.parquet === true) files[`${name}.parquet`] = writeParquetTable(join(dir, `${name}.parquet`), table);
   }
+  files["duckdb.sql"] = writeLinesAtomic(join(dir, "duckdb.sql"), [duckdbViews(tables)]);
   const summary = buildSummary(header, records);
   files["summary.json"] = writeLinesAtomic(join(dir, "summary.json"), [JSON.stringify(summary, null, 2)]);
 
