@@ -1,9 +1,10 @@
 /**
  * Writes a run folder's final files from its records, in plan order whatever order they were
  * computed in: replicates.csv, streams.csv, timeseries.csv (and their .parquet twins on
- * request), duckdb.sql (their typed views), summary.json, and manifest.json last, so a folder with a manifest is a finished run. Each file is written under a temporary
- * name and renamed. The manifest's results checksum is the sha256 of the record payloads in
- * plan order: identical for any worker count, chunking, resume, or shard + merge.
+ * request), duckdb.sql (their typed views), summary.json, and manifest.json last, so a folder
+ * with a manifest is a finished run. Each file is written under a temporary name and renamed.
+ * The manifest's results checksum is the sha256 of the record payloads in plan order:
+ * identical for any worker count, chunking, resume, or shard + merge.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";

@@ -17,7 +17,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     yargs
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "shard output folders" })
       .option("out", { type: "string", demandOption: true, describe: "folder for the merged run" })
-      .option("events-out", { type: "string", describe: "also join the shards' event logs (each run with --events-out inside its shard folder) into this file, in the shards' format" })
+      .option("events-out", { type: "string", describe: "also join the shards' event logs (each run with --events-out inside its shard folder) into this file: Parquet if it ends in .parquet, else CSV, the shards' format" })
       .option("parquet", { type: "boolean", default: false, describe: "also write replicates, streams and timeseries as typed Parquet" })
       .option("json", { type: "boolean", default: false, describe: "print the merged summary as JSON" })
       .option("report", { type: "boolean", default: true, describe: "write report.html into the merged folder (--no-report to skip)" })
