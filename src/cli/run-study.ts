@@ -40,6 +40,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
       signal: abort.signal,
       onProgress: (progress) => view.update(progress),
       eventsOut: args["events-out"],
+      parquet: args.parquet,
     });
   } finally {
     view.finish();

@@ -17,7 +17,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
  * `syncFolder` false the rename is not flushed (for files that are rebuilt when missing).
  */
 export function writeFileAtomicWith<T>(file: string, produce: (fd: number) => T, options: { syncFolder?: boolean } = {}): T {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryName(file);
   const fd = openSync(tmp, "w");
   let result: T;
   try {
@@ -34,19 +34,61 @@ export function writeFileAtomicWith<T>(file: string, produce: (fd: number) => T,
   return result;
 }
 
+/** A file being written in pieces under a temporary name; `commit` puts it in place. */
+export interface AtomicFile {
+  /** Appends bytes (and hashes them). */
+  write(bytes: Uint8Array): void;
+  /** Flushes, renames over the final name, flushes the folder; returns the file's sha256. */
+  commit(): string;
+  /** Removes the temporary file, leaving the final name as it was. */
+  abort(): void;
+}
+
+/**
+ * Opens `file` for writing in pieces, for producers that cannot run inside one callback (they
+ * await their input). Call `abort` when the content cannot be finished.
+ */
+export function openAtomicFile(file: string): AtomicFile {
+  const tmp = temporaryName(file);
+  const fd = openSync(tmp, "w");
+  const hash = createHash("sha256");
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(bytes) {
+      hash.update(bytes);
+      writeAll(fd, bytes);
+    },
+    commit() {
+      fsyncSync(fd);
+      close();
+      renameSync(tmp, file);
+      syncFolder(dirname(file));
+      return hash.digest("hex");
+    },
+    abort() {
+      close();
+      rmSync(tmp, { force: true });
+    },
+  };
+}
+
 /**
  * writeFileAtomicWith for content written in pieces whose sha256 the caller wants: `produce`
  * gets a `write` that appends bytes and hashes them. Returns the file's sha256.
  */
 export function writeFileAtomicHashed(file: string, produce: (write: (bytes: Uint8Array) => void) => void): string {
-  const hash = createHash("sha256");
-  writeFileAtomicWith(file, (fd) =>
-    produce((bytes) => {
-      hash.update(bytes);
-      writeAll(fd, bytes);
-    }),
-  );
-  return hash.digest("hex");
+  const atomic = openAtomicFile(file);
+  try {
+    produce((bytes) => atomic.write(bytes));
+  } catch (error) {
+    atomic.abort();
+    throw error;
+  }
+  return atomic.commit();
 }
 
 /** Writes all of `bytes` at the file's position (writeSync may write less than asked). */
@@ -63,4 +105,8 @@ export function syncFolder(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function temporaryName(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 }

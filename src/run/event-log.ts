@@ -4,17 +4,66 @@
  * (a column a kind does not have is empty). Workers write each replicate's rows to a part
  * file before the replicate counts as done; at the end the parts are joined in plan order, so
  * the log, like every other output, does not depend on worker count or completion order.
+ * A log named `*.parquet` is written as Parquet instead (typed, compressed, row groups cut by
+ * row count alone): the parts stay CSV, and are parsed back (exactly: CSV numbers round-trip)
+ * as they are joined.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS, type EventLogChunk, type EventLogSink } from "../sim/index.js";
 import { writeAll, writeFileAtomicHashed, writeFileAtomicWith } from "./atomic-file.js";
-import { csvNumber } from "./csv.js";
+import { csvNumber, parseCsvNumber } from "./csv.js";
+import { parquetTableWriter } from "./parquet.js";
+import type { TableColumn } from "./table.js";
 
 const DATA_COLUMNS = [...new Set<string>([...PURCHASE_LOG_COLUMNS, ...GIFT_LOG_COLUMNS, ...PAYOUT_LOG_COLUMNS])];
 
-/** Columns of the event log CSV. */
-export const EVENT_LOG_COLUMNS: readonly string[] = ["event", "arm", "pointIndex", "replicate", ...DATA_COLUMNS];
+/** Columns of the event log, typed as the Parquet log stores them. */
+export const EVENT_LOG_TABLE_COLUMNS: readonly TableColumn[] = [
+  { name: "event", type: "STRING" },
+  { name: "arm", type: "STRING" },
+  { name: "pointIndex", type: "INT32" },
+  { name: "replicate", type: "INT32" },
+  ...DATA_COLUMNS.map((name): TableColumn => ({ name, type: "DOUBLE" })),
+];
+
+/** Columns of the event log. */
+export const EVENT_LOG_COLUMNS: readonly string[] = EVENT_LOG_TABLE_COLUMNS.map((column) => column.name);
+
+/** How an event log file is written: Parquet when its name ends in .parquet, else CSV. */
+export type EventLogFormat = "csv" | "parquet";
+
+/** The format of the event log file `file`. */
+export function eventLogFormat(file: string): EventLogFormat {
+  return extname(file).toLowerCase() === ".parquet" ? "parquet" : "csv";
+}
+
+/** An event log being written: CSV rows (as the parts hold them) in, plan order. */
+export interface EventLogWriter {
+  /** Appends CSV rows: whole lines, each ending in a newline (CSV passes any slice of them through). */
+  csvRows(bytes: Uint8Array): void;
+  finish(): void;
+}
+
+/** A writer of the event log in `format` that hands the file's bytes to `write`. */
+export function eventLogWriter(format: EventLogFormat, write: (bytes: Uint8Array) => void): EventLogWriter {
+  if (format === "csv") {
+    write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
+    return { csvRows: write, finish: () => undefined };
+  }
+  const table = parquetTableWriter(write, EVENT_LOG_TABLE_COLUMNS);
+  return {
+    csvRows(bytes) {
+      const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8").split("\n");
+      // The text ends with a newline, so the last piece is empty.
+      for (let i = 0; i < lines.length - 1; i++) {
+        const fields = lines[i].split(",");
+        table.row([fields[0], fields[1], Number(fields[2]), Number(fields[3]), ...fields.slice(4).map(parseCsvNumber)]);
+      }
+    },
+    finish: () => table.finish(),
+  };
+}
 
 /** Where a replicate's rows come from. */
 export interface EventLogIdentity {
@@ -68,12 +117,13 @@ export function assembleEventLog(
 ): string {
   mkdirSync(dirname(file), { recursive: true });
   const sha256 = writeFileAtomicHashed(file, (write) => {
-    write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
+    const log = eventLogWriter(eventLogFormat(file), write);
     for (const { cell, replicate } of replicates) {
       const part = eventPartPath(partsDir, cell, replicate);
       if (!existsSync(part)) regenerate(cell, replicate);
-      write(readFileSync(part));
+      log.csvRows(readFileSync(part));
     }
+    log.finish();
   });
   rmSync(partsDir, { recursive: true, force: true });
   return sha256;

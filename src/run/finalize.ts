@@ -1,18 +1,21 @@
 /**
  * Writes a run folder's final files from its records, in plan order whatever order they were
- * computed in: replicates.csv, streams.csv, timeseries.csv, summary.json, and manifest.json
- * last, so a folder with a manifest is a finished run. Each file is written under a temporary
- * name and renamed. The manifest's results checksum is the sha256 of the record payloads in
- * plan order: identical for any worker count, chunking, resume, or shard + merge.
+ * computed in: replicates.csv, streams.csv, timeseries.csv (and their .parquet twins on
+ * request), duckdb.sql (their typed views), summary.json, and manifest.json last, so a folder
+ * with a manifest is a finished run. Each file is written under a temporary name and renamed.
+ * The manifest's results checksum is the sha256 of the record payloads in plan order:
+ * identical for any worker count, chunking, resume, or shard + merge.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { MANIFEST, type CheckpointHeader } from "./checkpoint.js";
-import { csvNumber, csvText, writeLinesAtomic } from "./csv.js";
+import { writeCsvTable, writeLinesAtomic } from "./csv.js";
+import { duckdbViews } from "./duckdb-views.js";
+import { writeParquetTable } from "./parquet.js";
 import { encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
-import { replicateSeed } from "./seed.js";
+import { resultTables } from "./result-tables.js";
 import { shardReplicates, type Shard } from "./shard.js";
 import { buildSummary, type Summary } from "./summary.js";
 
@@ -54,44 +57,24 @@ export function resultsChecksum(records: readonly ReplicateRecord[]): string {
   return hash.digest("hex");
 }
 
-/** Writes the final files of the run `header` describes; `records` must be in plan order. */
+/**
+ * Writes the final files of the run `header` describes; `records` must be in plan order.
+ * `eventLog` names the event log written beside them; `parquet` adds the tables as Parquet.
+ */
 export function writeRunOutputs(
   dir: string,
   header: CheckpointHeader,
   records: readonly ReplicateRecord[],
-  eventLog?: Manifest["eventLog"],
+  options: { eventLog?: Manifest["eventLog"]; parquet?: boolean } = {},
 ): { manifest: Manifest; summary: Summary } {
   const { scenario } = header;
-  const label = (record: ReplicateRecord) => {
-    const cell = scenario.cells[record.cell];
-    return [cell.arm, String(cell.pointIndex)];
-  };
   const files: Record<string, string> = {};
-  const sweepPaths = scenario.sweep.map((axis) => axis.path);
-  files["replicates.csv"] = writeLinesAtomic(join(dir, "replicates.csv"), (function* () {
-    yield ["arm", "pointIndex", ...sweepPaths, "replicate", "seed", ...header.columns.metrics].map(csvText).join(",");
-    for (const record of records) {
-      const cell = scenario.cells[record.cell];
-      const seed = replicateSeed({ masterSeed: header.seed, scenarioHash: header.scenarioHash, arm: cell.arm, pointIndex: cell.pointIndex, replicate: record.replicate });
-      const swept = sweepPaths.map((path) => csvText(sweptValue(cell.point[path])));
-      yield [...label(record), ...swept, String(record.replicate), seed, ...Array.from(record.metrics, csvNumber)].join(",");
-    }
-  })());
-  for (const [file, columns, pick] of [
-    ["streams.csv", header.columns.streams, (record: ReplicateRecord) => record.streams],
-    ["timeseries.csv", header.columns.timeseries, (record: ReplicateRecord) => record.timeseries],
-  ] as const) {
-    files[file] = writeLinesAtomic(join(dir, file), (function* () {
-      yield ["arm", "pointIndex", "replicate", ...columns].join(",");
-      for (const record of records) {
-        const values = pick(record);
-        const prefix = `${label(record).join(",")},${record.replicate}`;
-        for (let row = 0; row < values.length; row += columns.length) {
-          yield `${prefix},${Array.from(values.subarray(row, row + columns.length), csvNumber).join(",")}`;
-        }
-      }
-    })());
+  const tables = resultTables(header, records);
+  for (const [name, table] of Object.entries(tables)) {
+    files[`${name}.csv`] = writeCsvTable(join(dir, `${name}.csv`), table);
+    if (options.parquet === true) files[`${name}.parquet`] = writeParquetTable(join(dir, `${name}.parquet`), table);
   }
+  files["duckdb.sql"] = writeLinesAtomic(join(dir, "duckdb.sql"), [duckdbViews(tables)]);
   const summary = buildSummary(header, records);
   files["summary.json"] = writeLinesAtomic(join(dir, "summary.json"), [JSON.stringify(summary, null, 2)]);
 
@@ -109,15 +92,9 @@ export function writeRunOutputs(
     simulatedEvents: records.reduce((total, record) => total + record.simulatedEvents, 0),
     audit: { state: "passed", replicates: records.length },
     checksums: { algorithm: "sha256", results: resultsChecksum(records), files },
-    eventLog,
+    eventLog: options.eventLog,
   };
   writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, summary };
 }
 
-/** A swept value as CSV text: numbers and strings as they are, anything else as JSON. */
-function sweptValue(value: unknown): string {
-  if (typeof value === "number") return csvNumber(value);
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}

@@ -2,9 +2,11 @@
  * Joins shard event logs into the log the unsharded run would have written, byte for byte. A
  * shard holds replicates [from, to) of every cell, and its log lists them cell by cell; the
  * whole run's log lists cell 0 of every shard, then cell 1 of every shard, and so on. So each
- * shard log is scanned once for where each cell's rows begin and end (rows name their arm and
- * sweep point), and the merged log is those byte ranges in (cell, shard) order. Each shard log
- * must still match the sha256 its manifest recorded, so a log edited or cut since is refused.
+ * CSV shard log is scanned once for where each cell's rows begin and end (rows name their arm
+ * and sweep point), and the merged log is those byte ranges in (cell, shard) order. Parquet
+ * shard logs are read row group by row group in that same order and their rows written anew
+ * (see merge-parquet-logs.ts). Each shard log must still match the sha256 its manifest
+ * recorded, so a log edited or cut since is refused, and be in the merged log's format.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -13,8 +15,9 @@ import { errors } from "../errors.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomicHashed } from "./atomic-file.js";
 import { MANIFEST } from "./checkpoint.js";
-import { EVENT_LOG_COLUMNS } from "./event-log.js";
+import { EVENT_LOG_COLUMNS, eventLogFormat, eventLogWriter, type EventLogFormat } from "./event-log.js";
 import type { Manifest } from "./finalize.js";
+import { checkParquetShardLog, writeMergedParquetLog } from "./merge-parquet-logs.js";
 
 /** A shard folder to take a log from, in shard order. */
 export interface ShardLogSource {
@@ -22,11 +25,10 @@ export interface ShardLogSource {
   label: string;
 }
 
-/** Where one shard's rows of each cell lie in its log: [start, end) byte offsets, or none. */
-interface ShardLog {
-  file: string;
-  ranges: Array<[number, number] | undefined>;
-}
+/** A shard's checked log; for CSV, where its rows of each cell lie: [start, end) byte offsets, or none. */
+export type ShardLog =
+  | { format: "csv"; label: string; dir: string; file: string; ranges: Array<[number, number] | undefined> }
+  | { format: "parquet"; label: string; dir: string; file: string };
 
 const READ_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
@@ -34,40 +36,70 @@ const COMMA = 0x2c;
 
 /**
  * Finds and checks every shard's log before anything is written; throws a GiftsimError (exit
- * 2) naming the shard when a log is missing, moved, changed or not in plan order.
+ * 2) naming the shard when a log is missing, moved, changed, not in `format` or (CSV) not in
+ * plan order. A Parquet log's row order is checked as it is merged.
  */
-export function locateShardLogs(shards: readonly ShardLogSource[], scenario: ResolvedScenario): ShardLog[] {
+export async function locateShardLogs(shards: readonly ShardLogSource[], scenario: ResolvedScenario, format: EventLogFormat): Promise<ShardLog[]> {
   const cellOf = new Map(scenario.cells.map((cell, index) => [`${cell.arm},${cell.pointIndex}`, index]));
-  return shards.map(({ dir, label }) => {
+  const logs: ShardLog[] = [];
+  for (const { dir, label } of shards) {
     let manifest: Manifest;
     try {
       manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
     } catch (error) {
       throw errors.shardLog(label, dir, `has an unreadable ${MANIFEST} (${(error as Error).message.split("\n")[0]})`);
     }
-    if (manifest.eventLog === undefined) throw errors.shardLog(label, dir, "has no event log: run the shard with --events-out inside its folder");
-    const file = join(dir, manifest.eventLog.file);
-    if (!existsSync(file)) throw errors.shardLog(label, dir, `has no ${manifest.eventLog.file} in its folder: keep each shard's --events-out file there`);
+    const recorded = manifest.eventLog;
+    if (recorded === undefined) throw errors.shardLog(label, dir, "has no event log: run the shard with --events-out inside its folder");
+    const file = join(dir, recorded.file);
+    if (!existsSync(file)) throw errors.shardLog(label, dir, `has no ${recorded.file} in its folder: keep each shard's --events-out file there`);
+    const shardFormat = eventLogFormat(file);
+    if (shardFormat !== format) throw errors.shardLog(label, dir, `has a ${shardFormat === "parquet" ? "Parquet" : "CSV"} event log (${recorded.file}): merge into a .${shardFormat} file, or rerun the shards with one format`);
+    const changed = () => errors.shardLog(label, dir, `${recorded.file} changed since its run (sha256 differs from the manifest)`);
+    if (format === "parquet") {
+      if (fileSha256(file) !== recorded.sha256) throw changed();
+      const problem = await checkParquetShardLog(file);
+      if (problem !== undefined) throw errors.shardLog(label, dir, `${recorded.file}: ${problem}`);
+      logs.push({ format, label, dir, file });
+      continue;
+    }
     const scanned = scanCells(file, cellOf, scenario.cells.length);
-    if (scanned.sha256 !== manifest.eventLog.sha256) throw errors.shardLog(label, dir, `${manifest.eventLog.file} changed since its run (sha256 differs from the manifest)`);
-    if (scanned.problem !== undefined) throw errors.shardLog(label, dir, `${manifest.eventLog.file}: ${scanned.problem}`);
-    return { file, ranges: scanned.ranges };
+    if (scanned.sha256 !== recorded.sha256) throw changed();
+    if (scanned.problem !== undefined) throw errors.shardLog(label, dir, `${recorded.file}: ${scanned.problem}`);
+    logs.push({ format, label, dir, file, ranges: scanned.ranges });
+  }
+  return logs;
+}
+
+/** Writes the merged log (in the logs' format) to `file` atomically; returns its sha256. */
+export async function writeMergedEventLog(file: string, logs: readonly ShardLog[], scenario: ResolvedScenario): Promise<string> {
+  mkdirSync(dirname(file), { recursive: true });
+  const csvLogs = logs.filter((log) => log.format === "csv");
+  if (csvLogs.length < logs.length) return writeMergedParquetLog(file, logs, scenario);
+  return writeFileAtomicHashed(file, (write) => {
+    const log = eventLogWriter("csv", write);
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (let cell = 0; cell < scenario.cells.length; cell++) {
+      for (const { file: shardFile, ranges } of csvLogs) {
+        const range = ranges[cell];
+        if (range !== undefined) copyRange(shardFile, range, buffer, (bytes) => log.csvRows(bytes));
+      }
+    }
+    log.finish();
   });
 }
 
-/** Writes the merged log to `file` atomically; returns its sha256. */
-export function writeMergedEventLog(file: string, logs: readonly ShardLog[], cellCount: number): string {
-  mkdirSync(dirname(file), { recursive: true });
-  return writeFileAtomicHashed(file, (write) => {
-    write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    for (let cell = 0; cell < cellCount; cell++) {
-      for (const log of logs) {
-        const range = log.ranges[cell];
-        if (range !== undefined) copyRange(log.file, range, buffer, write);
-      }
-    }
-  });
+/** The sha256 of a file, read in pieces. */
+function fileSha256(file: string): string {
+  const hash = createHash("sha256");
+  const fd = openSync(file, "r");
+  const chunk = Buffer.allocUnsafe(READ_BYTES);
+  try {
+    for (let offset = 0, read = 0; (read = readSync(fd, chunk, 0, READ_BYTES, offset)) > 0; offset += read) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
 }
 
 /**

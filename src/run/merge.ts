@@ -10,6 +10,7 @@ import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, identityFields, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
+import { eventLogFormat } from "./event-log.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates } from "./shard.js";
@@ -17,9 +18,10 @@ import type { Summary } from "./summary.js";
 
 /**
  * Merges the shard folders `dirs` into `out`; with `eventsOut`, also joins the shards' event
- * logs (each kept in its shard's folder) into that file, as the unsharded run would write it.
+ * logs (each kept in its shard's folder) into that file, as the unsharded run would write it;
+ * with `parquet`, also writes the tables as Parquet.
  */
-export function mergeRuns(dirs: readonly string[], out: string, options: { eventsOut?: string } = {}): { manifest: Manifest; summary: Summary } {
+export async function mergeRuns(dirs: readonly string[], out: string, options: { eventsOut?: string; parquet?: boolean } = {}): Promise<{ manifest: Manifest; summary: Summary }> {
   if (dirs.length === 0) throw errors.invalidInput("merge", [{ path: "DIR", value: [], expected: "at least one shard folder" }]);
   const shards = dirs.map((dir) => ({ dir, header: readHeader(dir) }));
   const first = shards[0];
@@ -56,18 +58,18 @@ export function mergeRuns(dirs: readonly string[], out: string, options: { event
   if (existsSync(join(out, CHECKPOINT_HEADER))) throw errors.unfinishedRun(out);
   const header: CheckpointHeader = { ...first.header, shard: null };
   const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
-  const logs = options.eventsOut === undefined ? undefined : locateShardLogs(sources, header.scenario);
+  const logs = options.eventsOut === undefined ? undefined : await locateShardLogs(sources, header.scenario, eventLogFormat(options.eventsOut));
   mkdirSync(out, { recursive: true });
   let eventLog: Manifest["eventLog"];
   if (options.eventsOut !== undefined && logs !== undefined) {
-    eventLog = { file: basename(options.eventsOut), sha256: writeMergedEventLog(options.eventsOut, logs, header.scenario.cells.length) };
+    eventLog = { file: basename(options.eventsOut), sha256: await writeMergedEventLog(options.eventsOut, logs, header.scenario) };
   }
-  return writeMerged(out, header, inPlanOrder(records), eventLog);
+  return writeMerged(out, header, inPlanOrder(records), { eventLog, parquet: options.parquet });
 }
 
-function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[], eventLog: Manifest["eventLog"]): { manifest: Manifest; summary: Summary } {
+function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[], outputs: Parameters<typeof writeRunOutputs>[3]): { manifest: Manifest; summary: Summary } {
   // Records first, header second: a folder with a header is a run folder, so it must never lack records.
   writeFileAtomic(join(out, CHECKPOINT_RECORDS), frameRecords(records));
   writeFileAtomic(join(out, CHECKPOINT_HEADER), `${JSON.stringify(header, null, 2)}\n`);
-  return writeRunOutputs(out, header, records, eventLog);
+  return writeRunOutputs(out, header, records, outputs);
 }

@@ -32,8 +32,10 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** A module exporting runReplicate to use instead of the simulation's (tests). */
   replicateModule?: string;
-  /** Also write the raw event log (CSV) to this file. */
+  /** Also write the raw event log to this file: Parquet when it ends in .parquet, else CSV. */
   eventsOut?: string;
+  /** Also write replicates, streams and timeseries as Parquet. */
+  parquet?: boolean;
 }
 
 /** Progress of a run, reported after each chunk. */
@@ -198,7 +200,7 @@ export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<
     });
     eventLog = { file: basename(options.eventsOut), sha256 };
   }
-  const { manifest, summary } = writeRunOutputs(dir, header, ordered, eventLog);
+  const { manifest, summary } = writeRunOutputs(dir, header, ordered, { eventLog, parquet: options.parquet });
   return { state: "finished", dir, manifest, summary, records: ordered, resumed, elapsedMs: performance.now() - started, simulatedEvents };
 }
 

@@ -59,30 +59,51 @@ describe("shards", () => {
     const dirs = [1, 2, 3].map((i) => join(root, `shard-${i}`));
     for (const [i, dir] of dirs.entries()) finished(await runInto(dir, { shard: { index: i + 1, count: 3 } }));
     const merged = join(root, "merged");
-    const { manifest } = mergeRuns(dirs, merged);
+    const { manifest } = await mergeRuns(dirs, merged);
     expect(manifest.checksums.results).toBe(reference.checksum);
     expect(outputFiles(merged)).toEqual(reference.files);
   });
 
-  it("shard event logs merged equal the unsharded run's log byte for byte; a changed one is refused", async () => {
+  it.each(["events.csv", "events.parquet"])("shard event logs (%s) merged equal the unsharded run's log byte for byte; a changed one is refused", async (name) => {
     const root = tempDir("shard-logs");
     const simulation = { replicateModule: undefined };
     const whole = join(root, "whole");
-    finished(await runInto(whole, { ...simulation, eventsOut: join(whole, "events.csv") }));
+    finished(await runInto(whole, { ...simulation, eventsOut: join(whole, name), parquet: true }));
     const dirs = [1, 2, 3].map((i) => join(root, `shard-${i}`));
-    for (const [i, dir] of dirs.entries()) finished(await runInto(dir, { ...simulation, shard: { index: i + 1, count: 3 }, eventsOut: join(dir, "events.csv") }));
+    for (const [i, dir] of dirs.entries()) finished(await runInto(dir, { ...simulation, shard: { index: i + 1, count: 3 }, eventsOut: join(dir, name) }));
     const merged = join(root, "merged");
-    const { manifest } = mergeRuns([dirs[2], dirs[0], dirs[1]], merged, { eventsOut: join(merged, "events.csv") });
-    const wholeLog = readFileSync(join(whole, "events.csv"));
-    expect(wholeLog.toString("utf8").split("\n").length).toBeGreaterThan(1000);
-    expect(readFileSync(join(merged, "events.csv")).equals(wholeLog)).toBe(true);
+    const { manifest } = await mergeRuns([dirs[2], dirs[0], dirs[1]], merged, { eventsOut: join(merged, name), parquet: true });
+    const wholeLog = readFileSync(join(whole, name));
+    expect(wholeLog.length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(merged, name)).equals(wholeLog)).toBe(true);
     expect(manifest.eventLog).toEqual(JSON.parse(readFileSync(join(whole, "manifest.json"), "utf8")).eventLog);
+    for (const table of ["replicates", "streams", "timeseries"]) expect(readFileSync(join(merged, `${table}.parquet`)).equals(readFileSync(join(whole, `${table}.parquet`)))).toBe(true);
 
-    appendFileSync(join(dirs[1], "events.csv"), "gift,qa,0,5\n");
-    expect(() => mergeRuns(dirs, join(root, "refused"), { eventsOut: join(root, "refused", "events.csv") })).toThrow(/shard 2\/3 .* changed since its run/);
-    rmSync(join(dirs[0], "events.csv"));
-    expect(() => mergeRuns(dirs, join(root, "refused"), { eventsOut: join(root, "refused", "events.csv") })).toThrow(/shard 1\/3 .* has no events.csv in its folder/);
-    expect(existsSync(join(root, "refused"))).toBe(false);
+    const refused = join(root, "refused");
+    const other = name.endsWith(".csv") ? "events.parquet" : "events.csv";
+    await expect(mergeRuns(dirs, refused, { eventsOut: join(refused, other) })).rejects.toThrow(new RegExp(`shard 1/3 .* has a (CSV|Parquet) event log \\(${name}\\): merge into a`));
+    appendFileSync(join(dirs[1], name), "gift,qa,0,5\n");
+    await expect(mergeRuns(dirs, refused, { eventsOut: join(refused, name) })).rejects.toThrow(/shard 2\/3 .* changed since its run/);
+    rmSync(join(dirs[0], name));
+    await expect(mergeRuns(dirs, refused, { eventsOut: join(refused, name) })).rejects.toThrow(new RegExp(`shard 1/3 .* has no ${name} in its folder`));
+    expect(existsSync(refused)).toBe(false);
+  });
+
+  it("the Parquet event log does not depend on worker count, chunk size or an interruption and resume", async () => {
+    const root = tempDir("parquet-log");
+    const simulation = { replicateModule: undefined };
+    const logOf = async (dir: string, options: Partial<Parameters<typeof runPlan>[1]>) => {
+      finished(await runInto(dir, { ...simulation, eventsOut: join(dir, "events.parquet"), ...options }));
+      return readFileSync(join(dir, "events.parquet"));
+    };
+    const reference = await logOf(join(root, "one"), { workers: 1, chunk: 5 });
+    expect((await logOf(join(root, "two"), { workers: 2, chunk: 1 })).equals(reference)).toBe(true);
+    const interrupted = join(root, "interrupted");
+    const abort = new AbortController();
+    const outcome = await runInto(interrupted, { ...simulation, eventsOut: join(interrupted, "events.parquet"), chunk: 1, signal: abort.signal, onProgress: (p) => p.done >= 5 && abort.abort() });
+    expect(outcome.state).toBe("interrupted");
+    expect(existsSync(join(interrupted, "events.parquet"))).toBe(false);
+    expect((await logOf(interrupted, { resume: true })).equals(reference)).toBe(true);
   });
 
   it("merge refuses mismatched seeds, missing and doubled shards", async () => {
@@ -90,19 +111,19 @@ describe("shards", () => {
     const seven = loadScenario(fixture("scenarios/tiny.yaml"), { replicates: 12, seed: "7" });
     finished(await runInto(join(root, "a1"), { shard: { index: 1, count: 2 } }));
     finished(await runInto(join(root, "b2"), { shard: { index: 2, count: 2 } }, seven));
-    const attempt = (dirs: string[]) => {
+    const attempt = async (dirs: string[]) => {
       try {
-        mergeRuns(dirs.map((d) => join(root, d)), join(root, "out"));
+        await mergeRuns(dirs.map((d) => join(root, d)), join(root, "out"));
       } catch (error) {
         return error as GiftsimError;
       }
       throw new Error("merge did not refuse");
     };
-    const seed = attempt(["a1", "b2"]);
+    const seed = await attempt(["a1", "b2"]);
     expect(seed.exitCode).toBe(2);
     expect(seed.message).toMatch(/seed differs \(42 in .*a1 vs 7 in .*b2\)/);
-    expect(attempt(["a1"]).message).toMatch(/missing shard 2\/2/);
-    expect(attempt(["a1", "a1"]).message).toMatch(/shard differs/);
+    expect((await attempt(["a1"])).message).toMatch(/missing shard 2\/2/);
+    expect((await attempt(["a1", "a1"])).message).toMatch(/shard differs/);
     expect(existsSync(join(root, "out"))).toBe(false);
   });
 });

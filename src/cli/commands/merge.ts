@@ -5,6 +5,7 @@ interface MergeArgs {
   dirs: string[];
   out: string;
   "events-out"?: string;
+  parquet: boolean;
   json: boolean;
   report: boolean;
 }
@@ -16,7 +17,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     yargs
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "shard output folders" })
       .option("out", { type: "string", demandOption: true, describe: "folder for the merged run" })
-      .option("events-out", { type: "string", describe: "also join the shards' event logs (each run with --events-out inside its shard folder) into this file" })
+      .option("events-out", { type: "string", describe: "also join the shards' event logs (each run with --events-out inside its shard folder) into this file: Parquet if it ends in .parquet, else CSV, the shards' format" })
+      .option("parquet", { type: "boolean", default: false, describe: "also write replicates, streams and timeseries as typed Parquet" })
       .option("json", { type: "boolean", default: false, describe: "print the merged summary as JSON" })
       .option("report", { type: "boolean", default: true, describe: "write report.html into the merged folder (--no-report to skip)" })
       .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
@@ -28,7 +30,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       import("../../report/index.js"),
       import("../answer.js"),
     ]);
-    const { manifest, summary } = mergeRuns(args.dirs, args.out, { eventsOut: args["events-out"] });
+    const { manifest, summary } = await mergeRuns(args.dirs, args.out, { eventsOut: args["events-out"], parquet: args.parquet });
     const report = args.report ? await writeReport(args.out) : undefined;
     if (args.json) return printJson(summary);
     process.stdout.write(

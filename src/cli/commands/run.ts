@@ -12,6 +12,7 @@ export interface RunArgs {
   replicates?: number;
   out?: string;
   "events-out"?: string;
+  parquet: boolean;
   workers?: number;
   chunk?: number;
   resume: boolean;
@@ -29,7 +30,8 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
     .option("seed", { type: "string", describe: "master seed (default: the file's)" })
     .option("replicates", { type: "number", describe: "replicates per arm and sweep point (default: the file's)" })
     .option("out", { type: "string", describe: "output folder (default: out/<scenario name>)" })
-    .option("events-out", { type: "string", describe: "also write the raw event log (CSV) to this file" })
+    .option("events-out", { type: "string", describe: "also write the raw event log to this file: Parquet if it ends in .parquet, else CSV" })
+    .option("parquet", { type: "boolean", default: false, describe: "also write replicates, streams and timeseries as typed Parquet (.parquet beside each .csv)" })
     .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
     .option("chunk", { type: "number", describe: "replicates per worker task (default: sized to keep every thread busy)" })
     .option("resume", { type: "boolean", default: false, describe: "continue the run in --out, skipping finished replicates" })
