@@ -39,7 +39,9 @@ export function comparisonPairs(data: ReportData): Array<[ReportCell, ReportCell
     }
   } else {
     const baseCell = data.cells.find((cell) => cell.pointIndex === base.pointIndex) ?? data.cells[0];
-    for (const cell of data.cells) if (cell !== baseCell) pairs.push([baseCell, cell]);
+    // Points past the base first: "from 50% to 60% or 70%" is asked more often than "down to 40%".
+    const others = data.cells.filter((cell) => cell !== baseCell);
+    for (const cell of [...others.filter((c) => c.index > baseCell.index), ...others.filter((c) => c.index < baseCell.index)]) pairs.push([baseCell, cell]);
   }
   return pairs;
 }

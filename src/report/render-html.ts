@@ -51,7 +51,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     title: `${data.scenario.name} — giftsim report`,
     scenarioName: data.scenario.name,
     preset: presetText(data.scenario),
-    replicateText: `${data.run.replicates} replicates per ${data.scenario.arms.length > 1 ? "arm" : "cell"}`,
+    replicateText: `${data.run.replicates} replicate${data.run.replicates === 1 ? "" : "s"} per ${cellWord(data)}`,
     question: data.scenario.question || data.scenario.name,
     description: data.scenario.description,
   };
@@ -124,8 +124,14 @@ function answer(report: Report): string {
 /** What a replicate is, said once where the figures first appear. */
 function replicateNote(report: Report): string {
   const { data } = report;
-  const per = data.scenario.arms.length > 1 ? "arm" : "sweep point";
-  return `A replicate is one simulated run of the whole world (its creators, viewers and every stream over the horizon) with its own random seed; each figure is a mean over the ${data.run.replicates} replicate${data.run.replicates === 1 ? "" : "s"} of each ${per}, with its 95% confidence interval.`;
+  return `A replicate is one simulated run of the whole world (its creators, viewers and every stream over the horizon) with its own random seed; each figure is a mean over the ${data.run.replicates} replicate${data.run.replicates === 1 ? "" : "s"} of each ${cellWord(data)}, with its 95% confidence interval.`;
+}
+
+/** What a cell of the run is to a reader: an arm, a sweep point, or both. */
+function cellWord(data: Report["data"]): string {
+  const arms = data.scenario.arms.length > 1;
+  const sweep = data.scenario.sweep.length > 0;
+  return arms && sweep ? "arm and sweep point" : sweep ? "sweep point" : "arm";
 }
 
 /** "Gifted coins per live hour: 1,234 (95% CI 1,100 to 1,300, 200 replicates)." for a run without comparisons. */
@@ -159,7 +165,7 @@ function metricTable(report: Report, metric: string): string {
     const ci = d.ci95Low !== null ? `${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}` : "–";
     return `<tr><td>${escapeHtml(cell.label)}</td><td class="num">${escapeHtml(formatValue(d.mean, unit))}</td><td class="num">${escapeHtml(ci)}</td><td class="num">${d.n}</td>${against}</tr>`;
   });
-  const head = `<th>${data.scenario.arms.length > 1 ? "Arm" : "Cell"}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Difference vs base (points)" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
+  const head = `<th>${data.scenario.arms.length > 1 ? "Arm" : "Cell"}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
   const label = data.metricInfo[metric]?.label ?? metric;
   return `<table class="metric-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)} per replicate</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -196,7 +202,7 @@ function pairwiseTable(report: Report, metric: string): string {
   const shares = report.data.metricInfo[metric]?.unit === "share";
   const rows = pairs.map((c) => `<tr><td>${escapeHtml(c.cellName)}</td><td>${escapeHtml(c.baseName)}${escapeHtml(c.context)}</td>${comparisonCells(c)}</tr>`);
   const label = report.data.metricInfo[metric]?.label ?? metric;
-  return `<table class="pairwise-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: every pair</caption><thead><tr><th>This</th><th>Against</th><th>${shares ? "Difference (points)" : "Lift"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="pairwise-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: every pair</caption><thead><tr><th>This</th><th>Against</th><th>${shares ? "Points" : "Lift"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function figure(chart: ReportChart): string {

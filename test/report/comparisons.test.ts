@@ -48,10 +48,10 @@ describe("comparison of arms from a run folder", () => {
     });
     const comparisons = buildComparisons(readRunFolder(dir));
     expect(comparisons.map((c) => [c.baseName, c.cellName])).toEqual([
-      ["creator share 50%", "creator share 40%"],
       ["creator share 50%", "creator share 60%"],
+      ["creator share 50%", "creator share 40%"],
     ]);
-    expect(comparisons[1].sentence).toMatch(/^Creator earnings: \d+(\.\d)?% more with creator share 60% \(\$[\d,.]+\) than with creator share 50% \(\$[\d,.]+\) \(95% CI \+/);
+    expect(comparisons[0].sentence).toMatch(/^Creator earnings: \d+(\.\d)?% more with creator share 60% \(\$[\d,.]+\) than with creator share 50% \(\$[\d,.]+\) \(95% CI \+/);
   });
 
   it("a scenario's named base arm is the one compared against", () => {
