@@ -45,6 +45,11 @@ function signedFixed(value: number, digits: number, signed: boolean): string {
   return `${sign}${text}`;
 }
 
+/** A count with its noun, singular for one: "1 replicate", "150 replicates", "2 creators". */
+export function countOf(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** A p-value as a reader expects it: "p < 0.001" or "p = 0.042". */
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return "p n/a";

@@ -14,7 +14,7 @@ import type { Report, ReportChart } from "./build-report.js";
 import { metricsOfInterest, type Comparison } from "./comparisons.js";
 import { describe } from "../stats/index.js";
 import { escapeHtml, jsonForScript } from "./escape.js";
-import { formatNumber, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
+import { countOf, formatNumber, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
@@ -51,7 +51,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     title: `${data.scenario.name} — giftsim report`,
     scenarioName: data.scenario.name,
     preset: presetText(data.scenario),
-    replicateText: `${data.run.replicates} replicate${data.run.replicates === 1 ? "" : "s"} per ${cellWord(data)}`,
+    replicateText: `${countOf(data.run.replicates, "replicate")} per ${cellWord(data)}`,
     question: data.scenario.question || data.scenario.name,
     description: data.scenario.description,
   };
@@ -124,7 +124,7 @@ function answer(report: Report): string {
 /** What a replicate is, said once where the figures first appear. */
 function replicateNote(report: Report): string {
   const { data } = report;
-  return `A replicate is one simulated run of the whole world (its creators, viewers and every stream over the horizon) with its own random seed; each figure is a mean over the ${data.run.replicates} replicate${data.run.replicates === 1 ? "" : "s"} of each ${cellWord(data)}, with its 95% confidence interval.`;
+  return `A replicate is one simulated run of the whole world (its creators, viewers and every stream over the horizon) with its own random seed; each figure is a mean over the ${countOf(data.run.replicates, "replicate")} of each ${cellWord(data)}, with its 95% confidence interval.`;
 }
 
 /** What a cell of the run is to a reader: an arm, a sweep point, or both. */
@@ -141,7 +141,7 @@ function valueSentence(report: Report, cell: ReportCell, metric: string): string
   const unit = info?.unit ?? "";
   const ci = d.ci95Low !== null ? `95% CI ${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}, ` : "";
   const who = report.data.cells.length > 1 ? `${cell.label}: ` : "";
-  return `${who}${info?.label ?? metric} ${formatValue(d.mean, unit)} per replicate (${ci}${d.n} replicates).`;
+  return `${who}${info?.label ?? metric} ${formatValue(d.mean, unit)} per replicate (${ci}${countOf(d.n, "replicate")}).`;
 }
 
 /** A metric per cell: mean and CI, and against the base: lift, its CI, p and verdict. */

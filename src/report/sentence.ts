@@ -8,7 +8,7 @@
  * is a difference is the interval's call: one that spans zero reads "no clear difference".
  */
 import type { ArmComparison } from "../stats/index.js";
-import { formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
+import { countOf, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 
 /** What a sentence is made of; names and labels are plain text (escaped where rendered). */
 export interface SentenceParts {
@@ -74,5 +74,5 @@ function direction(parts: SentenceParts): string {
 function replicateText(result: ArmComparison, cellName: string, baseName: string): string {
   const a = result.base.n;
   const b = result.arm.n;
-  return a === b ? `${a} replicate${a === 1 ? "" : "s"} each` : `${b} replicate${b === 1 ? "" : "s"} of ${cellName}, ${a} of ${baseName}`;
+  return a === b ? `${countOf(a, "replicate")} each` : `${countOf(b, "replicate")} of ${cellName}, ${a} of ${baseName}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatP, formatPercent, formatPercentInterval, formatPointsInterval, formatValue } from "../../src/report/format.js";
+import { countOf, formatP, formatPercent, formatPercentInterval, formatPointsInterval, formatValue } from "../../src/report/format.js";
 import { formatParameterValue, parameterLabel } from "../../src/report/parameter-value.js";
 
 describe("numbers in report text", () => {
@@ -45,5 +45,13 @@ describe("intervals and swept values", () => {
     expect(formatParameterValue("economy.policy.coinNominalMicros", 10_600)).toBe("$0.01");
     expect([parameterLabel("model.discovery.arrivalsPerHour"), formatParameterValue("model.discovery.arrivalsPerHour", 15)]).toEqual(["arrivals per hour", "15"]);
     expect(formatParameterValue("model.creators.formats", ["qa"])).toBe('["qa"]');
+  });
+});
+
+describe("counts", () => {
+  it("a count of one takes the singular (regression: \"1 creators\")", () => {
+    expect(countOf(1, "creator")).toBe("1 creator");
+    expect(countOf(2, "creator")).toBe("2 creators");
+    expect(countOf(1500, "replicate")).toBe("1,500 replicates");
   });
 });
