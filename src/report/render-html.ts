@@ -165,7 +165,8 @@ function metricTable(report: Report, metric: string): string {
     const ci = d.ci95Low !== null ? `${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}` : "–";
     return `<tr><td>${escapeHtml(cell.label)}</td><td class="num">${escapeHtml(formatValue(d.mean, unit))}</td><td class="num">${escapeHtml(ci)}</td><td class="num">${d.n}</td>${against}</tr>`;
   });
-  const head = `<th>${data.scenario.arms.length > 1 ? "Arm" : "Cell"}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
+  const word = cellWord(data);
+  const head = `<th>${word[0].toUpperCase()}${word.slice(1)}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
   const label = data.metricInfo[metric]?.label ?? metric;
   return `<table class="metric-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)} per replicate</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
