@@ -4,7 +4,7 @@
  * their units. Nothing depends on the terminal's width, the locale or the clock.
  */
 import type { CellSummary, ReplicateRecord, Summary } from "../run/index.js";
-import { cellLabel, formatSweepValue, shortPath } from "../report/report-data.js";
+import { cellLabel } from "../report/report-data.js";
 import { METRIC_NAMES, type MetricInfo } from "../sim/index.js";
 import { compareArms } from "../stats/index.js";
 
@@ -28,10 +28,9 @@ export function formatInUnit(value: number | null | undefined, unit: string | un
   return formatFigure(value);
 }
 
-/** A sweep point as the report writes it ("creatorShareBps = 5000"); "-" without a sweep. */
+/** A sweep point as the report writes it ("creator share 50%"); "-" without a sweep. */
 function pointLabel(point: Record<string, unknown>): string {
-  const entries = Object.entries(point);
-  return entries.length === 0 ? "-" : entries.map(([path, value]) => `${shortPath(path)} = ${formatSweepValue(value)}`).join(", ");
+  return Object.keys(point).length === 0 ? "-" : cellLabel("", point, 1);
 }
 
 /** A metric's label for the report ("Gifted coins per live hour"); its id when it has none. */

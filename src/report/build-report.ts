@@ -1,9 +1,9 @@
 /**
- * A report as data: the comparisons and every chart that applies to the run, each chart's
+ * A report as data: the comparisons (against the base, and every pair) and every chart that applies to the run, each chart's
  * filled Vega-Lite spec with its SVG. The output formats (HTML, SVG files, JSON) are views of it.
  */
 import { CHARTS } from "./charts/index.js";
-import { buildComparisons, type Comparison } from "./comparisons.js";
+import { buildComparisons, buildPairwiseComparisons, type Comparison } from "./comparisons.js";
 import { renderSvg } from "./render-svg.js";
 import type { ReportData } from "./report-data.js";
 import { fillTemplate } from "./templates.js";
@@ -23,7 +23,10 @@ export interface ReportChart {
 /** Everything a report shows. */
 export interface Report {
   data: ReportData;
+  /** Each cell against the base. */
   comparisons: Comparison[];
+  /** Every comparable pair of cells (arms at one sweep point, or points of one arm). */
+  pairwise: Comparison[];
   charts: ReportChart[];
 }
 
@@ -38,5 +41,5 @@ export async function buildReport(data: ReportData): Promise<Report> {
     const rendered = await renderSvg(spec);
     charts.push({ id: chart.id, title: chart.title, caption: fill.caption, spec, svg: rendered.svg, warnings: rendered.warnings });
   }
-  return { data, comparisons, charts };
+  return { data, comparisons, pairwise: buildPairwiseComparisons(data), charts };
 }

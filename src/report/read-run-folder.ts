@@ -26,6 +26,7 @@ interface ManifestFile {
       metrics?: string[];
       arms: Array<{ name: string; label?: string; preset?: string }>;
       sweep?: Array<{ path: string; values: unknown[] }>;
+      base?: { arm: string; pointIndex: number };
       cells: Array<{ index: number; arm: string; pointIndex: number; point?: Record<string, unknown> }>;
     };
   };
@@ -79,6 +80,8 @@ export function readRunFolder(dir: string): ReportData {
       metrics: resolved.metrics ?? [],
       arms,
       sweep: resolved.sweep ?? [],
+      // A folder from before scenarios named their base compared against the first cell.
+      base: resolved.base ?? { arm: arms[0]?.name ?? "base", pointIndex: 0 },
     },
     run: {
       seed: String(manifest.seed ?? ""),

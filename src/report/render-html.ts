@@ -14,7 +14,8 @@ import type { Report, ReportChart } from "./build-report.js";
 import { metricsOfInterest, type Comparison } from "./comparisons.js";
 import { describe } from "../stats/index.js";
 import { escapeHtml, jsonForScript } from "./escape.js";
-import { formatNumber, formatP, formatPercent, formatValue } from "./format.js";
+import { countOf, formatNumber, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
+import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
 import { fillPage, readTemplate } from "./templates.js";
@@ -50,7 +51,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     title: `${data.scenario.name} — giftsim report`,
     scenarioName: data.scenario.name,
     preset: presetText(data.scenario),
-    replicateText: `${data.run.replicates} replicates per ${data.scenario.arms.length > 1 ? "arm" : "cell"}`,
+    replicateText: `${countOf(data.run.replicates, "replicate")} per ${cellWord(data)}`,
     question: data.scenario.question || data.scenario.name,
     description: data.scenario.description,
   };
@@ -93,9 +94,15 @@ function notices(report: Report): string {
   return out.map((line) => `<p class="notice">${escapeHtml(line)}</p>`).join("\n");
 }
 
+/** The colour of a comparison: good or bad news for the metric (its higherIsBetter), not the direction. */
 function verdictClass(comparison: Comparison): string {
-  const verdict = comparison.result.verdict;
-  return verdict === "higher" ? "verdict-higher" : verdict === "lower" ? "verdict-lower" : "verdict-none";
+  return `verdict-${comparison.assessment.replace(/ /g, "-")}`;
+}
+
+/** The verdict as the table says it: the direction, and whether that is better or worse. */
+function verdictText(comparison: Comparison): string {
+  const { assessment } = comparison;
+  return assessment === "better" || assessment === "worse" ? `${comparison.result.verdict} (${assessment})` : comparison.result.verdict;
 }
 
 function answer(report: Report): string {
@@ -111,7 +118,20 @@ function answer(report: Report): string {
   } else {
     list = `<ul class="sentences">${data.cells.map((cell, i) => `<li class="${i === 0 ? "headline" : ""}">${escapeHtml(valueSentence(report, cell, headline))}</li>`).join("")}</ul>`;
   }
-  return `${list}\n${metricTable(report, headline)}`;
+  return `${list}\n${metricTable(report, headline)}\n<p class="meta replicate-note">${escapeHtml(replicateNote(report))}</p>`;
+}
+
+/** What a replicate is, said once where the figures first appear. */
+function replicateNote(report: Report): string {
+  const { data } = report;
+  return `A replicate is one simulated run of the whole world (its creators, viewers and every stream over the horizon) with its own random seed; each figure is a mean over the ${countOf(data.run.replicates, "replicate")} of each ${cellWord(data)}, with its 95% confidence interval.`;
+}
+
+/** What a cell of the run is to a reader: an arm, a sweep point, or both. */
+function cellWord(data: Report["data"]): string {
+  const arms = data.scenario.arms.length > 1;
+  const sweep = data.scenario.sweep.length > 0;
+  return arms && sweep ? "arm and sweep point" : sweep ? "sweep point" : "arm";
 }
 
 /** "Gifted coins per live hour: 1,234 (95% CI 1,100 to 1,300, 200 replicates)." for a run without comparisons. */
@@ -121,7 +141,7 @@ function valueSentence(report: Report, cell: ReportCell, metric: string): string
   const unit = info?.unit ?? "";
   const ci = d.ci95Low !== null ? `95% CI ${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}, ` : "";
   const who = report.data.cells.length > 1 ? `${cell.label}: ` : "";
-  return `${who}${info?.label ?? metric} ${formatValue(d.mean, unit)} per replicate (${ci}${d.n} replicates).`;
+  return `${who}${info?.label ?? metric} ${formatValue(d.mean, unit)} per replicate (${ci}${countOf(d.n, "replicate")}).`;
 }
 
 /** A metric per cell: mean and CI, and against the base: lift, its CI, p and verdict. */
@@ -129,6 +149,7 @@ function metricTable(report: Report, metric: string): string {
   const { data } = report;
   const unit = data.metricInfo[metric]?.unit ?? "";
   const byCell = new Map(report.comparisons.filter((c) => c.metric === metric).map((c) => [c.cell.index, c]));
+  const shares = unit === "share";
   const hasComparisons = byCell.size > 0;
   // Arms side by side within each sweep point, as they are compared.
   const cells = [...data.cells].sort((a, b) => a.pointIndex - b.pointIndex || a.index - b.index);
@@ -140,26 +161,49 @@ function metricTable(report: Report, metric: string): string {
       ? ""
       : c === undefined
         ? `<td colspan="4" class="meta">${isBase ? "base" : ""}</td>`
-        : `<td class="num">${escapeHtml(liftOrDifference(c))}</td><td class="num">${escapeHtml(liftOrDifferenceCi(c))}</td>` +
-          `<td class="num">${c.result.test ? escapeHtml(formatP(c.result.test.p).replace(/^p (= )?/, "")) : "–"}</td>` +
-          `<td class="${verdictClass(c)}">${escapeHtml(c.result.verdict)}</td>`;
+        : comparisonCells(c);
     const ci = d.ci95Low !== null ? `${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}` : "–";
     return `<tr><td>${escapeHtml(cell.label)}</td><td class="num">${escapeHtml(formatValue(d.mean, unit))}</td><td class="num">${escapeHtml(ci)}</td><td class="num">${d.n}</td>${against}</tr>`;
   });
-  const head = `<th>${data.scenario.arms.length > 1 ? "Arm" : "Cell"}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? "<th>Lift vs base</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>" : ""}`;
+  const word = cellWord(data);
+  const head = `<th>${word[0].toUpperCase()}${word.slice(1)}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
   const label = data.metricInfo[metric]?.label ?? metric;
   return `<table class="metric-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)} per replicate</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-/** The lift when it has a bounded interval, else the difference in the metric's unit. */
-function liftOrDifference(c: Comparison): string {
-  return c.result.liftCi95Low !== null && c.result.lift !== null ? formatPercent(c.result.lift, true) : formatValue(c.result.difference, c.unit);
+/** A comparison's size, its CI, p and verdict as table cells. */
+function comparisonCells(c: Comparison): string {
+  return (
+    `<td class="num">${escapeHtml(comparisonSize(c))}</td><td class="num">${escapeHtml(comparisonSizeCi(c))}</td>` +
+    `<td class="num">${c.result.test ? escapeHtml(formatP(c.result.test.p).replace(/^p (= )?/, "")) : "–"}</td>` +
+    `<td class="${verdictClass(c)}">${escapeHtml(verdictText(c))}</td>`
+  );
 }
 
-function liftOrDifferenceCi(c: Comparison): string {
+/** Shares differ in percentage points; others by their lift when it has a bounded interval, else by the difference in the unit. */
+function comparisonSize(c: Comparison): string {
   const r = c.result;
-  if (r.liftCi95Low !== null && r.liftCi95High !== null) return `${formatPercent(r.liftCi95Low, true)} to ${formatPercent(r.liftCi95High, true)}`;
+  if (c.unit === "share" && r.difference !== null) return `${formatPoints(r.difference, true)} pt`;
+  return r.liftCi95Low !== null && r.lift !== null ? formatPercent(r.lift, true) : formatValue(r.difference, c.unit);
+}
+
+function comparisonSizeCi(c: Comparison): string {
+  const r = c.result;
+  if (r.differenceCi95Low === null || r.differenceCi95High === null) return "–";
+  if (c.unit === "share") return formatPointsInterval(r.differenceCi95Low, r.differenceCi95High, true).join(" to ");
+  if (r.liftCi95Low !== null && r.liftCi95High !== null) return formatPercentInterval(r.liftCi95Low, r.liftCi95High, true).join(" to ");
   return `${formatValue(r.differenceCi95Low, c.unit)} to ${formatValue(r.differenceCi95High, c.unit)}`;
+}
+
+/** Every pair of a metric side by side: the reference, the other, and how the other differs from it. */
+function pairwiseTable(report: Report, metric: string): string {
+  const pairs = report.pairwise.filter((c) => c.metric === metric);
+  // With one pair per point the pairwise table repeats the base table.
+  if (pairs.length <= report.comparisons.filter((c) => c.metric === metric).length) return "";
+  const shares = report.data.metricInfo[metric]?.unit === "share";
+  const rows = pairs.map((c) => `<tr><td>${escapeHtml(c.cellName)}</td><td>${escapeHtml(c.baseName)}${escapeHtml(c.context)}</td>${comparisonCells(c)}</tr>`);
+  const label = report.data.metricInfo[metric]?.label ?? metric;
+  return `<table class="pairwise-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: every pair</caption><thead><tr><th>This</th><th>Against</th><th>${shares ? "Points" : "Lift"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function figure(chart: ReportChart): string {
@@ -185,16 +229,18 @@ function toc(report: Report, charts: ReportChart[]): string {
 function comparisonSection(report: Report): string {
   if (report.comparisons.length === 0) return "";
   const metrics = metricsOfInterest(report.data);
-  const base = report.data.scenario.arms.length > 1 ? `the base arm (${report.data.scenario.arms[0].label})` : `the first sweep point (${report.data.cells[0].label})`;
+  const base = report.comparisons[0].base;
+  const against = report.data.scenario.arms.length > 1 ? `the base arm (${base.armLabel})` : `the base sweep point (${base.label})`;
   const parts = metrics.map((metric) => {
     const comparisons = report.comparisons.filter((c) => c.metric === metric);
     const label = report.data.metricInfo[metric]?.label ?? metric;
     return `<h3>${escapeHtml(label)}</h3>
 <ul class="sentences">${comparisons.map((c) => `<li class="${verdictClass(c)}">${escapeHtml(c.sentence)}</li>`).join("")}</ul>
-${metricTable(report, metric)}`;
+${metricTable(report, metric)}
+${pairwiseTable(report, metric)}`;
   });
   return `<section id="comparisons"><h2>Comparison of arms</h2>
-<p class="meta">Each arm against ${escapeHtml(base)}: means over replicates with Student-t 95% CIs; relative lift with a 95% CI by Fieller's theorem for the ratio of means; two-sided Welch t-test. A lift interval that spans zero is reported as no clear difference.</p>
+<p class="meta">Each against ${escapeHtml(against)}, then every pair where there are more than two: means over replicates with Student-t 95% CIs; relative lift with a 95% CI by Fieller's theorem for the ratio of means (shares: the difference in percentage points); two-sided Welch t-test. An interval that spans zero is reported as no clear difference. Green is better and red worse for the creator or platform, blue a difference with no better direction.</p>
 ${parts.join("\n")}</section>`;
 }
 
@@ -227,7 +273,8 @@ function runSection(report: Report): string {
     ["Seed", data.run.seed],
     ["Replicates per cell", String(data.run.replicates)],
     ["Arms", data.scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")],
-    ["Sweep", data.scenario.sweep.length > 0 ? data.scenario.sweep.map((axis) => `${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`).join("; ") : "none"],
+    ["Sweep", data.scenario.sweep.length > 0 ? data.scenario.sweep.map((axis) => `${axis.path} (${parameterLabel(axis.path)}): ${axis.values.map((v) => `${formatParameterValue(axis.path, v)} (${JSON.stringify(v)})`).join(", ")}`).join("; ") : "none"],
+    ["Compared against", report.comparisons[0]?.base.label ?? "none"],
     ["Platform preset", presetText(data.scenario)],
     ["giftsim", data.run.giftsimVersion],
     ["Node", data.run.node ?? "not recorded"],

@@ -6,6 +6,7 @@
  */
 import type { MetricInfo } from "../sim/index.js";
 import type { CalibrationEntry } from "../run/index.js";
+import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 
 /** One (arm, sweep point) of the run. */
 export interface ReportCell {
@@ -56,6 +57,8 @@ export interface ReportScenario {
   /** Each arm with its platform preset (an arm may replace the scenario's). */
   arms: Array<{ name: string; label: string; preset: string }>;
   sweep: Array<{ path: string; values: unknown[] }>;
+  /** The cell every other is compared against: its arm, and its sweep point (0 without a sweep). */
+  base: { arm: string; pointIndex: number };
 }
 
 /** Everything a report is built from. */
@@ -72,21 +75,11 @@ export interface ReportData {
   timeseries: ReportTable | null;
 }
 
-/** The label of a cell: the arm label, plus "path = value" for each swept value. */
+/** The label of a cell: the arm label, plus each swept value in its unit ("creator share 50%"). */
 export function cellLabel(armLabel: string, point: Record<string, unknown>, arms: number): string {
-  const swept = Object.entries(point).map(([path, value]) => `${shortPath(path)} = ${formatSweepValue(value)}`);
+  const swept = Object.entries(point).map(([path, value]) => `${parameterLabel(path)} ${formatParameterValue(path, value)}`);
   if (swept.length === 0) return armLabel;
   return arms > 1 ? `${armLabel} · ${swept.join(", ")}` : swept.join(", ");
-}
-
-/** The last segment of a dotted sweep path, which is what a reader recognises. */
-export function shortPath(path: string): string {
-  return path.slice(path.lastIndexOf(".") + 1);
-}
-
-/** A swept value as text. */
-export function formatSweepValue(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** The platform preset(s) of a run in words: one id, or each arm's where they differ. */

@@ -1,11 +1,14 @@
 /**
- * The plain sentence under each comparison, e.g. "challenge earns 23% more gifted coins per
- * live hour than Q&A (95% CI 18% to 28%, p < 0.001, 200 replicates)". Whether there is a
- * difference is the lift interval's call: one that spans zero reads "no clear difference",
- * whatever the point estimate.
+ * The plain sentence under each comparison, e.g. "Gifted coins per live hour: 23% more with
+ * Challenge nights (1,520) than with Q&A nights (1,236) (95% CI +18% to +28%, p < 0.001, 150
+ * replicates each)". The metric leads and the arms follow "with", so the sentence reads right
+ * whatever an arm's label is (a plural "Challenge nights", a singular "YouTube Super Chat") and
+ * whatever the metric (viewers spend, creators earn, shares rise): no verb has to agree with a
+ * label. Shares differ in percentage points, other metrics by their relative lift. Whether there
+ * is a difference is the interval's call: one that spans zero reads "no clear difference".
  */
 import type { ArmComparison } from "../stats/index.js";
-import { formatP, formatPercent, formatValue } from "./format.js";
+import { countOf, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 
 /** What a sentence is made of; names and labels are plain text (escaped where rendered). */
 export interface SentenceParts {
@@ -14,59 +17,62 @@ export interface SentenceParts {
   baseName: string;
   cellName: string;
   result: ArmComparison;
-  /** Appended to the claim, e.g. " at share = 0.6"; empty when there is nothing to add. */
+  /** Appended to the arms, e.g. " at creator share 60%"; empty when there is nothing to add. */
   context?: string;
 }
 
-/** How a difference in a unit reads: countable amounts "more"/"fewer", money "more"/"less", the rest (shares, ratios, times) "higher"/"lower". */
+/** Units whose amounts are counted ("more"/"fewer"); money and time are "more"/"less"; the rest "higher"/"lower". */
 const COUNTABLE_UNITS = new Set(["coins", "coins/hour", "diamonds", "count"]);
-const MONEY_UNITS = new Set(["micro-USD", "hours"]);
-/** Units of money and coins, which an arm "earns". */
-const EARNING_UNITS = new Set(["micro-USD", "coins", "coins/hour", "diamonds"]);
+const AMOUNT_UNITS = new Set(["micro-USD", "hours", "minutes", "days"]);
 
 /** The sentence for one comparison. */
 export function comparisonSentence(parts: SentenceParts): string {
-  const { result, baseName, cellName } = parts;
+  const { result, baseName, cellName, unit } = parts;
   const context = parts.context ?? "";
-  const label = lowerFirst(parts.metricLabel);
   const replicates = replicateText(result, cellName, baseName);
+  const cell = `${cellName} (${formatValue(result.arm.mean, unit)})`;
+  const base = `${baseName} (${formatValue(result.base.mean, unit)})`;
   if (result.verdict === "not enough data" || result.test === null) {
-    return `Not enough replicates to compare ${label} between ${cellName} and ${baseName}${context} (${replicates}).`;
+    return `${parts.metricLabel}: not enough replicates to compare ${cellName} and ${baseName}${context} (${replicates}).`;
   }
   const p = formatP(result.test.p);
-  if (result.lift !== null && result.liftCi95Low !== null && result.liftCi95High !== null) {
-    const ci = `95% CI ${formatPercent(result.liftCi95Low)} to ${formatPercent(result.liftCi95High)}`;
-    if (result.verdict === "no clear difference") {
-      return `No clear difference in ${label} between ${cellName} and ${baseName}${context} (lift ${formatPercent(result.lift, true)}, ${ci}, ${p}, ${replicates}).`;
-    }
-    return `${claim(parts, formatPercent(Math.abs(result.lift)))} than ${baseName}${context} (${ci}, ${p}, ${replicates}).`;
-  }
-  // The base mean is zero or too uncertain for a bounded ratio: state the difference instead.
-  const ci = `95% CI ${formatValue(result.differenceCi95Low, parts.unit)} to ${formatValue(result.differenceCi95High, parts.unit)}`;
+  const size = sizeOf(parts);
   if (result.verdict === "no clear difference") {
-    return `No clear difference in ${label} between ${cellName} and ${baseName}${context} (difference ${formatValue(result.difference, parts.unit)}, ${ci}, ${p}, ${replicates}).`;
+    return `${parts.metricLabel}: no clear difference between ${cell} and ${base}${context} (${size.name} ${size.signed}, 95% CI ${size.ci}, ${p}, ${replicates}).`;
   }
-  return `${claim(parts, formatValue(Math.abs(result.difference ?? 0), parts.unit))} than ${baseName}${context} (${ci}, ${p}, ${replicates}).`;
+  return `${parts.metricLabel}: ${size.unsigned} ${direction(parts)} with ${cell} than with ${base}${context} (95% CI ${size.ci}, ${p}, ${replicates}).`;
 }
 
-/** "challenge earns 23% more gifted coins per live hour", "qa has a 5% lower next-stream return". */
-function claim(parts: SentenceParts, size: string): string {
+/** How big the difference is: shares in percentage points, others as a lift, or in units when the lift has no bounded interval. */
+function sizeOf(parts: SentenceParts): { name: string; signed: string; unsigned: string; ci: string } {
+  const r = parts.result;
+  const difference = r.difference ?? 0;
+  if (parts.unit === "share" && r.differenceCi95Low !== null && r.differenceCi95High !== null) {
+    const [low, high] = formatPointsInterval(r.differenceCi95Low, r.differenceCi95High, true);
+    return { name: "difference", signed: `${formatPoints(difference, true)} percentage points`, unsigned: `${formatPoints(Math.abs(difference))} percentage points`, ci: `${low} to ${high} points` };
+  }
+  if (r.lift !== null && r.liftCi95Low !== null && r.liftCi95High !== null) {
+    const [low, high] = formatPercentInterval(r.liftCi95Low, r.liftCi95High, true);
+    return { name: "lift", signed: formatPercent(r.lift, true), unsigned: formatPercent(Math.abs(r.lift)), ci: `${low} to ${high}` };
+  }
+  // The base mean is zero or too uncertain for a bounded ratio: state the difference in units.
+  return {
+    name: "difference",
+    signed: formatValue(difference, parts.unit),
+    unsigned: formatValue(Math.abs(difference), parts.unit),
+    ci: `${formatValue(r.differenceCi95Low, parts.unit)} to ${formatValue(r.differenceCi95High, parts.unit)}`,
+  };
+}
+
+function direction(parts: SentenceParts): string {
   const up = parts.result.verdict === "higher";
-  const label = lowerFirst(parts.metricLabel);
-  const countable = COUNTABLE_UNITS.has(parts.unit);
-  const money = MONEY_UNITS.has(parts.unit);
-  const direction = countable ? (up ? "more" : "fewer") : money ? (up ? "more" : "less") : up ? "higher" : "lower";
-  if (EARNING_UNITS.has(parts.unit)) return `${parts.cellName} earns ${size} ${direction} ${label}`;
-  return countable || money ? `${parts.cellName} has ${size} ${direction} ${label}` : `${parts.cellName} has a ${size} ${direction} ${label}`;
+  if (COUNTABLE_UNITS.has(parts.unit)) return up ? "more" : "fewer";
+  if (AMOUNT_UNITS.has(parts.unit)) return up ? "more" : "less";
+  return up ? "higher" : "lower";
 }
 
 function replicateText(result: ArmComparison, cellName: string, baseName: string): string {
   const a = result.base.n;
   const b = result.arm.n;
-  return a === b ? `${a} replicate${a === 1 ? "" : "s"}` : `${b} replicates of ${cellName}, ${a} of ${baseName}`;
-}
-
-/** "Gifted coins" -> "gifted coins", but "ARPPU" stays. */
-function lowerFirst(text: string): string {
-  return text.length > 1 && text[1] === text[1].toLowerCase() ? text[0].toLowerCase() + text.slice(1) : text;
+  return a === b ? `${countOf(a, "replicate")} each` : `${countOf(b, "replicate")} of ${cellName}, ${a} of ${baseName}`;
 }

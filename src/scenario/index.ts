@@ -1,6 +1,7 @@
 export { loadScenario } from "./load.js";
 export { readScenarioFile } from "./read-file.js";
 export { resolveScenario } from "./resolve.js";
+export type { BaseCell } from "./base-cell.js";
 export type { Arm, PlanCell, PlanOptions, ResolvedScenario, ScenarioPlan, SweepAxis } from "./resolve.js";
 export { builtinScenarioDir, listScenarios } from "./builtins.js";
 export type { BuiltinScenario } from "./builtins.js";

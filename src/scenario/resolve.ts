@@ -8,6 +8,7 @@ import { GiftsimError, errors, formatPath, type Problem } from "../errors.js";
 import { PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
 import { METRIC_NAMES, resolveSimConfig, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
+import { resolveBaseCell, type BaseCell } from "./base-cell.js";
 import { deepMerge, isTree, setPath, valueAtPath, type Tree } from "./overrides.js";
 import { polishProblems, schemaProblems } from "./problems.js";
 import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
@@ -49,6 +50,8 @@ export interface ResolvedScenario {
   metrics: string[];
   arms: Arm[];
   sweep: SweepAxis[];
+  /** The cell every other is compared against; how results are read, not what is simulated, so the hash leaves it out. */
+  base: BaseCell;
   cells: PlanCell[];
 }
 
@@ -106,9 +109,15 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   if (problems.some((p) => p.path === "sweep" || p.path === "arms")) throw errors.invalidFile(file, finish(problems));
 
   const base = { economy: input.preset === undefined ? {} : input.economy, model: input.model };
-  const baseProblems = resolveCell(input.preset ?? PRESET_IDS[0], base, { economy: "economy", model: "model" }).problems;
-  problems.push(...baseProblems);
-  const cells = baseProblems.length === 0 ? resolveCells(input, base, problems) : [];
+  const baseCell = resolveCell(input.preset ?? PRESET_IDS[0], base, { economy: "economy", model: "model" });
+  problems.push(...baseCell.problems);
+  const cells = baseCell.problems.length === 0 ? resolveCells(input, base, problems) : [];
+  const comparedTo = resolveBaseCell(
+    isTree(raw) ? raw.base : undefined,
+    input.arms?.map((arm) => arm.name) ?? ["base"],
+    input.sweep.map((axis) => ({ ...axis, ownValue: baseCell.config === undefined ? undefined : ownValue(input.preset ?? PRESET_IDS[0], base.economy, baseCell.config, axis.path) })),
+  );
+  problems.push(...comparedTo.problems);
   if (problems.length > 0 || !parsed.success) throw errors.invalidFile(file, finish(problems));
 
   const scenario = parsed.data;
@@ -123,12 +132,14 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
     metrics: scenario.metrics ?? [METRIC_NAMES.includes("coinsPerLiveHour") ? "coinsPerLiveHour" : METRIC_NAMES[0]],
     arms,
     sweep: input.sweep,
+    base: comparedTo.base,
     cells,
   };
   return {
     file,
     scenario: resolved,
-    hash: sha256(canonicalJson(resolved)),
+    // The base only changes how results are compared: a run re-reported from another base is the same run.
+    hash: sha256(canonicalJson({ ...resolved, base: undefined })),
     seed: options.seed ?? String(scenario.seed),
     replicates,
   };
@@ -168,6 +179,12 @@ function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, pr
     });
   });
   return cells;
+}
+
+/** The value a swept path has before the sweep: the preset's (with the scenario's overrides) or the model's. */
+function ownValue(preset: string, economy: Tree, config: SimConfig, path: string): unknown {
+  const [domain, ...tail] = path.split(".");
+  return valueAtPath(domain === "economy" ? loadEconomy(preset, economy as EconomyOverrides) : config, tail);
 }
 
 /** Problems deduplicated and made readable. */

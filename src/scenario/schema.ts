@@ -61,6 +61,8 @@ export const scenarioFileSchema = z.strictObject({
   replicates: z.number().int().positive(),
   seed: z.union([z.string().min(1).max(200), z.number().int().nonnegative()]),
   metrics: z.array(z.enum(METRIC_NAMES as unknown as [string, ...string[]])).min(1).optional(),
+  /** The arm or sweep point compared against; checked against the arms and the sweep by resolveBaseCell. */
+  base: z.unknown().optional(),
 });
 
 /** A scenario file after its own schema passed (models and economies still unchecked). */

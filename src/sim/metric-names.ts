@@ -78,7 +78,8 @@ const METRIC_TABLE: Table = [
   ["battleRounds", countOf("Battle rounds", "Battle rounds fought.")],
   ["battleWinRate", share("Battle win rate", "Share of battle rounds won (NaN without battles).")],
   ["creatorsPaid", countOf("Creators paid", "Creators who received at least one payout.", true)],
-  ["meanDaysToFirstPayout", { label: "Days to first payout", unit: "days", description: "Mean day of a paid creator's first payout (NaN when none).", higherIsBetter: false }],
+  ["creatorsPaidShare", share("Share of creators paid", "Share of all creators who received at least one payout by the horizon (creators never paid count, unlike in days to first payout).", true)],
+  ["meanDaysToFirstPayout", { label: "Days to first payout (paid creators)", unit: "days", description: "Mean day of a paid creator's first payout, over paid creators only (NaN when none); read it with the share of creators paid.", higherIsBetter: false }],
   ["finalMeanQuality", { label: "Creator quality at end", unit: "index", description: "Mean creator quality after reinvestment of payouts.", higherIsBetter: true }],
   ["rejectedRows", countOf("Rejected rows", "Rows the core rejected (a correct simulation sends none).", false)],
   ["simulatedEvents", countOf("Simulated events", "Arrivals, departures, gift candidates, gifts, purchases, timers and payouts processed.")],
@@ -110,7 +111,7 @@ const METRIC_TABLE: Table = [
     description: "Gift events per viewer-minute in battle rounds against a rival met before, divided by rounds against a fresh rival (NaN without both).",
   }],
   ["calibCreatorTop1PayoutShare", share("Top-1% creator income share", "Share of creator earnings (diamonds) going to the top 1% of creators; earnings rather than cash-outs, which the daily payout cap flattens (NaN below 50 creators).")],
-  ["calibCreatorKeepShare", share("Creator keep share", "Creator earnings (USD) / viewer spend.")],
+  ["calibCreatorKeepShare", share("Creator share of spend", "Share of viewer spend that reaches creators: creator earnings (USD) / the viewer spend on the coins gifted (spend x coins gifted / coins bought, so coins still in wallets are not counted as kept by the platform).")],
 ];
 
 /** Names of ReplicateOutput.metrics, in order. */
@@ -177,6 +178,8 @@ export const TIMESERIES_COLUMNS: readonly string[] = [
   "creatorPayoutMicros",
   "cumulativeCreatorDiamonds",
   "cumulativeCreatorPayoutMicros",
+  /** Creators with a first payout on or before the day, over all creators: the payout survival curve. */
+  "creatorsPaidShare",
   "followers",
   "coinsPerLiveHour",
 ];

@@ -146,6 +146,7 @@ function creatorPayouts(world: World): Record<string, number> {
   const earnings = Float64Array.from({ length: creators.count }, (_, c) => diamondsEarned(world.money.ledger, c));
   return {
     creatorsPaid: paid,
+    creatorsPaidShare: paid / creators.count,
     meanDaysToFirstPayout: paid > 0 ? firstDays / paid : Number.NaN,
     calibCreatorTop1PayoutShare: creators.count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(earnings).top1 : Number.NaN,
   };

@@ -51,6 +51,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const grossByCreator = new Float64Array(creators.count);
   const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
   let cumulativePayout = 0;
+  let creatorsPaid = 0;
 
   for (let day = 0; day < horizonDays; day++) {
     tally.dayStreams = tally.dayLiveMinutes = tally.dayActive = tally.dayGifts = tally.dayCoins = tally.daySpendMicros = 0;
@@ -73,7 +74,10 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
         const gross = grossByCreator[c];
         if (gross === 0) continue;
         payoutToday += gross;
-        if (creators.firstPayoutDay[c] === 0) creators.firstPayoutDay[c] = day + 1;
+        if (creators.firstPayoutDay[c] === 0) {
+          creators.firstPayoutDay[c] = day + 1;
+          creatorsPaid++;
+        }
         creators.reinvestedUsd[c] += (share * gross) / 1e6;
         creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedUsd[c] / scaleUsd));
       }
@@ -94,6 +98,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
       creatorPayoutMicros: payoutToday,
       cumulativeCreatorDiamonds: diamonds,
       cumulativeCreatorPayoutMicros: cumulativePayout,
+      creatorsPaidShare: creatorsPaid / creators.count,
       followers: creators.followerCount.reduce((sum, n) => sum + n, 0),
       coinsPerLiveHour: tally.dayLiveMinutes > 0 ? tally.dayCoins / (tally.dayLiveMinutes / 60) : Number.NaN,
     });

@@ -154,6 +154,7 @@ function timeseries(context: SyntheticContext, weeks: number, metrics: Float64Ar
     rows[row + column.creatorPayoutMicros] = payout;
     rows[row + column.cumulativeCreatorDiamonds] = cumulativeDiamonds;
     rows[row + column.cumulativeCreatorPayoutMicros] = cumulativePayout;
+    rows[row + column.creatorsPaidShare] = cumulativePayout > 0 ? 1 : 0;
   }
   return rows;
 }

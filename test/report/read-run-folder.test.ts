@@ -15,7 +15,7 @@ describe("readRunFolder", () => {
     });
     const data = readRunFolder(dir);
     expect(data.scenario).toMatchObject({ name: "synthetic-qa-vs-challenge", preset: "tiktok", metrics: ["coinsPerLiveHour", "creatorEarningsMicros", "nextStreamReturnRate"] });
-    expect(data.cells.map((cell) => cell.label)).toEqual(["Q&A · creatorShareBps = 4000", "Q&A · creatorShareBps = 6000", "challenge · creatorShareBps = 4000", "challenge · creatorShareBps = 6000"]);
+    expect(data.cells.map((cell) => cell.label)).toEqual(["Q&A · creator share 40%", "Q&A · creator share 60%", "challenge · creator share 40%", "challenge · creator share 60%"]);
     expect(data.run).toMatchObject({ replicates: 3, audit: "passed", shards: null });
     expect(data.replicates[0].arppuMicros).toHaveLength(3);
     expect(Number.isNaN(data.replicates[0].arppuMicros[1])).toBe(true);

@@ -11,13 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReport } from "../../src/report/index.js";
 import { runCli } from "../cli/run-cli.js";
 import { chromiumInstalled, CHROMIUM, launchChromium } from "../../scripts/chromium.mjs";
-import { fixture, tempDir } from "./helpers.js";
+import { fixture, syntheticRunFolder, tempDir, twoArmScenario } from "./helpers.js";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const skip = !chromiumInstalled() && process.env.GIFTSIM_SKIP_BROWSER_INSTALL === "1";
 
 let browser: BrowserContext;
 let dir: string;
+/** A synthetic three-arm run with differences in both directions and one metric with no better direction. */
+let verdicts: string;
 
 interface PageLog {
   consoleErrors: string[];
@@ -72,6 +74,18 @@ beforeAll(async () => {
   // `giftsim report DIR` itself is tested in report-html.test.ts; here the library renders both pages.
   await writeReport(dir);
   await writeReport(dir, { interactive: false, out: join(dir, "report-static.html") });
+  const arms = [
+    { name: "a", label: "Arm A" },
+    { name: "b", label: "Arm B" },
+    { name: "c", label: "Arm C" },
+  ];
+  const days: Record<string, number> = { a: 30, b: 20, c: 40 };
+  verdicts = syntheticRunFolder({
+    scenario: twoArmScenario({ arms, metrics: ["meanDaysToFirstPayout", "storeFeeMicros"] }),
+    replicates: 6,
+    metric: (name, { arm, replicate }) => (name === "meanDaysToFirstPayout" ? days[arm] + (replicate % 3) : undefined),
+  });
+  await writeReport(verdicts, { interactive: false });
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -104,6 +118,29 @@ describe.skipIf(skip)("report.html in headless Chromium", () => {
     expect(await page.textContent(".description")).toContain('"><img src=x onerror=alert(2)>');
     expect(await page.$$eval("img", (images) => images.length)).toBe(0);
     expect(log.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("compares every pair of arms in a table, and colours good news green, bad news red, a change with no better direction blue", async () => {
+    const { page, log } = await open(join(verdicts, "report.html"));
+    await page.screenshot({ path: join(ARTIFACTS, "report-e2e-comparisons.png"), fullPage: true });
+    expect(log.consoleErrors).toEqual([]);
+    const pairs = await page.$$eval('table.pairwise-table[data-metric="meanDaysToFirstPayout"] tbody tr', (rows) => rows.map((row) => row.textContent));
+    expect(pairs).toEqual([expect.stringMatching(/^Arm BArm A.*lower \(better\)$/), expect.stringMatching(/^Arm CArm A.*higher \(worse\)$/), expect.stringMatching(/^Arm CArm B.*higher \(worse\)$/)]);
+    const colours = await page.$$eval("[class*='verdict-']", (elements) =>
+      elements.map((element) => ({ verdict: [...element.classList].find((name) => name.startsWith("verdict-")), colour: getComputedStyle(element).color })),
+    );
+    const expected: Record<string, string> = {
+      "verdict-better": "rgb(46, 125, 50)",
+      "verdict-worse": "rgb(198, 40, 40)",
+      "verdict-different": "rgb(46, 90, 172)",
+      "verdict-no-clear-difference": "rgb(95, 99, 104)",
+      "verdict-not-enough-data": "rgb(95, 99, 104)",
+    };
+    // Fewer days to a first payout is good news although it is "lower".
+    expect(await page.textContent("li.headline")).toMatch(/^Days to first payout \(paid creators\): \d+% less with Arm B/);
+    expect(new Set(colours.map((c) => c.verdict))).toEqual(new Set(["verdict-better", "verdict-worse", "verdict-different"]));
+    for (const { verdict, colour } of colours) expect(colour, verdict).toBe(expected[verdict ?? ""]);
     await page.close();
   });
 

@@ -137,3 +137,41 @@ describe("giftsim report DIR and writeReport", () => {
     expect(result.stderr).toMatch(/format/);
   });
 });
+
+describe("report.html reads in the user's terms", () => {
+  let threeArms: string;
+  let payout: string;
+
+  beforeAll(async () => {
+    const arms = [
+      { name: "a", label: "Arm A" },
+      { name: "b", label: "Arm B" },
+      { name: "c", label: "Arm C" },
+    ];
+    threeArms = renderHtml(await buildReport(readRunFolder(syntheticRunFolder({ scenario: twoArmScenario({ arms, metrics: ["coinsPerLiveHour"] }), replicates: 5 }))), { interactive: false });
+    const sweep = { "economy.policy.payoutThresholdMicros": [100_000_000, 50_000_000] };
+    const folder = syntheticRunFolder({
+      scenario: twoArmScenario({ arms: undefined, sweep, metrics: ["meanDaysToFirstPayout", "creatorsPaidShare"] }),
+      replicates: 6,
+      metric: (name, { pointIndex, replicate }) => (name === "meanDaysToFirstPayout" ? (pointIndex === 0 ? 34 : 20) + (replicate % 3) : name === "creatorsPaidShare" ? 0.3 + 0.2 * pointIndex : undefined),
+    });
+    payout = renderHtml(await buildReport(readRunFolder(folder)), { interactive: false });
+  });
+
+  it("has a pairwise table when there are more than two arms (regression: only each against the base)", () => {
+    const table = /<table class="pairwise-table" data-metric="coinsPerLiveHour">([\s\S]*?)<\/table>/.exec(threeArms)?.[1] ?? "";
+    expect(table.match(/<tr><td>/g)).toHaveLength(3);
+    expect(table).toContain("<td>Arm C</td><td>Arm B</td>");
+  });
+
+  it("colours a fall in days to first payout as good news and names the threshold in dollars (regression: red, and payoutThresholdMicros = 50000000)", () => {
+    expect(payout).toMatch(/<li class="headline verdict-better">Days to first payout \(paid creators\): \d+% less with payout threshold \$50 \(\d+\.?\d*\) than with payout threshold \$100/);
+    expect(payout).toContain('<td class="verdict-better">lower (better)</td>');
+    expect(payout).not.toContain("payoutThresholdMicros = ");
+    expect(payout).toContain('id="chart-payout-survival"');
+  });
+
+  it("says what a replicate is (regression: \"USD per replicate\" with replicate never explained)", () => {
+    expect(payout).toMatch(/A replicate is one simulated run of the whole world .* with its own random seed/);
+  });
+});

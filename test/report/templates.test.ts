@@ -17,7 +17,10 @@ beforeAll(async () => {
   twoAxes = await buildReport(
     readRunFolder(
       syntheticRunFolder({
-        scenario: twoArmScenario({ sweep: { "economy.policy.creatorShareBps": [4000, 6000], "economy.policy.payoutThresholdMicros": [50_000_000, 100_000_000] } }),
+        scenario: twoArmScenario({
+          sweep: { "economy.policy.creatorShareBps": [4000, 6000], "economy.policy.payoutThresholdMicros": [50_000_000, 100_000_000] },
+          metrics: ["coinsPerLiveHour", "creatorsPaid"],
+        }),
         replicates: 3,
       }),
     ),
@@ -70,6 +73,11 @@ describe("charts that apply to the run", () => {
   it("a two-parameter sweep adds the heat-map", () => {
     expect(twoAxes.charts.map((chart) => chart.id)).toContain("sweep-heatmap");
     expect(twoAxes.charts.map((chart) => chart.id)).not.toContain("sweep-line");
+  });
+
+  it("a payout metric of interest adds the share of creators paid by day", () => {
+    expect(twoAxes.charts.map((chart) => chart.id)).toContain("payout-survival");
+    expect(twoArms.charts.map((chart) => chart.id)).not.toContain("payout-survival");
   });
 
   it("one arm without a sweep has nothing to compare: no lift chart", async () => {

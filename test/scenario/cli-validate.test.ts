@@ -43,6 +43,13 @@ describe("giftsim run / validate with a bad scenario file", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^OK .*tiny\.yaml: tiny/);
     expect(stdout).toMatch(/2 arm\(s\) x 1 sweep point\(s\) x 6 replicates = 12 replicates, seed 42/);
+    expect(stdout).toMatch(/\n  base      qa\n/);
+  });
+
+  it("says what a sweep is compared against: the preset's own value unless the file names one (regression: always the first value)", async () => {
+    const { code, stdout } = await runCli(["validate", "scenarios/creator-share-sweep.yaml"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n  base      base, economy\.policy\.creatorShareBps 5000\n/);
   });
 
   it("bad options exit 2 before anything runs", async () => {

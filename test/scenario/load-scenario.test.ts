@@ -148,7 +148,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
   it("unknown keys at any depth, with the keys known there and the likely one meant", () => {
     const lines = problemLines(bad("unknown-key.yaml"));
     expect(lines).toContain(
-      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics)',
+      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics, base)',
     );
     expect(lines).toContain('economy.polcy: got {"creatorShareBps":6000}, expected no such key (did you mean "policy"? known here: policy, storeFeeBps, regions, bundles, gifts)');
     expect(lines.find((line) => line.startsWith("model.populaton:"))).toMatch(/^model\.populaton: got \{"poolSize":1000\}, expected no such key \(did you mean "population"\? known here: .*population/);
@@ -176,7 +176,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
 
   it("a bad swept value points at its place in the sweep; an arm may not set a swept path; metrics must exist", () => {
     expect(problemLines(bad("bad-sweep.yaml"))).toEqual([
-      'metrics[1]: got "notAMetric", expected one of 85 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
+      'metrics[1]: got "notAMetric", expected one of 86 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
       "arms[1].economy.policy.creatorShareBps: got 7000, expected no value here: economy.policy.creatorShareBps is swept (sweep values apply to every arm)",
       "sweep.economy.policy.creatorShareBps[1]: got 20000, expected a number <= 10000",
     ]);
@@ -193,6 +193,43 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     const deep = join(tempDir("deep"), "home", "someone", "projects", "clients", "giftsim", "test", "fixtures", "missing.yaml");
     expect(deep.length).toBeGreaterThan(60);
     expect(problemLines(deep)).toEqual([`(file): got ${JSON.stringify(deep)}, expected no such file`]);
+  });
+});
+
+describe("the base of the comparisons (regression: sweeps were measured from their first value, not the preset's own)", () => {
+  const tiny = () => readScenarioFile(fixture("scenarios/tiny.yaml")) as Record<string, unknown>;
+  const share = { "economy.policy.creatorShareBps": [4000, 5000, 6000, 7000] };
+
+  it("defaults to the first arm at the preset's own value of each swept parameter", () => {
+    expect(resolveScenario("x", tiny()).scenario.base).toEqual({ arm: "qa", pointIndex: 0 });
+    // TikTok's creator share is 5000 basis points: the second of the swept values.
+    expect(resolveScenario("x", { ...tiny(), sweep: share }).scenario.base).toEqual({ arm: "qa", pointIndex: 1 });
+    // A scenario-level override is the scenario's own value; a value the sweep lacks falls back to the first point.
+    expect(resolveScenario("x", { ...tiny(), economy: { policy: { creatorShareBps: 7000 } }, sweep: share }).scenario.base.pointIndex).toBe(3);
+    expect(resolveScenario("x", { ...tiny(), sweep: { "economy.policy.creatorShareBps": [6000, 7000] } }).scenario.base.pointIndex).toBe(0);
+  });
+
+  it("a file names its base arm, its base point, or both; the hash (and so every result) does not change", () => {
+    const plain = resolveScenario("x", { ...tiny(), sweep: share });
+    expect(resolveScenario("x", { ...tiny(), base: "challenge" }).scenario.base).toEqual({ arm: "challenge", pointIndex: 0 });
+    const named = resolveScenario("x", { ...tiny(), sweep: share, base: { arm: "challenge", "economy.policy.creatorShareBps": 7000 } });
+    expect(named.scenario.base).toEqual({ arm: "challenge", pointIndex: 3 });
+    expect(named.hash).toBe(plain.hash);
+  });
+
+  it("a base that names no arm or no swept value is refused with what is allowed", () => {
+    const problems = (base: unknown, sweep?: unknown) => {
+      try {
+        resolveScenario("x", { ...tiny(), base, ...(sweep === undefined ? {} : { sweep }) });
+      } catch (error) {
+        return (error as GiftsimError).problems.map(formatProblem);
+      }
+      throw new Error("accepted");
+    };
+    expect(problems("quiz")).toEqual(['base: got "quiz", expected the name of an arm ("qa", "challenge")']);
+    expect(problems({ "economy.policy.creatorShareBps": 4500 }, share)).toEqual(["base.economy.policy.creatorShareBps: got 4500, expected one of the swept values (4000, 5000, 6000, 7000)"]);
+    expect(problems({ "model.horizonWeeks": 2 }, share)).toEqual(['base.model.horizonWeeks: got 2, expected "arm" or a swept path (economy.policy.creatorShareBps)']);
+    expect(problems(3)).toEqual(["base: got 3, expected an arm name, or an object of swept values such as {arm: ...}"]);
   });
 });
 

@@ -11,6 +11,10 @@ describe("calibration", () => {
     }
   });
 
+  it("cites each fact's published source, not a notes file the repository does not hold (regression: sources read \"economics.md\")", () => {
+    for (const fact of CALIBRATION_FACTS) expect(fact.source, fact.id).not.toMatch(/\.md\b/);
+  });
+
   it("lands the default scenario (qa-vs-challenge, both arms) inside every band it measures", () => {
     const rows = ["qa", "challenge"].flatMap((format) => replicates(config({ creators: { formats: [format] } }), 6, format).map((o) => o.metrics));
     const table = calibrationTable(rows);

@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
+import type { ResolvedScenario } from "../../scenario/index.js";
 import { printJson } from "../output.js";
 
 interface ValidateArgs {
@@ -27,6 +28,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         hash: plan.hash,
         seed: plan.seed,
         replicates: plan.replicates,
+        base: scenario.base,
         cells: scenario.cells.map((cell) => ({ arm: cell.arm, pointIndex: cell.pointIndex, point: cell.point })),
       });
     }
@@ -36,9 +38,17 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       `  plan      ${scenario.arms.length} arm(s) x ${points} sweep point(s) x ${plan.replicates} replicates = ${scenario.cells.length * plan.replicates} replicates, seed ${plan.seed}`,
       `  arms      ${scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")}`,
       ...scenario.sweep.map((axis) => `  sweep     ${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`),
+      `  base      ${baseText(scenario)}`,
       `  metrics   ${scenario.metrics.join(", ")}`,
       `  hash      ${plan.hash}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   },
 };
+
+/** The base cell as the file would name it: the arm, and the swept values of its point. */
+function baseText(scenario: ResolvedScenario): string {
+  const cell = scenario.cells.find((c) => c.arm === scenario.base.arm && c.pointIndex === scenario.base.pointIndex);
+  const point = Object.entries(cell?.point ?? {}).map(([path, value]) => `${path} ${JSON.stringify(value)}`);
+  return [scenario.base.arm, ...point].join(", ");
+}

@@ -5,6 +5,7 @@ import { creatorEarnings } from "./creator-earnings.js";
 import { giftSizes } from "./gift-sizes.js";
 import { headlineLift } from "./headline-lift.js";
 import { lorenz } from "./lorenz.js";
+import { payoutSurvival } from "./payout-survival.js";
 import { retentionCurves } from "./retention-curves.js";
 import { returnRetention } from "./return-retention.js";
 import { revenuePerArm } from "./revenue-per-arm.js";
@@ -19,6 +20,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   revenuePerArm,
   revenueSplit,
   creatorEarnings,
+  payoutSurvival,
   coinsPerLiveHour,
   retentionCurves,
   returnRetention,

@@ -18,13 +18,14 @@ export const headlineLift: ChartDefinition = {
         low: c.result.liftCi95Low,
         high: c.result.liftCi95High,
         verdict: c.result.verdict,
+        assessment: c.assessment,
         p: c.result.test?.p ?? null,
       }));
     if (rows.length === 0) return null;
     const unbounded = comparisons.length - rows.length;
     return {
       datasets: { lift: rows },
-      caption: `Relative difference of each arm's mean from the base arm's, with 95% CI; an interval that crosses 0 is no clear difference.${unbounded > 0 ? ` ${unbounded} comparison${unbounded === 1 ? " has" : "s have"} a base too uncertain (or zero) for a relative interval: see the tables for the difference in units.` : ""}`,
+      caption: `Relative difference of each mean from the base's (${comparisons[0].baseName}), with 95% CI; an interval that crosses 0 is no clear difference. Green is better and red worse for the creator or platform (fewer days to a payout is better); blue is a difference with no better direction.${unbounded > 0 ? ` ${unbounded} comparison${unbounded === 1 ? " has" : "s have"} a base too uncertain (or zero) for a relative interval: see the tables for the difference in units.` : ""}`,
     };
   },
 };

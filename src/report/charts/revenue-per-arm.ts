@@ -1,4 +1,5 @@
 /** Revenue per arm: viewer spend, creator earnings and platform net, each a mean with its 95% CI. */
+import { countOf } from "../format.js";
 import type { ChartDefinition } from "./chart.js";
 import { measured, metricRows } from "./metric-rows.js";
 
@@ -12,7 +13,7 @@ export const revenuePerArm: ChartDefinition = {
     if (present.length === 0) return null;
     return {
       datasets: { revenue: present.flatMap((metric, measureOrder) => metricRows(data, metric, { measureOrder })) },
-      caption: `Mean per replicate over the horizon (USD), with 95% confidence intervals; ${data.run.replicates} replicates per arm.`,
+      caption: `Mean per replicate over the horizon (USD), with 95% confidence intervals; ${countOf(data.run.replicates, "replicate")} per ${data.scenario.arms.length > 1 ? "arm" : "sweep point"}.`,
     };
   },
 };

@@ -1,6 +1,6 @@
 /** A sweep over two or more parameters: the headline metric as a heat-map over the first two swept paths, per arm. */
 import { describe } from "../../stats/index.js";
-import { formatSweepValue, shortPath } from "../report-data.js";
+import { formatParameterValue, parameterLabel } from "../parameter-value.js";
 import { metricsOfInterest } from "../comparisons.js";
 import type { ChartDefinition, Rows } from "./chart.js";
 import { displayScale, metricLabel } from "./metric-rows.js";
@@ -17,9 +17,9 @@ export const sweepHeatmap: ChartDefinition = {
     for (const cell of data.cells) {
       const mean = describe(data.replicates[cell.index][metric] ?? []).mean;
       if (mean === null) continue;
-      const x = formatSweepValue(cell.point[axes[0].path]);
+      const x = formatParameterValue(axes[0].path, cell.point[axes[0].path]);
       // Paths past the second are folded into the row label, so every point has its own square.
-      const y = axes.slice(1).map((axis) => `${shortPath(axis.path)} = ${formatSweepValue(cell.point[axis.path])}`).join(", ");
+      const y = axes.slice(1).map((axis) => `${parameterLabel(axis.path)} ${formatParameterValue(axis.path, cell.point[axis.path])}`).join(", ");
       rows.push({ arm: cell.armLabel, armOrder: data.scenario.arms.findIndex((arm) => arm.name === cell.arm), x, y, order: cell.index, mean: mean * scale });
     }
     if (rows.length === 0) return null;
@@ -28,8 +28,8 @@ export const sweepHeatmap: ChartDefinition = {
     for (const row of rows) Object.assign(row, { min: Math.min(...means), max: Math.max(...means) });
     return {
       datasets: { grid: rows },
-      text: { xPath: shortPath(axes[0].path), metricLabel: metricLabel(data, metric) },
-      caption: `${metricLabel(data, metric)} (mean over replicates) for each combination of ${axes.map((axis) => axis.path).join(" and ")}.`,
+      text: { xPath: parameterLabel(axes[0].path), metricLabel: metricLabel(data, metric) },
+      caption: `${metricLabel(data, metric)} (mean over replicates) for each combination of ${axes.map((axis) => parameterLabel(axis.path)).join(" and ")}.`,
     };
   },
 };

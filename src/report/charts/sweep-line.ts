@@ -1,5 +1,5 @@
 /** A one-parameter sweep: each metric of interest against the swept value, one line per arm, with 95% CI bands. */
-import { formatSweepValue, shortPath } from "../report-data.js";
+import { formatParameterValue, parameterLabel } from "../parameter-value.js";
 import { metricsOfInterest } from "../comparisons.js";
 import type { ChartDefinition, Rows } from "./chart.js";
 import { displayUnit, metricLabel, metricRows } from "./metric-rows.js";
@@ -19,14 +19,14 @@ export const sweepLine: ChartDefinition = {
         metricRows(data, metric, { measureOrder }).map((row) => {
           const cell = data.cells[row.order as number];
           const unit = displayUnit(data, metric);
-          return { ...row, measure: unit ? `${metricLabel(data, metric)} (${unit})` : metricLabel(data, metric), value: formatSweepValue(cell.point[axis.path]), valueOrder: cell.pointIndex };
+          return { ...row, measure: unit ? `${metricLabel(data, metric)} (${unit})` : metricLabel(data, metric), value: formatParameterValue(axis.path, cell.point[axis.path]), valueOrder: cell.pointIndex };
         }),
       );
     if (rows.length === 0) return null;
     return {
       datasets: { sweep: rows },
-      text: { sweepPath: shortPath(axis.path) },
-      caption: `Metrics of interest as ${axis.path} varies (means over replicates, 95% CI bands).`,
+      text: { sweepPath: parameterLabel(axis.path) },
+      caption: `Metrics of interest as the ${parameterLabel(axis.path)} (${axis.path}) varies (means over replicates, 95% CI bands).`,
     };
   },
 };
