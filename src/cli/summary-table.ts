@@ -77,8 +77,8 @@ export function formatReplicateTable(metrics: readonly string[], metricInfo: Rec
 }
 
 /**
- * Each arm against the first on the headline metric, per sweep point: means with 95% CIs, the
- * relative lift with its 95% CI and the Welch test's p-value (src/stats compareArms).
+ * Each arm against the scenario's base arm on the headline metric, per sweep point: means with
+ * 95% CIs, the relative lift with its 95% CI and the Welch test's p-value (src/stats compareArms).
  */
 export function formatArmComparison(summary: Summary, records: readonly ReplicateRecord[]): string {
   const headline = summary.metricsOfInterest[0];
@@ -87,16 +87,18 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
   const valuesOf = (cell: CellSummary) =>
     records.filter((r) => summary.cells[r.cell] === cell).map((r) => r.metrics[column]);
   const labelWidth = Math.max(...summary.cells.map((cell) => cell.label.length));
-  const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${summary.cells[0]?.label} (mean [95% CI]; lift [95% CI]; Welch p)`];
+  const baseLabel = summary.cells.find((cell) => cell.arm === summary.base.arm)?.label ?? summary.base.arm;
+  const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${baseLabel} (mean [95% CI]; lift [95% CI]; Welch p)`];
   for (const point of [...new Set(summary.cells.map((cell) => cell.pointIndex))]) {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
     if (Object.keys(cells[0].point).length > 0) lines.push(`  point ${point}: ${pointLabel(cells[0].point)}`);
-    const base = valuesOf(cells[0]);
+    const baseCell = cells.find((cell) => cell.arm === summary.base.arm) ?? cells[0];
+    const base = valuesOf(baseCell);
     for (const cell of cells) {
       const d = cell.metrics[headline];
       const ci = d.ci95Low === null ? "" : ` [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
       let versus = "";
-      if (cell !== cells[0]) {
+      if (cell !== baseCell) {
         const c = compareArms(base, valuesOf(cell));
         const lift = c.lift === null ? "n/a" : `${c.lift >= 0 ? "+" : ""}${(c.lift * 100).toFixed(1)}%`;
         const liftCi = c.liftCi95Low === null || c.liftCi95High === null ? "" : ` [${(c.liftCi95Low * 100).toFixed(1)}%, ${(c.liftCi95High * 100).toFixed(1)}%]`;

@@ -45,6 +45,8 @@ export interface Summary {
   /** Metrics of interest, headline first. */
   metricsOfInterest: string[];
   metricInfo: Record<string, MetricInfo>;
+  /** The arm and sweep point the scenario's comparisons are measured against. */
+  base: { arm: string; pointIndex: number };
   cells: CellSummary[];
 }
 
@@ -88,6 +90,8 @@ export function buildSummary(header: CheckpointHeader, records: readonly Replica
     replicates: Math.max(0, ...cells.map((cell) => cell.replicates)),
     metricsOfInterest: scenario.metrics,
     metricInfo: Object.fromEntries(metricNames.map((name) => [name, METRIC_INFO[name]])),
+    // A checkpoint written before scenarios named their base measured against the first cell.
+    base: scenario.base ?? { arm: scenario.cells[0]?.arm ?? "base", pointIndex: 0 },
     cells,
   };
 }

@@ -9,7 +9,7 @@ const column = METRIC_NAMES.indexOf(headline);
 const values = { qa: [10, 11, 9, 10, 10], challenge: [20, 21, 19, 20, 20] };
 const labels: Record<string, string> = { qa: "Q&A nights", challenge: "Challenge nights" };
 
-function fixture(): { summary: Summary; records: ReplicateRecord[] } {
+function fixture(baseArm = "qa"): { summary: Summary; records: ReplicateRecord[] } {
   const records: ReplicateRecord[] = [];
   Object.values(values).forEach((list, cell) =>
     list.forEach((value, replicate) => {
@@ -28,7 +28,7 @@ function fixture(): { summary: Summary; records: ReplicateRecord[] } {
     calibration: [],
   }));
   return {
-    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], metricInfo: METRIC_INFO, cells },
+    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], metricInfo: METRIC_INFO, base: { arm: baseArm, pointIndex: 0 }, cells },
     records,
   };
 }
@@ -40,6 +40,14 @@ describe("terminal views of a summary", () => {
     expect(text).toMatch(/^  Gifted coins per live hour: each arm against Q&A nights /);
     expect(text).toMatch(/Q&A nights +10 \[/);
     expect(text).toMatch(/Challenge nights +20 \[.*\]; \+100\.0% \[\d+\.\d%, \d+\.\d%\]; p < 0\.001: higher/);
+  });
+
+  it("compare: against the scenario's base arm, not the first arm (regression: every lift was measured from the first)", () => {
+    const { summary, records } = fixture("challenge");
+    const text = formatArmComparison(summary, records);
+    expect(text).toMatch(/^  Gifted coins per live hour: each arm against Challenge nights /);
+    expect(text).toMatch(/Q&A nights +10 \[.*\]; -50\.0% \[-?\d+\.\d%, -\d+\.\d%\]; p < 0\.001: lower/);
+    expect(text).toMatch(/Challenge nights +20 \[[^;]*\]  \(5 replicates\)/);
   });
 
   it("sweep: one row per point, one column per arm, headed by labels rather than metric ids", () => {
