@@ -321,6 +321,14 @@ export const SIM_LIMITS = {
   promotionStreams: 100_000,
 } as const;
 
+/**
+ * Most followers a creator can start with: half its audience pool, so that the other half are
+ * newcomers discovery can bring.
+ */
+export function maxInitialFollowers(poolSize: number): number {
+  return Math.floor(poolSize / 2);
+}
+
 /** `over` laid on `base` (the scenario's own merge: objects member by member, the rest replaces). */
 export const mergeOverrides = deepMerge;
 
@@ -406,8 +414,13 @@ function crossFieldProblems(config: SimConfig, prefix: string): Problem[] {
   if (geo !== null && !regionIds.includes(geo)) {
     problems.push({ path: at("promotion.geoRegion"), value: geo, expected: `null or a region of the price book (${regionIds.join(", ")})` });
   }
-  if (config.population.initialFollowers > config.population.poolSize) {
-    problems.push({ path: at("population.initialFollowers"), value: config.population.initialFollowers, expected: `at most population.poolSize (${config.population.poolSize})` });
+  const followerRoom = maxInitialFollowers(config.population.poolSize);
+  if (config.population.initialFollowers > followerRoom) {
+    problems.push({
+      path: at("population.initialFollowers"),
+      value: config.population.initialFollowers,
+      expected: `at most half of ${at("population.poolSize")} ${config.population.poolSize}, i.e. ${followerRoom} (the other half are the newcomers discovery draws from)`,
+    });
   }
   if (config.population.budget.maxUsd < config.population.budget.whaleMinUsd) {
     problems.push({ path: at("population.budget.maxUsd"), value: config.population.budget.maxUsd, expected: `at least budget.whaleMinUsd (${config.population.budget.whaleMinUsd})` });

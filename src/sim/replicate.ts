@@ -6,7 +6,7 @@
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
-import type { SimConfig } from "./config.js";
+import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { replicateMetrics } from "./metrics.js";
 import { flushMoney, requestPayouts } from "./money.js";
@@ -127,7 +127,7 @@ function seedFollowers(world: World): void {
     const relative = creators.baseQuality[c] / config.creators.quality;
     const wanted = Math.round(population.initialFollowers * Math.pow(relative, config.creators.reachElasticity));
     const poolSize = creators.poolStart[c + 1] - creators.poolStart[c];
-    const count = Math.min(wanted, Math.floor(poolSize / 2));
+    const count = Math.min(wanted, maxInitialFollowers(poolSize));
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
       drawViewer(viewers, v, config, world.tables, random, -1, false);

@@ -13,6 +13,8 @@ const BAD: Array<[string, RegExp[]]> = [
   ["bad-arm.yaml", [/arms\[1\]\.model\.creators\.formats\[0\]: got "challange", expected one of/, /arms\[1\]\.economy\.policy\.creatorShareBps: got 12000/]],
   ["absurd-size.yaml", [/replicates: got 1000000000, expected at most 100000/, /model\.population\.poolSize: got 1000000000000, expected at most \d+ \(viewers/]],
   ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected a number <= 10000/]],
+  // Regression: a file that ran with fewer initial followers than it asked for, without a word.
+  ["followers-over-half.yaml", [/model\.population\.initialFollowers: got 25000, expected at most half of model\.population\.poolSize 30000, i\.e\. 15000/]],
 ];
 
 describe("giftsim run / validate with a bad scenario file", () => {

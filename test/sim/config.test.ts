@@ -65,6 +65,13 @@ describe("resolveSimConfig", () => {
     expect(SIM_LIMITS.totalViewers).toBeLessThanOrEqual(2_000_000);
   });
 
+  it("refuses more initial followers than half the pool, naming both fields, instead of cutting them to half without a word", () => {
+    const result = problemsOf({ population: { poolSize: 30_000, initialFollowers: 25_000 } }, "model");
+    expect(result.paths).toEqual(["model.population.initialFollowers"]);
+    expect(result.message).toContain("model.population.initialFollowers: got 25000, expected at most half of model.population.poolSize 30000, i.e. 15000");
+    expect(resolveSimConfig({ population: { poolSize: 30_000, initialFollowers: 15_000 } }).population.initialFollowers).toBe(15_000);
+  });
+
   it("checks regions and economy overrides against the platform's price book", () => {
     expect(problemsOf({ population: { regions: [{ id: "XX", weight: 1 }] } }).paths).toEqual(["population.regions[0].id"]);
     expect(problemsOf({ promotion: { geoRegion: "MARS" } }).paths).toEqual(["promotion.geoRegion"]);
