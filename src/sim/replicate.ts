@@ -22,6 +22,11 @@ import { addFollower, createWorld, type World } from "./world.js";
 export interface ReplicateOptions {
   /** Receives every purchase, gift and payout the core applied. */
   eventLog?: EventLogSink;
+  /**
+   * Events after which the replicate is stopped with errors.replicateRunaway (default
+   * SIM_LIMITS.replicateEventBudget): the guard for work the up-front estimate did not foresee.
+   */
+  eventBudget?: number;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */
@@ -37,7 +42,7 @@ export function runReplicate(config: SimConfig, seed: string, options: Replicate
 
 /** runReplicate, also returning the world for tests that inspect per-viewer state. */
 export function simulate(config: SimConfig, seed: string, options: ReplicateOptions = {}): { world: World; output: ReplicateOutput } {
-  const world = createWorld(config, seed, options.eventLog);
+  const world = createWorld(config, seed, options.eventLog, options.eventBudget);
   const { creators, tally, money } = world;
   seedFollowers(world);
   const horizonDays = config.horizonWeeks * 7;
