@@ -70,6 +70,11 @@ function cutMiddle(text: string, max: number): string {
   return `${text.slice(0, keep)}...${text.slice(text.length - keep)}`;
 }
 
+/** A large figure for a message: whole and grouped below a trillion, else in exponent form. */
+export function roundFigure(value: number): string {
+  return Math.abs(value) < 1e12 ? Math.round(value).toLocaleString("en-US") : value.toExponential(1).replace("e+", "e");
+}
+
 export function formatProblem(problem: Problem): string {
   return `${problem.path || "(root)"}: got ${describeValue(problem.value)}, expected ${problem.expected}`;
 }
@@ -153,6 +158,18 @@ export const errors = {
     new GiftsimError("TOO_LARGE", `${path}: got ${value}, expected at most ${limit} (${why})`, 2, [
       { path, value, expected: `at most ${limit}` },
     ]),
+  /** A figure the model derives from several fields passes a SIM_LIMITS work limit; `fields` set it, the likeliest first. */
+  workTooLarge: (fields: readonly string[], what: string, figure: number, limit: number) => {
+    const problem = { path: fields[0], value: `${roundFigure(figure)} ${what}`, expected: `at most ${roundFigure(limit)} (lower ${fields.join(", ")})` };
+    return new GiftsimError("TOO_LARGE", formatProblem(problem), 2, [problem]);
+  },
+  /** The simulation's own guard: a replicate that outran the up-front estimate is stopped, not left to spin. */
+  replicateRunaway: (what: string, figure: number, limit: number) =>
+    new GiftsimError(
+      "REPLICATE_FAILED",
+      `replicate stopped: ${roundFigure(figure)} ${what}, past the limit of ${roundFigure(limit)} (docs/model.md, "Work limits"); lower the rates that feed it (population.budget, gifting.contagion.strength, discovery.arrivalsPerHour, creators.qualitySigma, creators.reachElasticity)`,
+      1,
+    ),
   unknownPreset: (id: string, known: readonly string[]) =>
     new GiftsimError("UNKNOWN_PRESET", `preset: got ${JSON.stringify(id)}, expected one of ${known.join(", ")}`, 2, [
       { path: "preset", value: id, expected: `one of ${known.join(", ")}` },

@@ -6,10 +6,11 @@
  * result. Sizes that would exhaust memory are refused up front with errors.tooLarge.
  */
 import { z } from "zod";
-import { CHANNELS, PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
-import { GiftsimError, errors, formatPath, problemsFromZod, type Problem } from "../errors.js";
-import { deepMerge, isTree } from "../scenario/overrides.js";
+import { CHANNELS, PRESET_IDS, loadEconomy, type Economy, type EconomyOverrides } from "../economy/index.js";
+import { GiftsimError, errors, formatPath, problemsFromZod, roundFigure, type Problem } from "../errors.js";
+import { deepMerge, isTree, valueAtPath } from "../scenario/overrides.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
+import { estimateWork } from "./work-estimate.js";
 
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0).max(1e9);
@@ -319,7 +320,24 @@ export const SIM_LIMITS = {
   arrivalsPerHour: 1_000_000,
   arrivalsPerStream: 1_000_000,
   promotionStreams: 100_000,
+  // Limits on what the model derives from the whole config (work-estimate.ts, docs/model.md "Work limits").
+  /** Arrivals one stream queues up front: its event queue holds them all, 12 bytes each (about 200 MB). */
+  streamArrivals: 16_777_216,
+  /** Streams in one replicate: its stream table is held in memory, 47 columns of 8 bytes (about 190 MB). */
+  streams: 500_000,
+  /** Estimated events of one replicate: under a minute at three million events a second. */
+  replicateEvents: 150_000_000,
+  /** Events after which the simulation stops a replicate that outran its estimate (twice the estimate's limit). */
+  replicateEventBudget: 300_000_000,
 } as const;
+
+/**
+ * Most followers a creator can start with: half its audience pool, so that the other half are
+ * newcomers discovery can bring.
+ */
+export function maxInitialFollowers(poolSize: number): number {
+  return Math.floor(poolSize / 2);
+}
 
 /** `over` laid on `base` (the scenario's own merge: objects member by member, the rest replaces). */
 export const mergeOverrides = deepMerge;
@@ -342,8 +360,11 @@ export function resolveSimConfig(overrides: unknown, pathPrefix = ""): SimConfig
   if (!parsed.success) throw errors.invalidInput("model", parsed.error.issues.flatMap((issue) => problemsOf(issue, merged, pathPrefix)));
   const config = parsed.data as SimConfig;
   checkSizes(config, pathPrefix);
-  const problems = crossFieldProblems(config, pathPrefix);
+  const economy = economyOf(config, pathPrefix);
+  if (Array.isArray(economy)) throw errors.invalidInput("model", economy);
+  const problems = crossFieldProblems(config, economy, pathPrefix);
   if (problems.length > 0) throw errors.invalidInput("model", problems);
+  checkWork(config, economy, pathPrefix);
   return config;
 }
 
@@ -379,18 +400,62 @@ function checkSizes(config: SimConfig, prefix: string): void {
   limit("promotion.streams", config.promotion.streams, SIM_LIMITS.promotionStreams, "promoted streams");
 }
 
-/** Rules across fields and against the platform's price book. */
-function crossFieldProblems(config: SimConfig, prefix: string): Problem[] {
-  const problems: Problem[] = [];
-  const at = (path: string) => joinPath(prefix, path);
-  let regionIds: string[] = [];
+/** The platform's economy, or its problems at their paths under `platform.overrides`. */
+function economyOf(config: SimConfig, prefix: string): Economy | Problem[] {
   try {
-    regionIds = loadEconomy(config.platform.preset, config.platform.overrides).regions.map((r) => r.id);
+    return loadEconomy(config.platform.preset, config.platform.overrides);
   } catch (error) {
     if (!(error instanceof GiftsimError) || error.exitCode !== 2) throw error;
     const inner = error.problems.length > 0 ? error.problems : [{ path: "", value: undefined, expected: error.message }];
-    return inner.map((p) => ({ ...p, path: at(joinPath("platform.overrides", p.path)) }));
+    return inner.map((p) => ({ ...p, path: joinPath(prefix, joinPath("platform.overrides", p.path)) }));
   }
+}
+
+/**
+ * The work the config would ask of a replicate (work-estimate.ts) against SIM_LIMITS. Each
+ * refusal names the fields that set the figure, the one the user changed from its default first.
+ */
+function checkWork(config: SimConfig, economy: Economy, prefix: string): void {
+  const work = estimateWork(config, economy);
+  const limit = (figure: number, max: number, what: string, fields: string[]) => {
+    if (!(figure <= max)) {
+      const changed = fields.filter((f) => valueAtPath(config, f.split(".")) !== valueAtPath(DEFAULT_SIM_CONFIG, f.split(".")));
+      const ordered = [...changed, ...fields.filter((f) => !changed.includes(f))];
+      throw errors.workTooLarge(ordered.map((f) => joinPath(prefix, f)), what, figure, max);
+    }
+  };
+  limit(
+    work.bestStreamArrivals,
+    SIM_LIMITS.streamArrivals,
+    "arrivals queued for the best creator's longest stream (discovery at arrivalsPerHour x (quality ratio)^reachElasticity, clips, promotion)",
+    [
+      "creators.qualitySigma",
+      "creators.reachElasticity",
+      "discovery.arrivalsPerHour",
+      "creators.schedule.durationMinutes",
+      "formats.behind-the-scenes.durationFactor",
+      "discovery.clipThrough",
+      "promotion.arrivalsPerStream",
+      "creators.reinvestment.qualityPerLogUsd",
+    ],
+  );
+  limit(work.streams, SIM_LIMITS.streams, "streams (creators x stream days x weeks)", ["creators.count", "creators.schedule.days", "horizonWeeks"]);
+  const giftBound = work.giftEvents > work.visitEvents;
+  limit(
+    work.events,
+    SIM_LIMITS.replicateEvents,
+    giftBound ? `estimated events in one replicate, mostly for the ${roundFigure(work.fundedGifts)} gifts the viewers' budgets could pay for` : "estimated events in one replicate (arrivals, departures and followers' attendance decisions)",
+    giftBound
+      ? ["population.budget.whaleMinUsd", "population.budget.maxUsd", "population.budget.medianUsd", "population.budget.whaleShare", "population.payerShare", "horizonWeeks"]
+      : ["discovery.arrivalsPerHour", "population.poolSize", "creators.count", "horizonWeeks", "discovery.clipThrough"],
+  );
+}
+
+/** Rules across fields and against the platform's price book. */
+function crossFieldProblems(config: SimConfig, economy: Economy, prefix: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: string) => joinPath(prefix, path);
+  const regionIds = economy.regions.map((r) => r.id);
   config.population.regions.forEach((region, i) => {
     if (!regionIds.includes(region.id)) {
       problems.push({ path: at(`population.regions[${i}].id`), value: region.id, expected: `a region of the ${config.platform.preset} price book (${regionIds.join(", ")})` });
@@ -406,8 +471,13 @@ function crossFieldProblems(config: SimConfig, prefix: string): Problem[] {
   if (geo !== null && !regionIds.includes(geo)) {
     problems.push({ path: at("promotion.geoRegion"), value: geo, expected: `null or a region of the price book (${regionIds.join(", ")})` });
   }
-  if (config.population.initialFollowers > config.population.poolSize) {
-    problems.push({ path: at("population.initialFollowers"), value: config.population.initialFollowers, expected: `at most population.poolSize (${config.population.poolSize})` });
+  const followerRoom = maxInitialFollowers(config.population.poolSize);
+  if (config.population.initialFollowers > followerRoom) {
+    problems.push({
+      path: at("population.initialFollowers"),
+      value: config.population.initialFollowers,
+      expected: `at most half of ${at("population.poolSize")} ${config.population.poolSize}, i.e. ${followerRoom} (the other half are the newcomers discovery draws from)`,
+    });
   }
   if (config.population.budget.maxUsd < config.population.budget.whaleMinUsd) {
     problems.push({ path: at("population.budget.maxUsd"), value: config.population.budget.maxUsd, expected: `at least budget.whaleMinUsd (${config.population.budget.whaleMinUsd})` });

@@ -6,7 +6,7 @@
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
-import type { SimConfig } from "./config.js";
+import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { replicateMetrics } from "./metrics.js";
 import { flushMoney, requestPayouts } from "./money.js";
@@ -22,6 +22,11 @@ import { addFollower, createWorld, type World } from "./world.js";
 export interface ReplicateOptions {
   /** Receives every purchase, gift and payout the core applied. */
   eventLog?: EventLogSink;
+  /**
+   * Events after which the replicate is stopped with errors.replicateRunaway (default
+   * SIM_LIMITS.replicateEventBudget): the guard for work the up-front estimate did not foresee.
+   */
+  eventBudget?: number;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */
@@ -37,7 +42,7 @@ export function runReplicate(config: SimConfig, seed: string, options: Replicate
 
 /** runReplicate, also returning the world for tests that inspect per-viewer state. */
 export function simulate(config: SimConfig, seed: string, options: ReplicateOptions = {}): { world: World; output: ReplicateOutput } {
-  const world = createWorld(config, seed, options.eventLog);
+  const world = createWorld(config, seed, options.eventLog, options.eventBudget);
   const { creators, tally, money } = world;
   seedFollowers(world);
   const horizonDays = config.horizonWeeks * 7;
@@ -132,7 +137,7 @@ function seedFollowers(world: World): void {
     const relative = creators.baseQuality[c] / config.creators.quality;
     const wanted = Math.round(population.initialFollowers * Math.pow(relative, config.creators.reachElasticity));
     const poolSize = creators.poolStart[c + 1] - creators.poolStart[c];
-    const count = Math.min(wanted, Math.floor(poolSize / 2));
+    const count = Math.min(wanted, maxInitialFollowers(poolSize));
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
       drawViewer(viewers, v, config, world.tables, random, -1, false);

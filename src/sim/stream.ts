@@ -19,7 +19,9 @@
  * Departures are thinned the same way while a viewer is engaged. Work is therefore
  * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  */
+import { errors } from "../errors.js";
 import { afterVisit, scheduleFollowers } from "./attendance.js";
+import { SIM_LIMITS } from "./config.js";
 import { clearQueue, peekTime, popEvent, pushEvent } from "./event-queue.js";
 import { bufferGift } from "./money.js";
 import { RETENTION_MINUTES, STREAM_COLUMNS } from "./metric-names.js";
@@ -208,6 +210,9 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   /** Poisson arrivals of `expected` pool viewers spread evenly over [from, to). */
   function scheduleUniform(from: number, to: number, expected: number, kind: number): void {
     if (!(to > from) || !(expected > 0)) return;
+    // The queue would hold them all at once: refuse before allocating, not after.
+    if (expected > SIM_LIMITS.streamArrivals) throw errors.replicateRunaway("arrivals queued for one stream", expected, SIM_LIMITS.streamArrivals);
+    if (tally.events + expected > world.eventBudget) throw errors.replicateRunaway("events", tally.events + expected, world.eventBudget);
     const rate = expected / (to - from);
     for (let t = from + exponential(random, rate); t < to; t += exponential(random, rate)) {
       pushEvent(queue, t, (poolStart + Math.floor(random.uniform() * poolSize)) * 4 + kind);
@@ -224,7 +229,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
     const next = Math.min(queueTime, loop.giftTime, loop.timer);
     if (next >= durationSec) break;
     advance(next);
-    tally.events++;
+    if (++tally.events > world.eventBudget) throw errors.replicateRunaway("events", tally.events, world.eventBudget);
     ctx.now = next;
     let boundStale = true;
     // A timer first: a bound may hold only until the timer (a round's end) fires.

@@ -3,7 +3,7 @@
  * ledger, the formats' runtimes, the data collector, and the scratch the stream loop reuses.
  */
 import { compileEconomy, loadEconomy, type CompiledEconomy } from "../economy/index.js";
-import type { SimConfig } from "./config.js";
+import { SIM_LIMITS, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { createEventQueue, type EventQueue } from "./event-queue.js";
 import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
@@ -91,6 +91,8 @@ export interface World {
   promotedStreams: number;
   /** Promotion's target region index, or -1. */
   readonly promotedRegion: number;
+  /** Events after which the replicate is stopped with an error (ReplicateOptions.eventBudget). */
+  readonly eventBudget: number;
 }
 
 /** Economies compiled so far, by preset and overrides: compiling validates, which costs more than a replicate's setup. */
@@ -108,7 +110,7 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, sink: EventLogSink | undefined): World {
+export function createWorld(config: SimConfig, seed: string, sink: EventLogSink | undefined, eventBudget: number = SIM_LIMITS.replicateEventBudget): World {
   const random = createRandom(seed);
   const economy = compiledEconomy(config);
   const creatorCount = config.creators.count;
@@ -172,6 +174,7 @@ export function createWorld(config: SimConfig, seed: string, sink: EventLogSink 
     nextStreamId: 0,
     promotedStreams: 0,
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
+    eventBudget,
   };
 }
 

@@ -13,6 +13,14 @@ const BAD: Array<[string, RegExp[]]> = [
   ["bad-arm.yaml", [/arms\[1\]\.model\.creators\.formats\[0\]: got "challange", expected one of/, /arms\[1\]\.economy\.policy\.creatorShareBps: got 12000/]],
   ["absurd-size.yaml", [/replicates: got 1000000000, expected at most 100000/, /model\.population\.poolSize: got 1000000000000, expected at most \d+ \(viewers/]],
   ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected a number <= 10000/]],
+  // Regressions: valid files that ran out of memory, never finished, or ran with fewer followers than asked.
+  ["runaway-discovery.yaml", [/model\.creators\.qualitySigma: got "[\d.e]+ arrivals queued for the best creator's longest stream .*expected at most 16,777,216 \(lower model\.creators\.qualitySigma, model\.creators\.reachElasticity/]],
+  [
+    "whale-budgets.yaml",
+    // The $200 point passes (no problem at [0]); $10,000 and $1,000,000 whales do not.
+    [/^(?![\s\S]*whaleMinUsd\[0\])/, /sweep\.model\.population\.budget\.whaleMinUsd\[1\]: got "[\d,]+ estimated events in one replicate, mostly for the [\d,]+ gifts the viewers' budgets could pay for", expected at most 150,000,000/, /whaleMinUsd\[2\]: got "[\d,]+ estimated events/],
+  ],
+  ["followers-over-half.yaml", [/model\.population\.initialFollowers: got 25000, expected at most half of model\.population\.poolSize 30000, i\.e\. 15000/]],
 ];
 
 describe("giftsim run / validate with a bad scenario file", () => {

@@ -65,11 +65,47 @@ describe("resolveSimConfig", () => {
     expect(SIM_LIMITS.totalViewers).toBeLessThanOrEqual(2_000_000);
   });
 
+  it("refuses more initial followers than half the pool, naming both fields, instead of cutting them to half without a word", () => {
+    const result = problemsOf({ population: { poolSize: 30_000, initialFollowers: 25_000 } }, "model");
+    expect(result.paths).toEqual(["model.population.initialFollowers"]);
+    expect(result.message).toContain("model.population.initialFollowers: got 25000, expected at most half of model.population.poolSize 30000, i.e. 15000");
+    expect(resolveSimConfig({ population: { poolSize: 30_000, initialFollowers: 15_000 } }).population.initialFollowers).toBe(15_000);
+  });
+
   it("checks regions and economy overrides against the platform's price book", () => {
     expect(problemsOf({ population: { regions: [{ id: "XX", weight: 1 }] } }).paths).toEqual(["population.regions[0].id"]);
     expect(problemsOf({ promotion: { geoRegion: "MARS" } }).paths).toEqual(["promotion.geoRegion"]);
     const economy = problemsOf({ platform: { preset: "tiktok", overrides: { policy: { creatorShareBps: 20_000 } } } }, "m");
     expect(economy.paths).toEqual(["m.platform.overrides.policy.creatorShareBps"]);
     expect(problemsOf({ platform: { preset: "nope", overrides: {} } }).paths).toEqual(["platform.preset"]);
+  });
+});
+
+/** Regressions: valid configs whose derived rates were unbounded ran out of memory or never finished. */
+describe("work limits on derived rates, checked before anything runs", () => {
+  it("refuses 10,000 creators with qualitySigma 5 and reachElasticity 5: the best creator's discovery queued arrivals until memory ran out", () => {
+    const result = problemsOf({ creators: { count: 10_000, qualitySigma: 5, reachElasticity: 5 }, population: { poolSize: 200, initialFollowers: 10 } }, "model");
+    expect(result.code).toBe("TOO_LARGE");
+    expect(result.paths).toEqual(["model.creators.qualitySigma"]);
+    expect(result.message).toMatch(/arrivals queued for the best creator's longest stream .*expected at most 16,777,216 \(lower model\.creators\.qualitySigma, model\.creators\.reachElasticity, model\.discovery\.arrivalsPerHour/);
+  });
+
+  it("refuses every viewer a $1M whale (no replicate finished in 400 s) and a $10k whale (unfinished after 90 s), naming the budget fields", () => {
+    for (const whaleMinUsd of [1_000_000, 10_000]) {
+      const result = problemsOf({ population: { payerShare: 1, budget: { whaleShare: 1, whaleMinUsd, maxUsd: Math.max(50_000, whaleMinUsd) } } }, "model");
+      expect(result.code, String(whaleMinUsd)).toBe("TOO_LARGE");
+      expect(result.paths).toEqual(["model.population.budget.whaleMinUsd"]);
+      expect(result.message).toMatch(/estimated events in one replicate, mostly for the [\d,.e]+ gifts the viewers' budgets could pay for", expected at most 150,000,000 \(lower model\.population\.budget\.whaleMinUsd/);
+    }
+  });
+
+  it("refuses more streams than one replicate's stream table may hold", () => {
+    const result = problemsOf({ creators: { count: 1000, schedule: { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, population: { poolSize: 100, initialFollowers: 10 }, horizonWeeks: 100 });
+    expect(result.code).toBe("TOO_LARGE");
+    expect(result.message).toContain(`"700,000 streams (creators x stream days x weeks)", expected at most ${SIM_LIMITS.streams.toLocaleString("en-US")} (lower creators.count, creators.schedule.days, horizonWeeks)`);
+  });
+
+  it("keeps rich but rate-bound audiences, where budgets are not what ends the gifting", () => {
+    expect(() => resolveSimConfig({ population: { payerShare: 1, budget: { medianUsd: 500 } } })).not.toThrow();
   });
 });

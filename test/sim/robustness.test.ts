@@ -48,6 +48,32 @@ describe("robustness", () => {
     );
   });
 
+  it("stops a replicate that runs past its event budget with a clear error instead of spinning", () => {
+    const config = resolveSimConfig({ horizonWeeks: 1 });
+    let stopped: unknown;
+    try {
+      runReplicate(config, "1", { eventBudget: 1000 });
+    } catch (error) {
+      stopped = error;
+    }
+    expect(stopped).toBeInstanceOf(GiftsimError);
+    expect((stopped as GiftsimError).code).toBe("REPLICATE_FAILED");
+    expect((stopped as GiftsimError).message).toMatch(/^replicate stopped: [\d,]+ events, past the limit of 1,000 .*lower the rates that feed it \(population\.budget/);
+  });
+
+  it("stops a stream whose arrivals would not fit in memory before it queues them", () => {
+    // Past validation (as a rarer quality draw than the estimate's would be): the guard must still hold.
+    const config = resolveSimConfig({ horizonWeeks: 1 });
+    const runaway = { ...config, discovery: { ...config.discovery, arrivalsPerHour: 1e9 } };
+    expect(() => runReplicate(runaway, "1")).toThrow(/^replicate stopped: [\d,]+ arrivals queued for one stream, past the limit of 16,777,216/);
+  });
+
+  it("leaves a replicate within its event budget bit-identical", () => {
+    const config = resolveSimConfig({ horizonWeeks: 1 });
+    const out = runReplicate(config, "1");
+    expect(runReplicate(config, "1", { eventBudget: out.simulatedEvents })).toEqual(out);
+  });
+
   it("answers any untrusted overrides with a config or a GiftsimError, never another exception (property)", () => {
     fc.assert(
       fc.property(fc.anything(), fc.jsonValue(), (anything, json) => {
