@@ -73,6 +73,16 @@ export function formatProblem(problem: Problem): string {
   return `${problem.path || "(root)"}: got ${describeValue(problem.value)}, expected ${problem.expected}`;
 }
 
+/** Problems a message lists; the rest are counted, so a file of 80,000 bad keys is told in a screenful. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** The problems as message lines, each after `indent`, the first MAX_LISTED_PROBLEMS and a count of the rest. */
+function problemLines(problems: readonly Problem[], indent = ""): string {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${indent}${formatProblem(p)}`);
+  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`${indent}... and ${problems.length - MAX_LISTED_PROBLEMS} more problems`);
+  return lines.join("\n");
+}
+
 /** A whole-number option's bounds: (field, the flag that sets it, min, max). */
 export type WholeNumberBound<T> = readonly [keyof T, string, number, number];
 
@@ -143,11 +153,15 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
 
 export const errors = {
   invalidInput: (what: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_INPUT", `invalid ${what}:\n${problems.map(formatProblem).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_INPUT", `invalid ${what}:\n${problemLines(problems)}`, 2, problems),
   invalidFile: (file: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_FILE", `${file}:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_FILE", `${file}:\n${problemLines(problems, "  ")}`, 2, problems),
   unreadableFile: (file: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${file}: ${reason}`, 2, [{ path: "(file)", value: file, expected: reason }]),
+  fileTooLarge: (file: string, bytes: number, limit: number) =>
+    new GiftsimError("TOO_LARGE", `${file}: ${bytes} bytes, expected at most ${limit} bytes (the size limit of a scenario file)`, 2, [
+      { path: "(file)", value: bytes, expected: `at most ${limit} bytes` },
+    ]),
   tooLarge: (path: string, value: number, limit: number, why: string) =>
     new GiftsimError("TOO_LARGE", `${path}: got ${value}, expected at most ${limit} (${why})`, 2, [
       { path, value, expected: `at most ${limit}` },
@@ -167,7 +181,8 @@ export const errors = {
   outputExists: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} already holds a finished run of other inputs; choose another --out or remove that folder`, 2),
   yamlSyntax: (file: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problemLines(problems, "  ")}`, 2, problems),
+  jsonSyntax: (file: string, problems: Problem[]) => new GiftsimError("INVALID_FILE", `${file}: not valid JSON:\n${problemLines(problems, "  ")}`, 2, problems),
   replicatesFailed: (failures: string[], rerun: string) =>
     new GiftsimError(
       "REPLICATE_FAILED",

@@ -6,7 +6,7 @@ import { fixture, tempDir } from "../run/helpers.js";
 
 const BAD: Array<[string, RegExp[]]> = [
   ["syntax.yaml", [/line 5, column 1: got "replicates: 2", expected valid YAML or JSON/]],
-  ["syntax.json", [/line 4, column 22: .*expected valid YAML or JSON/]],
+  ["syntax.json", [/line 4, column 22: .*expected valid JSON/]],
   ["wrong-type.yaml", [/replicates: got "many", expected a number/, /model\.horizonWeeks: got "four", expected a number/]],
   ["unknown-key.yaml", [/replicate: got 10, expected no such key \(did you mean "replicates"\?/, /model\.populaton: got .*expected no such key/, /economy\.polcy: got/]],
   ["unknown-preset.yaml", [/preset: got "tiktokk", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"/]],

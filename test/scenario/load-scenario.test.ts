@@ -138,7 +138,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     expect(problemLines(bad("syntax.yaml"))).toEqual([
       'line 5, column 1: got "replicates: 2", expected valid YAML or JSON (Flow sequence in block collection must be sufficiently indented and end with a ])',
     ]);
-    expect(problemLines(bad("syntax.json"))[0]).toMatch(/^line 4, column 22: got .*expected valid YAML or JSON/);
+    expect(problemLines(bad("syntax.json"))[0]).toMatch(/^line 4, column 22: got .*expected valid JSON \(Expected double-quoted property name\)/);
   });
 
   it("wrong types, in the scenario and in the model, in one pass", () => {
