@@ -122,18 +122,22 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** Zod's type names as a user reads them: a file has objects and lists, not records. */
+const TYPE_NAMES: Record<string, string> = { int: "an integer", record: "an object", array: "a list" };
+
 function expectedFromIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
+      return TYPE_NAMES[issue.expected] ?? (/^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`);
     case "too_small":
       return issue.origin === "array" || issue.origin === "string"
-        ? `at least ${String(issue.minimum)} ${issue.origin === "array" ? "items" : "characters"}`
-        : `a number ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
+        ? `at least ${count(Number(issue.minimum), issue.origin === "array" ? "item" : "character")}`
+        : `${issue.inclusive ? "at least" : "greater than"} ${String(issue.minimum)}`;
     case "too_big":
+      // Zod's safe-integer bound is exclusive-looking ("< 2^53-1") yet admits 2^53-1 itself.
       return issue.origin === "array" || issue.origin === "string"
-        ? `at most ${String(issue.maximum)} ${issue.origin === "array" ? "items" : "characters"}`
-        : `a number ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
+        ? `at most ${count(Number(issue.maximum), issue.origin === "array" ? "item" : "character")}`
+        : `${issue.inclusive || issue.origin === "int" ? "at most" : "less than"} ${String(issue.maximum)}`;
     case "invalid_value":
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "unrecognized_keys":
@@ -143,12 +147,17 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
     case "not_multiple_of":
       return `a multiple of ${String(issue.divisor)}`;
     case "invalid_union":
-      return "one of the allowed forms";
+      // A schema may say its forms itself (z.union([...], { error })); else each form's type.
+      return issue.message !== "Invalid input" ? issue.message : [...new Set(issue.errors.map((branch) => (branch[0] ? expectedFromIssue(branch[0]) : "another form")))].join(" or ");
     case "invalid_key":
       return issue.issues[0]?.message ?? "a valid key";
     default:
       return issue.message;
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 export const errors = {

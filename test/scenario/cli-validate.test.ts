@@ -12,7 +12,7 @@ const BAD: Array<[string, RegExp[]]> = [
   ["unknown-preset.yaml", [/preset: got "tiktokk", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"/]],
   ["bad-arm.yaml", [/arms\[1\]\.model\.creators\.formats\[0\]: got "challange", expected one of/, /arms\[1\]\.economy\.policy\.creatorShareBps: got 12000/]],
   ["absurd-size.yaml", [/replicates: got 1000000000, expected at most 100000/, /model\.population\.poolSize: got 1000000000000, expected at most \d+ \(viewers/]],
-  ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected a number <= 10000/]],
+  ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected at most 10000/]],
 ];
 
 describe("giftsim run / validate with a bad scenario file", () => {
@@ -33,7 +33,7 @@ describe("giftsim run / validate with a bad scenario file", () => {
     expect(stderr.trim().split("\n")).toEqual([
       `giftsim: ${fixture("scenarios/bad/bad-arm.yaml")}:`,
       '  arms[1].name: got "Challenge Nights", expected an identifier of a-z, 0-9 and -',
-      "  arms[1].economy.policy.creatorShareBps: got 12000, expected a number <= 10000",
+      "  arms[1].economy.policy.creatorShareBps: got 12000, expected at most 10000",
       '  arms[1].model.creators.formats[0]: got "challange", expected one of "casual", "qa", "challenge", "battle", "behind-the-scenes"',
     ]);
   });

@@ -48,7 +48,7 @@ describe("hostile scenario files are bad input (exit 2), never a crash", () => {
   it("refuses a gift price whose price x count would overflow the core's int32 coins", () => {
     const gifts = `[{ id: 0, name: Huge, priceCoins: 300000, source: test }]`;
     const text = ["name: huge", "description: x", "question: x?", "preset: tiktok", `economy: { gifts: ${gifts} }`, "replicates: 2", "seed: 1"];
-    expect(refused("huge.yaml", text.join("\n")).message).toMatch(/priceCoins: got 300000, expected a number <= 214748/);
+    expect(refused("huge.yaml", text.join("\n")).message).toMatch(/priceCoins: got 300000, expected at most 214748/);
   });
 
   const header = ["name: s", "question: x?", "preset: tiktok", "replicates: 2", "seed: 1"];

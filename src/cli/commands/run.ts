@@ -42,7 +42,7 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
       for (const name of ["replicates", "workers", "chunk"] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-          throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "a whole number >= 1" }]);
+          throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "an integer at least 1" }]);
         }
       }
       if (args.replicate !== undefined && (!Number.isInteger(args.replicate) || args.replicate < 0)) {
