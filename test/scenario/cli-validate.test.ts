@@ -55,6 +55,30 @@ describe("giftsim run / validate with a bad scenario file", () => {
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
+  it("a flag with no value, an empty value or given twice is refused naming the flag (regression: bare --seed and --seed \"\" ran)", async () => {
+    const cwd = tempDir("flag-values");
+    const tiny = fixture("scenarios/tiny.yaml");
+    const cases: Array<[string[], RegExp]> = [
+      [["run", tiny, "--seed"], /--seed: got "", expected a value after --seed/],
+      [["run", tiny, "--seed", ""], /--seed: got "", expected a value after --seed/],
+      [["run", tiny, "--seed", "--quiet"], /--seed: got "", expected a value after --seed/],
+      [["compare", tiny, "--replicates"], /--replicates: got missing, expected a value after --replicates/],
+      [["sweep", tiny, "--seed", "1", "--seed", "2"], /--seed: got \["1","2"\], expected one value \(--seed was given 2 times\)/],
+      [["run", tiny, "--workers", "x"], /--workers: got NaN, expected a number/],
+      [["run", tiny, "--out", ""], /--out: got "", expected a value after --out/],
+      [["validate", ""], /FILE: got "", expected a non-empty path/],
+      [["merge", "a", "b", "--out"], /--out: got "", expected a value after --out/],
+      [["report", "a", "--out", ""], /--out: got "", expected a value after --out/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runCli(args, { cwd })));
+    results.forEach(({ code, stdout, stderr }, i) => {
+      expect(code, cases[i][0].join(" ")).toBe(2);
+      expect(stderr).toMatch(cases[i][1]);
+      expect(stdout).toBe("");
+    });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it("giftsim scenarios lists the built-ins with their questions", async () => {
     const { code, stdout } = await runCli(["scenarios", "--json"]);
     expect(code).toBe(0);

@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
+import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
 interface ValidateArgs {
@@ -13,6 +14,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     yargs
       .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
       .option("json", { type: "boolean", default: false, describe: "print the plan as JSON" })
+      .check(valuesGiven([], ["file"]))
       .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem") as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const { loadScenario } = await import("../../scenario/index.js");
