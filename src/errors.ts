@@ -17,6 +17,8 @@ export type ErrorCode =
   | "OUTPUT_EXISTS"
   | "INTERRUPTED"
   | "CHECKPOINT_MISMATCH"
+  | "FOLDER_LOCKED"
+  | "WRITE_FAILED"
   | "NOT_BUILT"
   | "TARGET_UNREACHABLE"
   | "RECONCILIATION_FAILED"
@@ -81,6 +83,23 @@ function problemLines(problems: readonly Problem[], indent = ""): string {
   const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${indent}${formatProblem(p)}`);
   if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`${indent}... and ${problems.length - MAX_LISTED_PROBLEMS} more problems`);
   return lines.join("\n");
+}
+
+/** What an fs error code means, for a write that failed mid-run. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EIO: "input/output error",
+  EFBIG: "file too large for the file system",
+};
+
+/** The code of an fs error that means "this file cannot be written here", else undefined. */
+export function writeFailureCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" && Object.hasOwn(WRITE_FAILURES, code) ? code : undefined;
 }
 
 /** A whole-number option's bounds: (field, the flag that sets it, min, max). */
@@ -215,6 +234,24 @@ export const errors = {
     new GiftsimError("INVALID_FILE", `${dir}: not a giftsim run folder (${reason})`, 2, [{ path: "(folder)", value: dir, expected: reason }]),
   outputsWithoutCheckpoint: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds run outputs (manifest.json) but no checkpoint to check them against; choose another --out or remove that folder`, 2),
+  unwritableFolder: (flag: string, path: string, code: string) =>
+    new GiftsimError("INVALID_INPUT", `${flag}: got ${describeValue(path)}, expected a folder giftsim can create and write (${code}); nothing was written`, 2, [
+      { path: flag, value: path, expected: `a folder giftsim can create and write (${code})` },
+    ]),
+  folderLocked: (dir: string, holder: { pid: number; host: string; since: string } | undefined, lockFile: string) =>
+    new GiftsimError(
+      "FOLDER_LOCKED",
+      `${dir} is in use by another giftsim run (${holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.since}` : "its lock file is being written or is damaged"}); wait for it to end, or choose another --out. If no run is using the folder, remove ${lockFile}`,
+      2,
+      [{ path: "--out", value: dir, expected: "a folder no other run is using" }],
+    ),
+  /** A write failed mid-run (disk full, read-only, permissions): the input was fine, the run failed (exit 1). */
+  writeFailed: (dir: string, file: string | undefined, code: string, done: number, total: number) =>
+    new GiftsimError(
+      "WRITE_FAILED",
+      `cannot write ${file ?? dir}: ${WRITE_FAILURES[code] ?? "write failed"} (${code}). The ${done} of ${total} replicates finished so far are safe in ${dir}; fix that and continue with --resume`,
+      1,
+    ),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.

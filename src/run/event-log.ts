@@ -5,11 +5,12 @@
  * file before the replicate counts as done; at the end the parts are joined in plan order, so
  * the log, like every other output, does not depend on worker count or completion order.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS, type EventLogChunk, type EventLogSink } from "../sim/index.js";
 import { writeAll, writeFileAtomicHashed, writeFileAtomicWith } from "./atomic-file.js";
 import { csvNumber } from "./csv.js";
+import { makeFolder } from "./make-folder.js";
 
 const DATA_COLUMNS = [...new Set<string>([...PURCHASE_LOG_COLUMNS, ...GIFT_LOG_COLUMNS, ...PAYOUT_LOG_COLUMNS])];
 
@@ -50,7 +51,7 @@ export function eventPartPath(partsDir: string, cell: number, replicate: number)
 
 /** Runs `produce` with a sink into the part file of (cell, replicate), durably and atomically. */
 export function writeEventPart<T>(partsDir: string, cell: number, identity: EventLogIdentity, produce: (sink: EventLogSink) => T): T {
-  mkdirSync(partsDir, { recursive: true });
+  makeFolder(partsDir);
   // A part lost to a crash before its rename reached the disk is rebuilt by assembleEventLog.
   return writeFileAtomicWith(eventPartPath(partsDir, cell, identity.replicate), (fd) => produce(csvEventSink(identity, (text) => writeAll(fd, Buffer.from(text, "utf8")))), { syncFolder: false });
 }
@@ -66,7 +67,7 @@ export function assembleEventLog(
   replicates: ReadonlyArray<{ cell: number; replicate: number }>,
   regenerate: (cell: number, replicate: number) => void,
 ): string {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   const sha256 = writeFileAtomicHashed(file, (write) => {
     write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
     for (const { cell, replicate } of replicates) {

@@ -6,7 +6,7 @@
  * sweep point), and the merged log is those byte ranges in (cell, shard) order. Each shard log
  * must still match the sha256 its manifest recorded, so a log edited or cut since is refused.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
@@ -14,6 +14,7 @@ import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomicHashed } from "./atomic-file.js";
 import { MANIFEST } from "./checkpoint.js";
 import { EVENT_LOG_COLUMNS } from "./event-log.js";
+import { makeFolder } from "./make-folder.js";
 import type { Manifest } from "./finalize.js";
 
 /** A shard folder to take a log from, in shard order. */
@@ -57,7 +58,7 @@ export function locateShardLogs(shards: readonly ShardLogSource[], scenario: Res
 
 /** Writes the merged log to `file` atomically; returns its sha256. */
 export function writeMergedEventLog(file: string, logs: readonly ShardLog[], cellCount: number): string {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   return writeFileAtomicHashed(file, (write) => {
     write(Buffer.from(`${EVENT_LOG_COLUMNS.join(",")}\n`, "utf8"));
     const buffer = Buffer.allocUnsafe(READ_BYTES);

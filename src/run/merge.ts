@@ -4,12 +4,13 @@
  * once and finished. The merged folder is a complete run folder in its own right: its
  * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, identityFields, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
+import { checkWritableFolder } from "./make-folder.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates } from "./shard.js";
@@ -57,7 +58,8 @@ export function mergeRuns(dirs: readonly string[], out: string, options: { event
   const header: CheckpointHeader = { ...first.header, shard: null };
   const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
   const logs = options.eventsOut === undefined ? undefined : locateShardLogs(sources, header.scenario);
-  mkdirSync(out, { recursive: true });
+  checkWritableFolder("--out", out);
+  if (options.eventsOut !== undefined) checkWritableFolder("--events-out", dirname(options.eventsOut), options.eventsOut);
   let eventLog: Manifest["eventLog"];
   if (options.eventsOut !== undefined && logs !== undefined) {
     eventLog = { file: basename(options.eventsOut), sha256: writeMergedEventLog(options.eventsOut, logs, header.scenario.cells.length) };
