@@ -228,6 +228,10 @@ export const errors = {
     ),
   shardLog: (shard: string, dir: string, reason: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge event logs: shard ${shard} in ${dir} ${reason}`, 2, [{ path: "--events-out", value: dir, expected: reason }]),
+  corruptShard: (shard: string, dir: string, reason: string) =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} in ${dir} is corrupt: ${reason}; rebuild the lost replicates with the shard's command plus --resume, then merge again`, 2, [
+      { path: "(folder)", value: dir, expected: "a shard whose checkpoint passes its checksums" },
+    ]),
   incompleteMerge: (missing: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>

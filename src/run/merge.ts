@@ -42,14 +42,19 @@ export function mergeRuns(dirs: readonly string[], out: string, options: { event
 
   const records: ReplicateRecord[] = [];
   for (const { dir, header } of shards) {
-    const { records: found } = readRecords(join(dir, CHECKPOINT_RECORDS));
+    const { records: found, intactBytes, totalBytes } = readRecords(join(dir, CHECKPOINT_RECORDS));
     const range = shardReplicates(header.replicates, header.shard);
     const expected = header.scenario.cells.length * (range.to - range.from);
     const inSlice = new Map<string, ReplicateRecord>();
     for (const record of found) if (record.replicate >= range.from && record.replicate < range.to) inSlice.set(`${record.cell}/${record.replicate}`, record);
-    if (inSlice.size !== expected || !existsSync(join(dir, MANIFEST))) {
-      throw errors.incompleteMerge(`shard ${shardText(header.shard)} in ${dir} is unfinished (${inSlice.size} of ${expected} replicates; finish it with --resume)`);
+    const finished = existsSync(join(dir, MANIFEST));
+    // A finished shard wrote every record before its manifest: a record that fails its frame
+    // check there was damaged afterwards, not torn by a kill mid-run.
+    if (finished && intactBytes < totalBytes) {
+      throw errors.corruptShard(shardText(header.shard), dir, `${CHECKPOINT_RECORDS} fails its checksum at byte ${intactBytes} of ${totalBytes} (${inSlice.size} of ${expected} replicates intact)`);
     }
+    if (finished && inSlice.size !== expected) throw errors.corruptShard(shardText(header.shard), dir, `${CHECKPOINT_RECORDS} holds ${inSlice.size} of the ${expected} replicates its manifest says are finished`);
+    if (!finished) throw errors.incompleteMerge(`shard ${shardText(header.shard)} in ${dir} is unfinished (${inSlice.size} of ${expected} replicates; finish it with --resume)`);
     records.push(...inSlice.values());
   }
 
