@@ -27,7 +27,9 @@ export function readScenarioFile(file: string): unknown {
   let document: ReturnType<typeof parseDocument>;
   try {
     // uniqueKeys is checked below: the parser's own check compares each key with every earlier one.
-    document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    // resolveKnownTags off: YAML 1.1 tags (!!omap, !!set, !!timestamp, !!binary) would turn a
+    // mapping the user wrote into a Map or Date, which then failed as "not an object"; they are refused below.
+    document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, resolveKnownTags: false, lineCounter });
   } catch (error) {
     // Nesting thousands deep overflows the parser's stack: a bad file, not a crash.
     throw errors.yamlSyntax(file, [{ path: "(file)", value: file, expected: `valid YAML or JSON (${(error as Error).message})` }]);
@@ -41,6 +43,14 @@ export function readScenarioFile(file: string): unknown {
       expected: `valid YAML or JSON (${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")})`,
     }));
     throw errors.yamlSyntax(file, problems);
+  }
+  const tags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (tags.length > 0) {
+    const tagProblem = (warning: (typeof tags)[number]) => {
+      const tag = /^!\S*/.exec(text.slice(warning.pos[0]))?.[0] ?? "tag";
+      return { ...at(warning.pos[0]), expected: `a plain mapping, list or value, without ${tag} (a YAML 1.1 or custom tag giftsim does not read)` };
+    };
+    throw errors.yamlSyntax(file, tags.map(tagProblem));
   }
   const duplicates = duplicateKeys(document).map((offset) => ({ ...at(offset), expected: "valid YAML or JSON (Map keys must be unique)" }));
   if (duplicates.length > 0) throw errors.yamlSyntax(file, duplicates);

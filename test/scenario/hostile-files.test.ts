@@ -88,6 +88,14 @@ describe("hostile scenario files are bad input (exit 2), never a crash", () => {
     expect(refused("cycle-list.yaml", [...header, "metrics: &l [coinsPerLiveHour, [*l]]"].join("\n")).message).toMatch(/outside the list &l/);
   });
 
+  it("a model written as a YAML 1.1 ordered map is refused at its tag, not told 'got {}, expected a record' (regression)", () => {
+    const error = refused("omap.yaml", [...header, "model: !!omap [{horizonWeeks: 1}]"].join("\n"));
+    expect(error.message).toMatch(/line 6, column 8: got "model: !!omap \[\{horizonWeeks: 1\}\]", expected a plain mapping, list or value, without !!omap/);
+    expect(refused("null-model.yaml", [...header, "model:"].join("\n")).message).toMatch(/model: got null, expected an object$/);
+    writeFileSync(join(dir, "map-tag.yaml"), [...header, "model: !!map {horizonWeeks: 1}"].join("\n"));
+    expect(loadScenario(join(dir, "map-tag.yaml")).scenario.cells[0].config.horizonWeeks).toBe(1);
+  });
+
   it("parses a .json file as JSON: a trailing comma is refused at its line and column, not read as YAML", () => {
     const error = refused("trailing.json", '{\n  "name": "s",\n  "question": "x?",\n  "preset": "tiktok",\n  "replicates": 2,\n  "seed": 1,\n}\n');
     expect(error.message).toMatch(/trailing\.json: not valid JSON:\n  line 7, column 1: got "}", expected valid JSON \(/);
