@@ -256,6 +256,8 @@ export const errors = {
       `cannot write ${file ?? dir}: ${WRITE_FAILURES[code] ?? "write failed"} (${code}). The ${done} of ${total} replicates finished so far are safe in ${dir}; fix that and continue with --resume`,
       1,
     ),
+  cannotWrite: (error: NodeJS.ErrnoException) =>
+    new GiftsimError("WRITE_FAILED", `cannot write ${error.path ?? "a file"}: ${WRITE_FAILURES[error.code ?? ""] ?? "write failed"} (${error.code})`, 1),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.
