@@ -17,6 +17,8 @@ export type ErrorCode =
   | "OUTPUT_EXISTS"
   | "INTERRUPTED"
   | "CHECKPOINT_MISMATCH"
+  | "FOLDER_LOCKED"
+  | "WRITE_FAILED"
   | "NOT_BUILT"
   | "TARGET_UNREACHABLE"
   | "RECONCILIATION_FAILED"
@@ -79,6 +81,33 @@ export function formatProblem(problem: Problem): string {
   return `${problem.path || "(root)"}: got ${describeValue(problem.value)}, expected ${problem.expected}`;
 }
 
+/** Problems a message lists; the rest are counted, so a file of 80,000 bad keys is told in a screenful. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** The problems as message lines, each after `indent`, the first MAX_LISTED_PROBLEMS and a count of the rest. */
+function problemLines(problems: readonly Problem[], indent = ""): string {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${indent}${formatProblem(p)}`);
+  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`${indent}... and ${problems.length - MAX_LISTED_PROBLEMS} more problems`);
+  return lines.join("\n");
+}
+
+/** What an fs error code means, for a write that failed mid-run. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EIO: "input/output error",
+  EFBIG: "file too large for the file system",
+};
+
+/** The code of an fs error that means "this file cannot be written here", else undefined. */
+export function writeFailureCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" && Object.hasOwn(WRITE_FAILURES, code) ? code : undefined;
+}
+
 /** A whole-number option's bounds: (field, the flag that sets it, min, max). */
 export type WholeNumberBound<T> = readonly [keyof T, string, number, number];
 
@@ -118,18 +147,22 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** Zod's type names as a user reads them: a file has objects and lists, not records. */
+const TYPE_NAMES: Record<string, string> = { int: "an integer", record: "an object", array: "a list" };
+
 function expectedFromIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
+      return TYPE_NAMES[issue.expected] ?? (/^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`);
     case "too_small":
       return issue.origin === "array" || issue.origin === "string"
-        ? `at least ${String(issue.minimum)} ${issue.origin === "array" ? "items" : "characters"}`
-        : `a number ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
+        ? `at least ${count(Number(issue.minimum), issue.origin === "array" ? "item" : "character")}`
+        : `${issue.inclusive ? "at least" : "greater than"} ${String(issue.minimum)}`;
     case "too_big":
+      // Zod's safe-integer bound is exclusive-looking ("< 2^53-1") yet admits 2^53-1 itself.
       return issue.origin === "array" || issue.origin === "string"
-        ? `at most ${String(issue.maximum)} ${issue.origin === "array" ? "items" : "characters"}`
-        : `a number ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
+        ? `at most ${count(Number(issue.maximum), issue.origin === "array" ? "item" : "character")}`
+        : `${issue.inclusive || issue.origin === "int" ? "at most" : "less than"} ${String(issue.maximum)}`;
     case "invalid_value":
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "unrecognized_keys":
@@ -139,7 +172,8 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
     case "not_multiple_of":
       return `a multiple of ${String(issue.divisor)}`;
     case "invalid_union":
-      return "one of the allowed forms";
+      // A schema may say its forms itself (z.union([...], { error })); else each form's type.
+      return issue.message !== "Invalid input" ? issue.message : [...new Set(issue.errors.map((branch) => (branch[0] ? expectedFromIssue(branch[0]) : "another form")))].join(" or ");
     case "invalid_key":
       return issue.issues[0]?.message ?? "a valid key";
     default:
@@ -147,13 +181,21 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export const errors = {
   invalidInput: (what: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_INPUT", `invalid ${what}:\n${problems.map(formatProblem).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_INPUT", `invalid ${what}:\n${problemLines(problems)}`, 2, problems),
   invalidFile: (file: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_FILE", `${file}:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_FILE", `${file}:\n${problemLines(problems, "  ")}`, 2, problems),
   unreadableFile: (file: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${file}: ${reason}`, 2, [{ path: "(file)", value: file, expected: reason }]),
+  fileTooLarge: (file: string, bytes: number, limit: number) =>
+    new GiftsimError("TOO_LARGE", `${file}: ${bytes} bytes, expected at most ${limit} bytes (the size limit of a scenario file)`, 2, [
+      { path: "(file)", value: bytes, expected: `at most ${limit} bytes` },
+    ]),
   tooLarge: (path: string, value: number, limit: number, why: string) =>
     new GiftsimError("TOO_LARGE", `${path}: got ${value}, expected at most ${limit} (${why})`, 2, [
       { path, value, expected: `at most ${limit}` },
@@ -185,7 +227,8 @@ export const errors = {
   outputExists: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} already holds a finished run of other inputs; choose another --out or remove that folder`, 2),
   yamlSyntax: (file: string, problems: Problem[]) =>
-    new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`, 2, problems),
+    new GiftsimError("INVALID_FILE", `${file}: not valid YAML/JSON:\n${problemLines(problems, "  ")}`, 2, problems),
+  jsonSyntax: (file: string, problems: Problem[]) => new GiftsimError("INVALID_FILE", `${file}: not valid JSON:\n${problemLines(problems, "  ")}`, 2, problems),
   replicatesFailed: (failures: string[], rerun: string) =>
     new GiftsimError(
       "REPLICATE_FAILED",
@@ -203,12 +246,36 @@ export const errors = {
     ),
   shardLog: (shard: string, dir: string, reason: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge event logs: shard ${shard} in ${dir} ${reason}`, 2, [{ path: "--events-out", value: dir, expected: reason }]),
+  corruptShard: (shard: string, dir: string, reason: string) =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} in ${dir} is corrupt: ${reason}; rebuild the lost replicates with the shard's command plus --resume, then merge again`, 2, [
+      { path: "(folder)", value: dir, expected: "a shard whose checkpoint passes its checksums" },
+    ]),
   incompleteMerge: (missing: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${dir}: not a giftsim run folder (${reason})`, 2, [{ path: "(folder)", value: dir, expected: reason }]),
   outputsWithoutCheckpoint: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds run outputs (manifest.json) but no checkpoint to check them against; choose another --out or remove that folder`, 2),
+  unwritableFolder: (flag: string, path: string, code: string) =>
+    new GiftsimError("INVALID_INPUT", `${flag}: got ${describeValue(path)}, expected a folder giftsim can create and write (${code}); nothing was written`, 2, [
+      { path: flag, value: path, expected: `a folder giftsim can create and write (${code})` },
+    ]),
+  folderLocked: (dir: string, holder: { pid: number; host: string; since: string } | undefined, lockFile: string) =>
+    new GiftsimError(
+      "FOLDER_LOCKED",
+      `${dir} is in use by another giftsim run (${holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.since}` : "its lock file is being written or is damaged"}); wait for it to end, or choose another --out. If no run is using the folder, remove ${lockFile}`,
+      2,
+      [{ path: "--out", value: dir, expected: "a folder no other run is using" }],
+    ),
+  /** A write failed mid-run (disk full, read-only, permissions): the input was fine, the run failed (exit 1). */
+  writeFailed: (dir: string, file: string | undefined, code: string, done: number, total: number) =>
+    new GiftsimError(
+      "WRITE_FAILED",
+      `cannot write ${file ?? dir}: ${WRITE_FAILURES[code] ?? "write failed"} (${code}). The ${done} of ${total} replicates finished so far are safe in ${dir}; fix that and continue with --resume`,
+      1,
+    ),
+  cannotWrite: (error: NodeJS.ErrnoException) =>
+    new GiftsimError("WRITE_FAILED", `cannot write ${error.path ?? "a file"}: ${WRITE_FAILURES[error.code ?? ""] ?? "write failed"} (${error.code})`, 1),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.

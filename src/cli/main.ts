@@ -4,7 +4,7 @@
  * (1 failed run, 2 bad input) and a message without a stack trace.
  */
 import yargs from "yargs";
-import { GiftsimError } from "../errors.js";
+import { GiftsimError, errors, writeFailureCode } from "../errors.js";
 import { benchCommand } from "./commands/bench.js";
 import { loadCommand } from "./commands/load.js";
 import { serveCommand } from "./commands/serve.js";
@@ -44,9 +44,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (error instanceof GiftsimError) {
-      process.stderr.write(`giftsim: ${error.message}\n`);
-      exitCode = error.exitCode;
+    // A write that fails outside a run's own handling (a report on a full disk) is still a message.
+    const failed = error instanceof GiftsimError || writeFailureCode(error) === undefined ? error : errors.cannotWrite(error as NodeJS.ErrnoException);
+    if (failed instanceof GiftsimError) {
+      process.stderr.write(`giftsim: ${failed.message}\n`);
+      exitCode = failed.exitCode;
     } else throw error;
   }
   return exitCode || (typeof process.exitCode === "number" ? process.exitCode : 0);

@@ -26,9 +26,9 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
   const view = progressView({ quiet: args.quiet || args.json, label: plan.scenario.name });
   // Ctrl-C, or SIGTERM from a scheduler preempting the pod or job: stop with the folder resumable.
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const onSignal = (signal: NodeJS.Signals) => (abort.signal.aborted ? stopNow(signal) : stopSoon(abort, signal, out));
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   let outcome: RunOutcome;
   try {
     outcome = await runPlan(plan, {
@@ -72,6 +72,25 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
       );
     }
   }
+}
+
+/** Seconds a stop may take before the process ends anyway: no step may hold a signalled run. */
+const STOP_GRACE_SECONDS = 10;
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** First signal: abort, keeping every finished replicate; the process ends within STOP_GRACE_SECONDS whatever it is doing. */
+function stopSoon(abort: AbortController, signal: NodeJS.Signals, out: string): void {
+  abort.abort();
+  setTimeout(() => {
+    process.stderr.write(`giftsim: still stopping ${STOP_GRACE_SECONDS} s after ${signal}; ending now. Finished replicates are saved in ${out}; continue with --resume\n`);
+    process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
+  }, STOP_GRACE_SECONDS * 1000).unref();
+}
+
+/** A second signal: end at once (the checkpoint survives a kill at any moment). */
+function stopNow(signal: NodeJS.Signals): never {
+  process.stderr.write(`giftsim: ${signal} again; ending now (continue with --resume)\n`);
+  process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
 }
 
 function failureError(plan: ScenarioPlan, args: RunArgs, failures: ReplicateFailure[]) {

@@ -8,12 +8,14 @@
  * resumed run finishes to exactly the uninterrupted result.
  */
 import { existsSync, readFileSync, rmSync, truncateSync } from "node:fs";
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import { errors } from "../errors.js";
+import { GiftsimError, errors } from "../errors.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomic } from "./atomic-file.js";
+import { lockFolder, type FolderLock } from "./folder-lock.js";
+import { makeFolder } from "./make-folder.js";
 import { decodePayload, encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
 import type { Shard } from "./shard.js";
 
@@ -97,14 +99,28 @@ export function readHeader(dir: string): CheckpointHeader {
  * (which must be of the same run), its torn tail cut off. Returns the replicates already done.
  * A finished run of exactly the same inputs is reopened even without `resume`: its outputs
  * are what a rerun would write byte for byte, so running the same command twice just works.
+ * The folder is made and locked first (folder-lock.ts), so a folder that cannot be written is
+ * refused before any work, and so is one another run is using; the caller releases the lock.
  */
-export async function openCheckpoint(dir: string, header: CheckpointHeader, resume: boolean): Promise<{ writer: CheckpointWriter; done: ReplicateRecord[] }> {
+export async function openCheckpoint(dir: string, header: CheckpointHeader, resume: boolean): Promise<{ writer: CheckpointWriter; done: ReplicateRecord[]; lock: FolderLock }> {
+  let lock: FolderLock;
   try {
-    await mkdir(dir, { recursive: true });
+    makeFolder(dir);
+    lock = lockFolder(dir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw errors.invalidInput("option", [{ path: "--out", value: dir, expected: `a folder giftsim can create and write (${code})` }]);
+    if (error instanceof GiftsimError) throw error;
+    throw errors.unwritableFolder("--out", dir, (error as NodeJS.ErrnoException).code ?? String(error));
   }
+  try {
+    const { writer, done } = await openRecords(dir, header, resume);
+    return { writer, done, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openRecords(dir: string, header: CheckpointHeader, resume: boolean): Promise<{ writer: CheckpointWriter; done: ReplicateRecord[] }> {
   const headerFile = join(dir, CHECKPOINT_HEADER);
   const recordsFile = join(dir, CHECKPOINT_RECORDS);
   let done: ReplicateRecord[] = [];

@@ -8,11 +8,12 @@
  * row count alone): the parts stay CSV, and are parsed back (exactly: CSV numbers round-trip)
  * as they are joined.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS, type EventLogChunk, type EventLogSink } from "../sim/index.js";
 import { writeAll, writeFileAtomicHashed, writeFileAtomicWith } from "./atomic-file.js";
 import { csvNumber, parseCsvNumber } from "./csv.js";
+import { makeFolder } from "./make-folder.js";
 import { parquetTableWriter } from "./parquet.js";
 import type { TableColumn } from "./table.js";
 
@@ -99,7 +100,7 @@ export function eventPartPath(partsDir: string, cell: number, replicate: number)
 
 /** Runs `produce` with a sink into the part file of (cell, replicate), durably and atomically. */
 export function writeEventPart<T>(partsDir: string, cell: number, identity: EventLogIdentity, produce: (sink: EventLogSink) => T): T {
-  mkdirSync(partsDir, { recursive: true });
+  makeFolder(partsDir);
   // A part lost to a crash before its rename reached the disk is rebuilt by assembleEventLog.
   return writeFileAtomicWith(eventPartPath(partsDir, cell, identity.replicate), (fd) => produce(csvEventSink(identity, (text) => writeAll(fd, Buffer.from(text, "utf8")))), { syncFolder: false });
 }
@@ -115,7 +116,7 @@ export function assembleEventLog(
   replicates: ReadonlyArray<{ cell: number; replicate: number }>,
   regenerate: (cell: number, replicate: number) => void,
 ): string {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   const sha256 = writeFileAtomicHashed(file, (write) => {
     const log = eventLogWriter(eventLogFormat(file), write);
     for (const { cell, replicate } of replicates) {

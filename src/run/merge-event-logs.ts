@@ -8,7 +8,7 @@
  * (see merge-parquet-logs.ts). Each shard log must still match the sha256 its manifest
  * recorded, so a log edited or cut since is refused, and be in the merged log's format.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
@@ -16,6 +16,7 @@ import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomicHashed } from "./atomic-file.js";
 import { MANIFEST } from "./checkpoint.js";
 import { EVENT_LOG_COLUMNS, eventLogFormat, eventLogWriter, type EventLogFormat } from "./event-log.js";
+import { makeFolder } from "./make-folder.js";
 import type { Manifest } from "./finalize.js";
 import { checkParquetShardLog, writeMergedParquetLog } from "./merge-parquet-logs.js";
 
@@ -73,7 +74,7 @@ export async function locateShardLogs(shards: readonly ShardLogSource[], scenari
 
 /** Writes the merged log (in the logs' format) to `file` atomically; returns its sha256. */
 export async function writeMergedEventLog(file: string, logs: readonly ShardLog[], scenario: ResolvedScenario): Promise<string> {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   const csvLogs = logs.filter((log) => log.format === "csv");
   if (csvLogs.length < logs.length) return writeMergedParquetLog(file, logs, scenario);
   return writeFileAtomicHashed(file, (write) => {

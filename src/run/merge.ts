@@ -4,13 +4,14 @@
  * once and finished. The merged folder is a complete run folder in its own right: its
  * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, identityFields, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { eventLogFormat } from "./event-log.js";
+import { checkWritableFolder } from "./make-folder.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates } from "./shard.js";
@@ -43,14 +44,19 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
 
   const records: ReplicateRecord[] = [];
   for (const { dir, header } of shards) {
-    const { records: found } = readRecords(join(dir, CHECKPOINT_RECORDS));
+    const { records: found, intactBytes, totalBytes } = readRecords(join(dir, CHECKPOINT_RECORDS));
     const range = shardReplicates(header.replicates, header.shard);
     const expected = header.scenario.cells.length * (range.to - range.from);
     const inSlice = new Map<string, ReplicateRecord>();
     for (const record of found) if (record.replicate >= range.from && record.replicate < range.to) inSlice.set(`${record.cell}/${record.replicate}`, record);
-    if (inSlice.size !== expected || !existsSync(join(dir, MANIFEST))) {
-      throw errors.incompleteMerge(`shard ${shardText(header.shard)} in ${dir} is unfinished (${inSlice.size} of ${expected} replicates; finish it with --resume)`);
+    const finished = existsSync(join(dir, MANIFEST));
+    // A finished shard wrote every record before its manifest: a record that fails its frame
+    // check there was damaged afterwards, not torn by a kill mid-run.
+    if (finished && intactBytes < totalBytes) {
+      throw errors.corruptShard(shardText(header.shard), dir, `${CHECKPOINT_RECORDS} fails its checksum at byte ${intactBytes} of ${totalBytes} (${inSlice.size} of ${expected} replicates intact)`);
     }
+    if (finished && inSlice.size !== expected) throw errors.corruptShard(shardText(header.shard), dir, `${CHECKPOINT_RECORDS} holds ${inSlice.size} of the ${expected} replicates its manifest says are finished`);
+    if (!finished) throw errors.incompleteMerge(`shard ${shardText(header.shard)} in ${dir} is unfinished (${inSlice.size} of ${expected} replicates; finish it with --resume)`);
     records.push(...inSlice.values());
   }
 
@@ -59,7 +65,8 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
   const header: CheckpointHeader = { ...first.header, shard: null };
   const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
   const logs = options.eventsOut === undefined ? undefined : await locateShardLogs(sources, header.scenario, eventLogFormat(options.eventsOut));
-  mkdirSync(out, { recursive: true });
+  checkWritableFolder("--out", out);
+  if (options.eventsOut !== undefined) checkWritableFolder("--events-out", dirname(options.eventsOut), options.eventsOut);
   let eventLog: Manifest["eventLog"];
   if (options.eventsOut !== undefined && logs !== undefined) {
     eventLog = { file: basename(options.eventsOut), sha256: await writeMergedEventLog(options.eventsOut, logs, header.scenario) };

@@ -5,11 +5,13 @@
  * are done the final files are written from the checkpoint's records in plan order.
  */
 import { availableParallelism } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { errors, writeFailureCode } from "../errors.js";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate } from "../sim/index.js";
 import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
-import { openCheckpoint, type CheckpointHeader } from "./checkpoint.js";
+import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
+import { checkWritableFolder } from "./make-folder.js";
 import { seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { createReplicatePool, type ReplicatePool } from "./pool.js";
@@ -130,25 +132,58 @@ export function chunker(pending: readonly number[], threads: number, chunk?: num
   };
 }
 
-/** Runs `plan` into `options.out`. */
+/**
+ * Runs `plan` into `options.out`. A write that fails on the way (disk full, read-only) throws
+ * errors.writeFailed (exit 1) saying how many replicates are safe for --resume.
+ */
 export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const shard = options.shard ?? null;
   const dir = options.out;
   const header = runHeader(plan, shard);
   const eventsDir = options.eventsOut === undefined ? undefined : join(dir, EVENT_PARTS);
-  const { writer, done: found } = await openCheckpoint(dir, header, options.resume ?? false);
+  // The event log is written last: a folder it cannot go in is refused before the work, not after.
+  if (options.eventsOut !== undefined) checkWritableFolder("--events-out", dirname(options.eventsOut), options.eventsOut);
+  const { writer, done: found, lock } = await openCheckpoint(dir, header, options.resume ?? false);
   const range = shardReplicates(plan.replicates, shard);
   const key = (cell: number, replicate: number) => cell * plan.replicates + replicate;
   const records = new Map<number, ReplicateRecord>();
   for (const record of found) {
     if (record.cell < plan.scenario.cells.length && record.replicate >= range.from && record.replicate < range.to) records.set(key(record.cell, record.replicate), record);
   }
+  const total = plan.scenario.cells.length * (range.to - range.from);
+  try {
+    return await runInto({ plan, options, started, header, eventsDir, range, key, records, total, writer });
+  } catch (error) {
+    const code = writeFailureCode(error);
+    if (code === undefined) throw error;
+    throw errors.writeFailed(dir, (error as NodeJS.ErrnoException).path, code, records.size, total);
+  } finally {
+    lock.release();
+  }
+}
+
+interface RunState {
+  plan: ScenarioPlan;
+  options: RunOptions;
+  started: number;
+  header: CheckpointHeader;
+  eventsDir: string | undefined;
+  range: { from: number; to: number };
+  key: (cell: number, replicate: number) => number;
+  /** Finished replicates by key, those found in the checkpoint first. */
+  records: Map<number, ReplicateRecord>;
+  total: number;
+  writer: CheckpointWriter;
+}
+
+/** Runs the replicates not in `records` yet, then writes the folder's final files. */
+async function runInto({ plan, options, started, header, eventsDir, range, key, records, total, writer }: RunState): Promise<RunOutcome> {
+  const dir = options.out;
   const todo: number[] = [];
   plan.scenario.cells.forEach((_, cell) => {
     for (let replicate = range.from; replicate < range.to; replicate++) if (!records.has(key(cell, replicate))) todo.push(cell, replicate);
   });
-  const total = plan.scenario.cells.length * (range.to - range.from);
   const resumed = records.size;
   const failures: ReplicateFailure[] = [];
   let simulatedEvents = 0;

@@ -220,7 +220,7 @@ function checkable(raw: unknown): Checkable {
 }
 
 function replicateCountProblems(path: string, replicates: number): Problem[] {
-  if (!Number.isInteger(replicates) || replicates < 1) return [{ path, value: replicates, expected: "a whole number >= 1" }];
+  if (!Number.isInteger(replicates) || replicates < 1) return [{ path, value: replicates, expected: "an integer at least 1" }];
   if (replicates > MAX_REPLICATES) {
     return [{ path, value: replicates, expected: `at most ${MAX_REPLICATES} replicates per arm and sweep point (fan a larger study out with --shard)` }];
   }
@@ -341,12 +341,12 @@ function attributeToSweep(problem: Problem, prefix: { economy: string; model: st
   return problem;
 }
 
+/** One problem per field: the first found (a value can break several rules of one field; one line says it). */
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
-    const key = `${problem.path}\u0000${JSON.stringify(problem.value)}\u0000${problem.expected}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(problem.path)) return false;
+    seen.add(problem.path);
     return true;
   });
 }

@@ -58,8 +58,8 @@ export const scenarioFileSchema = z.strictObject({
   model: modelSchema.optional(),
   arms: z.array(armSchema).min(1).optional(),
   sweep: z.record(sweepPath, z.array(z.unknown()).min(1)).optional(),
-  replicates: z.number().int().positive(),
-  seed: z.union([z.string().min(1).max(200), z.number().int().nonnegative()]),
+  replicates: z.number().int().min(1),
+  seed: z.union([z.string().min(1).max(200), z.number().int().nonnegative()], { error: `an integer 0..${Number.MAX_SAFE_INTEGER} or a string of 1..200 characters` }),
   metrics: z.array(z.enum(METRIC_NAMES as unknown as [string, ...string[]])).min(1).optional(),
   /** The arm or sweep point compared against; checked against the arms and the sweep by resolveBaseCell. */
   base: z.unknown().optional(),

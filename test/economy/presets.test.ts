@@ -47,7 +47,7 @@ describe("platform presets", () => {
   it("rejects a bad override naming the field, the value and what was expected", () => {
     const attempt = () => loadEconomy("tiktok", { policy: { creatorShareBps: 12_000 } });
     expect(attempt).toThrow(GiftsimError);
-    expect(attempt).toThrow(/policy\.creatorShareBps: got 12000, expected a number <= 10000/);
+    expect(attempt).toThrow(/policy\.creatorShareBps: got 12000, expected at most 10000/);
   });
 
   it("refuses a daily cap below one diamond, which would make payouts impossible", () => {

@@ -180,6 +180,42 @@ describe("giftsim run: failures and interruptions", () => {
   });
 });
 
+describe("giftsim run: the output folder", () => {
+  it("a second run into a folder in use is refused with exit 2, with or without --resume; SIGTERM then stops the first (regression: both did all the work)", async () => {
+    const dir = join(root, "locked");
+    const args = ["run", TINY, "--replicates", "20000", "--workers", "1", "--quiet", "--out", dir];
+    const first = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    let firstErr = "";
+    first.stderr.on("data", (d) => (firstErr += d));
+    const exited = new Promise<number | null>((resolve) => first.once("exit", resolve));
+    const records = join(dir, CHECKPOINT_RECORDS);
+    while (!(existsSync(records) && readRecords(records).records.length > 0)) {
+      if (first.exitCode !== null) throw new Error(`the first run ended (exit ${first.exitCode}) before the second started: ${firstErr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const extra of [[], ["--resume"]]) {
+      const second = await runCli([...args.slice(0, -2), "--out", dir, ...extra], { cwd: root });
+      expect(second.code, extra.join(" ")).toBe(2);
+      expect(second.stderr).toMatch(new RegExp(`${dir} is in use by another giftsim run \\(pid ${first.pid} on .+\\); wait for it to end, or choose another --out`));
+      expect(second.stderr).not.toMatch(/\n\s+at /);
+    }
+    first.kill("SIGTERM");
+    expect(await exited).toBe(1);
+    expect(firstErr).toMatch(/interrupted: \d+ of 40000 replicates saved/);
+    expect(existsSync(join(dir, ".giftsim.lock"))).toBe(false);
+  });
+
+  it("an --out or --events-out that cannot be made is refused at once with exit 2 (regression: /proc/x spun at 100% CPU for ever)", async () => {
+    for (const args of [["--out", "/proc/giftsim-x"], ["--out", join(TINY, "sub")], ["--out", join(root, "events-elsewhere"), "--events-out", "/proc/giftsim-x/events.csv"]]) {
+      const { code, stdout, stderr } = await run(args);
+      expect(code, args.join(" ")).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(new RegExp(`^giftsim: ${args.at(-2)}: got ".+", expected a folder giftsim can create and write \\((ENOENT|ENOTDIR)\\); nothing was written\n$`));
+    }
+    expect(existsSync(join(root, "events-elsewhere"))).toBe(false);
+  });
+});
+
 describe("giftsim run --events-out", () => {
   it("writes the raw event log in plan order; gift rows per replicate match the gifts metric", async () => {
     const dir = join(root, "events");

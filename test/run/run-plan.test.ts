@@ -128,6 +128,29 @@ describe("shards", () => {
   });
 });
 
+describe("merge of a damaged shard", () => {
+  it("a finished shard with one flipped checkpoint byte is called corrupt, not 'unfinished' (regression), and --resume repairs it", async () => {
+    const root = tempDir("corrupt-shard");
+    const shards = [1, 2].map((index) => join(root, `s${index}`));
+    for (const [i, dir] of shards.entries()) finished(await runInto(dir, { shard: { index: i + 1, count: 2 } }));
+    const file = join(shards[0], CHECKPOINT_RECORDS);
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    writeFileSync(file, bytes);
+    let refusal: GiftsimError | undefined;
+    try {
+      mergeRuns(shards, join(root, "merged"));
+    } catch (error) {
+      refusal = error as GiftsimError;
+    }
+    expect(refusal?.exitCode).toBe(2);
+    expect(refusal?.message).toMatch(new RegExp(`^cannot merge: shard 1/2 in ${shards[0]} is corrupt: checkpoint.bin fails its checksum at byte \\d+ of ${bytes.length} \\(\\d+ of 12 replicates intact\\); rebuild the lost replicates with the shard's command plus --resume`));
+    expect(existsSync(join(root, "merged"))).toBe(false);
+    finished(await runInto(shards[0], { shard: { index: 1, count: 2 }, resume: true }));
+    expect(mergeRuns(shards, join(root, "merged")).manifest.checksums.results).toBe(reference.checksum);
+  });
+});
+
 describe("checkpoint and resume", () => {
   it("a torn checkpoint tail is dropped and --resume completes to the uninterrupted result", async () => {
     const dir = join(tempDir("torn"), "run");

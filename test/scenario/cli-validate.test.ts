@@ -6,13 +6,13 @@ import { fixture, tempDir } from "../run/helpers.js";
 
 const BAD: Array<[string, RegExp[]]> = [
   ["syntax.yaml", [/line 5, column 1: got "replicates: 2", expected valid YAML or JSON/]],
-  ["syntax.json", [/line 4, column 22: .*expected valid YAML or JSON/]],
+  ["syntax.json", [/line 4, column 22: .*expected valid JSON/]],
   ["wrong-type.yaml", [/replicates: got "many", expected a number/, /model\.horizonWeeks: got "four", expected a number/]],
   ["unknown-key.yaml", [/replicate: got 10, expected no such key \(did you mean "replicates"\?/, /model\.populaton: got .*expected no such key/, /economy\.polcy: got/]],
   ["unknown-preset.yaml", [/preset: got "tiktokk", expected one of "tiktok", "youtube-superchat", "twitch-bits", "custom"/]],
   ["bad-arm.yaml", [/arms\[1\]\.model\.creators\.formats\[0\]: got "challange", expected one of/, /arms\[1\]\.economy\.policy\.creatorShareBps: got 12000/]],
   ["absurd-size.yaml", [/replicates: got 1000000000, expected at most 100000/, /model\.population\.poolSize: got 1000000000000, expected at most \d+ \(viewers/]],
-  ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected a number <= 10000/]],
+  ["bad-sweep.yaml", [/sweep\.economy\.policy\.creatorShareBps\[1\]: got 20000, expected at most 10000/]],
   // Regressions: valid files that ran out of memory, never finished, or ran with fewer followers than asked.
   ["runaway-discovery.yaml", [/model\.creators\.qualitySigma: got "[\d.e]+ arrivals queued for the best creator's longest stream .*expected at most 16,777,216 \(lower model\.creators\.qualitySigma, model\.creators\.reachElasticity/]],
   [
@@ -41,7 +41,7 @@ describe("giftsim run / validate with a bad scenario file", () => {
     expect(stderr.trim().split("\n")).toEqual([
       `giftsim: ${fixture("scenarios/bad/bad-arm.yaml")}:`,
       '  arms[1].name: got "Challenge Nights", expected an identifier of a-z, 0-9 and -',
-      "  arms[1].economy.policy.creatorShareBps: got 12000, expected a number <= 10000",
+      "  arms[1].economy.policy.creatorShareBps: got 12000, expected at most 10000",
       '  arms[1].model.creators.formats[0]: got "challange", expected one of "casual", "qa", "challenge", "battle", "behind-the-scenes"',
     ]);
   });
@@ -68,6 +68,30 @@ describe("giftsim run / validate with a bad scenario file", () => {
       expect(stderr).toMatch(new RegExp(args[0]));
     }
     expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("a flag with no value, an empty value or given twice is refused naming the flag (regression: bare --seed and --seed \"\" ran)", async () => {
+    const cwd = tempDir("flag-values");
+    const tiny = fixture("scenarios/tiny.yaml");
+    const cases: Array<[string[], RegExp]> = [
+      [["run", tiny, "--seed"], /--seed: got "", expected a value after --seed/],
+      [["run", tiny, "--seed", ""], /--seed: got "", expected a value after --seed/],
+      [["run", tiny, "--seed", "--quiet"], /--seed: got "", expected a value after --seed/],
+      [["compare", tiny, "--replicates"], /--replicates: got missing, expected a value after --replicates/],
+      [["sweep", tiny, "--seed", "1", "--seed", "2"], /--seed: got \["1","2"\], expected one value \(--seed was given 2 times\)/],
+      [["run", tiny, "--workers", "x"], /--workers: got NaN, expected a number/],
+      [["run", tiny, "--out", ""], /--out: got "", expected a value after --out/],
+      [["validate", ""], /FILE: got "", expected a non-empty path/],
+      [["merge", "a", "b", "--out"], /--out: got "", expected a value after --out/],
+      [["report", "a", "--out", ""], /--out: got "", expected a value after --out/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runCli(args, { cwd })));
+    results.forEach(({ code, stdout, stderr }, i) => {
+      expect(code, cases[i][0].join(" ")).toBe(2);
+      expect(stderr).toMatch(cases[i][1]);
+      expect(stdout).toBe("");
+    });
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it("giftsim scenarios lists the built-ins with their questions", async () => {

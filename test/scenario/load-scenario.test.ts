@@ -138,7 +138,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     expect(problemLines(bad("syntax.yaml"))).toEqual([
       'line 5, column 1: got "replicates: 2", expected valid YAML or JSON (Flow sequence in block collection must be sufficiently indented and end with a ])',
     ]);
-    expect(problemLines(bad("syntax.json"))[0]).toMatch(/^line 4, column 22: got .*expected valid YAML or JSON/);
+    expect(problemLines(bad("syntax.json"))[0]).toMatch(/^line 4, column 22: got .*expected valid JSON \(Expected double-quoted property name\)/);
   });
 
   it("wrong types, in the scenario and in the model, in one pass", () => {
@@ -162,7 +162,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
   it("bad arm overrides carry the arm's path", () => {
     expect(problemLines(bad("bad-arm.yaml"))).toEqual([
       'arms[1].name: got "Challenge Nights", expected an identifier of a-z, 0-9 and -',
-      "arms[1].economy.policy.creatorShareBps: got 12000, expected a number <= 10000",
+      "arms[1].economy.policy.creatorShareBps: got 12000, expected at most 10000",
       'arms[1].model.creators.formats[0]: got "challange", expected one of "casual", "qa", "challenge", "battle", "behind-the-scenes"',
     ]);
   });
@@ -178,7 +178,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
     expect(problemLines(bad("bad-sweep.yaml"))).toEqual([
       'metrics[1]: got "notAMetric", expected one of 86 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
       "arms[1].economy.policy.creatorShareBps: got 7000, expected no value here: economy.policy.creatorShareBps is swept (sweep values apply to every arm)",
-      "sweep.economy.policy.creatorShareBps[1]: got 20000, expected a number <= 10000",
+      "sweep.economy.policy.creatorShareBps[1]: got 20000, expected at most 10000",
     ]);
   });
 
@@ -230,6 +230,37 @@ describe("the base of the comparisons (regression: sweeps were measured from the
     expect(problems({ "economy.policy.creatorShareBps": 4500 }, share)).toEqual(["base.economy.policy.creatorShareBps: got 4500, expected one of the swept values (4000, 5000, 6000, 7000)"]);
     expect(problems({ "model.horizonWeeks": 2 }, share)).toEqual(['base.model.horizonWeeks: got 2, expected "arm" or a swept path (economy.policy.creatorShareBps)']);
     expect(problems(3)).toEqual(["base: got 3, expected an arm name, or an object of swept values such as {arm: ...}"]);
+  });
+});
+
+describe("problem wording (regressions: messages a user could not act on)", () => {
+  const dir = tempDir("wording");
+  const lines = (fields: Record<string, unknown>) => {
+    const file = join(dir, "wording.yaml");
+    writeFileSync(file, stringify({ name: "s", question: "x?", preset: "tiktok", replicates: 2, seed: 1, ...fields }));
+    return problemLines(file);
+  };
+
+  it("a bad seed is told the forms a seed takes, not 'one of the allowed forms'", () => {
+    expect(lines({ seed: 1.5 })).toEqual([`seed: got 1.5, expected an integer 0..${Number.MAX_SAFE_INTEGER} or a string of 1..200 characters`]);
+  });
+
+  it("a model that is not an object is told 'an object', not zod's 'a record'", () => {
+    expect(lines({ model: [1] })).toEqual(["model: got [1], expected an object"]);
+    expect(lines({ arms: [{ name: "a", model: 5 }] })).toEqual(["arms[0].model: got 5, expected an object"]);
+  });
+
+  it("one field gets one line, even when its value breaks two rules", () => {
+    expect(lines({ replicates: 0 })).toEqual(["replicates: got 0, expected at least 1"]);
+    expect(lines({ replicates: 1.5 })).toEqual(["replicates: got 1.5, expected an integer"]);
+  });
+
+  it("bounds read 'at most N' and 'at least N', and the safe-integer bound admits 2^53-1 itself", () => {
+    expect(lines({ model: { horizonWeeks: 1e20, population: { poolSize: 2 } } })).toEqual([
+      `model.horizonWeeks: got 100000000000000000000, expected at most ${Number.MAX_SAFE_INTEGER}`,
+      "model.population.poolSize: got 2, expected at least 10",
+    ]);
+    expect(lines({ metrics: [] })).toEqual(["metrics: got [], expected at least 1 item"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
+import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
 interface MergeArgs {
@@ -21,6 +22,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option("parquet", { type: "boolean", default: false, describe: "also write replicates, streams and timeseries as typed Parquet" })
       .option("json", { type: "boolean", default: false, describe: "print the merged summary as JSON" })
       .option("report", { type: "boolean", default: true, describe: "write report.html into the merged folder (--no-report to skip)" })
+      .check(valuesGiven(["out", "events-out"]))
       .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
       .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined") as unknown as Argv<MergeArgs>,
   handler: async (args) => {

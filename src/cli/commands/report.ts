@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import { REPORT_FORMATS, type ReportFormat } from "../../report/report-format.js";
+import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
 interface ReportArgs {
@@ -20,6 +21,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option("out", { type: "string", describe: "output file (html, json) or folder (svg); default DIR/report.html, DIR/report.json, DIR/charts" })
       .option("interactive", { type: "boolean", default: true, describe: "inline vega for live charts with tooltips (--no-interactive: static SVG only, smaller file)" })
       .option("json", { type: "boolean", default: false, describe: "print what was written as JSON" })
+      .check(valuesGiven(["out"], ["dir"]))
       .example("$0 report out/qa-vs-challenge", "re-render out/qa-vs-challenge/report.html")
       .example("$0 report merged --format svg --out charts/", "one SVG per chart")
       .example("$0 report out/qa-vs-challenge --format json", "comparisons and chart specs as JSON") as unknown as Argv<ReportArgs>,

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
+import { valuesGiven } from "../option-values.js";
 
 /** The study `giftsim run` runs when no file is named: the first question users ask. */
 export const DEFAULT_SCENARIO = "qa-vs-challenge.yaml";
@@ -40,11 +41,12 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
     .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
     .option("json", { type: "boolean", default: false, describe: "print the summary as JSON" })
     .option("report", { type: "boolean", default: true, describe: "write report.html into the output folder (--no-report to skip)" })
+    .check(valuesGiven(["seed", "replicates", "out", "events-out", "workers", "chunk", "shard", "replicate"], ["file"]))
     .check((args) => {
       for (const name of ["replicates", "workers", "chunk"] as const) {
         const value = args[name];
         if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-          throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "a whole number >= 1" }]);
+          throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "an integer at least 1" }]);
         }
       }
       if (args.replicate !== undefined && (!Number.isInteger(args.replicate) || args.replicate < 0)) {

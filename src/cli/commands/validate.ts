@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import type { ResolvedScenario } from "../../scenario/index.js";
+import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
 interface ValidateArgs {
@@ -14,6 +15,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     yargs
       .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
       .option("json", { type: "boolean", default: false, describe: "print the plan as JSON" })
+      .check(valuesGiven([], ["file"]))
       .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem") as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const { loadScenario } = await import("../../scenario/index.js");
