@@ -139,7 +139,7 @@ describe("merge of a damaged shard", () => {
     writeFileSync(file, bytes);
     let refusal: GiftsimError | undefined;
     try {
-      mergeRuns(shards, join(root, "merged"));
+      await mergeRuns(shards, join(root, "merged"));
     } catch (error) {
       refusal = error as GiftsimError;
     }
@@ -147,7 +147,7 @@ describe("merge of a damaged shard", () => {
     expect(refusal?.message).toMatch(new RegExp(`^cannot merge: shard 1/2 in ${shards[0]} is corrupt: checkpoint.bin fails its checksum at byte \\d+ of ${bytes.length} \\(\\d+ of 12 replicates intact\\); rebuild the lost replicates with the shard's command plus --resume`));
     expect(existsSync(join(root, "merged"))).toBe(false);
     finished(await runInto(shards[0], { shard: { index: 1, count: 2 }, resume: true }));
-    expect(mergeRuns(shards, join(root, "merged")).manifest.checksums.results).toBe(reference.checksum);
+    expect((await mergeRuns(shards, join(root, "merged"))).manifest.checksums.results).toBe(reference.checksum);
   });
 });
 
