@@ -36,10 +36,14 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias("h", "help")
     .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    // A fixed width: help reads the same in any terminal (and in a test's pipe).
+    .wrap(100)
     .fail((message, error) => {
-      if (error) throw error;
-      throw new GiftsimError("INVALID_INPUT", message, 2);
+      // yargs' own parse errors ("Not enough arguments following: format") are bad input too.
+      if (error && error.name !== "YError") throw error;
+      const text = message ?? error?.message ?? "";
+      const bare = /^Not enough arguments following: (.+)$/.exec(text);
+      throw bare ? errors.invalidInput("option", [{ path: `--${bare[1]}`, value: undefined, expected: `a value after --${bare[1]}` }]) : new GiftsimError("INVALID_INPUT", text, 2);
     });
   try {
     await parser.parseAsync();

@@ -84,6 +84,8 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["validate", ""], /FILE: got "", expected a non-empty path/],
       [["merge", "a", "b", "--out"], /--out: got "", expected a value after --out/],
       [["report", "a", "--out", ""], /--out: got "", expected a value after --out/],
+      // A bare flag with a default and choices took its default; yargs' refusal was a stack trace.
+      [["report", "a", "--format"], /--format: got missing, expected a value after --format/],
     ];
     const results = await Promise.all(cases.map(([args]) => runCli(args, { cwd })));
     results.forEach(({ code, stdout, stderr }, i) => {

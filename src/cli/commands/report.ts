@@ -17,7 +17,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional("dir", { type: "string", demandOption: true, describe: "run folder (written by giftsim run or giftsim merge)" })
-      .option("format", { choices: REPORT_FORMATS, default: "html" as ReportFormat, describe: "html: one self-contained page; svg: one file per chart; json: figures, comparisons and chart specs" })
+      .option("format", { choices: REPORT_FORMATS, default: "html" as ReportFormat, requiresArg: true, describe: "html: one self-contained page; svg: one file per chart; json: figures, comparisons and chart specs" })
       .option("out", { type: "string", describe: "output file (html, json) or folder (svg); default DIR/report.html, DIR/report.json, DIR/charts" })
       .option("interactive", { type: "boolean", default: true, describe: "inline vega for live charts with tooltips (--no-interactive: static SVG only, smaller file)" })
       .option("json", { type: "boolean", default: false, describe: "print what was written as JSON" })
