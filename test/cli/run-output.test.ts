@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatInUnit } from "../../src/cli/summary-table.js";
 import { buildComparisons, readRunFolder } from "../../src/report/index.js";
-import { runCli, type CliResult } from "../cli.js";
+import { runCli, runProcess, type CliResult } from "../cli.js";
 import { fixture, tempDir } from "../run/helpers.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -92,13 +91,5 @@ function escapeRegExp(text: string): string {
 function npm(args: string[]): Promise<CliResult> {
   const npmCli = process.env.npm_execpath;
   const [command, prefix] = npmCli !== undefined && npmCli.endsWith(".js") ? [process.execPath, [npmCli]] : ["npm", []];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(command, [...prefix, ...args], { cwd: ROOT });
 }
