@@ -260,6 +260,10 @@ export const errors = {
     new GiftsimError("INVALID_INPUT", `${flag}: got ${describeValue(path)}, expected a folder giftsim can create and write (${code}); nothing was written`, 2, [
       { path: flag, value: path, expected: `a folder giftsim can create and write (${code})` },
     ]),
+  notARegularFile: (flag: string, path: string, kind: string) =>
+    new GiftsimError("INVALID_INPUT", `${flag}: got ${describeValue(path)}, expected a new or regular file, not ${kind}; nothing was written`, 2, [
+      { path: flag, value: path, expected: `a new or regular file, not ${kind}` },
+    ]),
   folderLocked: (dir: string, holder: { pid: number; host: string; since: string } | undefined, lockFile: string) =>
     new GiftsimError(
       "FOLDER_LOCKED",
@@ -276,6 +280,13 @@ export const errors = {
     ),
   cannotWrite: (error: NodeJS.ErrnoException) =>
     new GiftsimError("WRITE_FAILED", `cannot write ${error.path ?? "a file"}: ${WRITE_FAILURES[error.code ?? ""] ?? "write failed"} (${error.code})`, 1),
+  foreignFolder: (dir: string, names: readonly string[]) =>
+    new GiftsimError(
+      "OUTPUT_EXISTS",
+      `--out: ${dir} holds files that are not a giftsim run's (${names.slice(0, 3).join(", ")}${names.length > 3 ? `, and ${names.length - 3} more` : ""}); choose an empty or new folder`,
+      2,
+      [{ path: "--out", value: dir, expected: "an empty or new folder, or a giftsim run folder" }],
+    ),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.

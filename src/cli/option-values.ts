@@ -1,6 +1,6 @@
 /**
  * yargs is lenient where a user slipped: a bare `--seed` or `--seed ""` gives "", `--seed --quiet`
- * gives "" too, a bare `--replicates` gives undefined (the file's value then runs unannounced),
+ * gives "" too (and `--seed " "` is no more a value), a bare `--replicates` gives undefined (the file's value then runs unannounced),
  * `--replicates x` NaN and a repeated flag an array. A command's check refuses each of these,
  * naming the flag, before anything runs.
  */
@@ -25,7 +25,7 @@ function valueProblem(args: Record<string, unknown>, name: string, shown: string
   if (!Object.hasOwn(args, name)) return [];
   const value = args[name];
   if (Array.isArray(value)) return [{ path: shown, value, expected: `one value (${shown} was given ${value.length} times)` }];
-  if (value === undefined || value === "" || typeof value === "boolean") return [{ path: shown, value, expected: wanted }];
+  if (value === undefined || (typeof value === "string" && value.trim() === "") || typeof value === "boolean") return [{ path: shown, value, expected: wanted }];
   if (typeof value === "number" && Number.isNaN(value)) return [{ path: shown, value, expected: "a number" }];
   return [];
 }

@@ -3,10 +3,10 @@
  * `giftsim report DIR` re-renders), or one SVG per chart, or the report as JSON. A folder whose
  * ledger audit did not pass gets no report. Files appear whole or not at all.
  */
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "../run/atomic-file.js";
-import { checkWritableFolder } from "../run/make-folder.js";
+import { checkWritableFile, checkWritableFolder } from "../run/make-folder.js";
 import { buildReport } from "./build-report.js";
 import { readRunFolder } from "./read-run-folder.js";
 import { renderHtml } from "./render-html.js";
@@ -45,13 +45,13 @@ export async function writeReport(dir: string, options: WriteReportOptions = {})
   switch (format) {
     case "html": {
       const file = options.out ?? join(dir, "report.html");
-      checkWritableFolder("--out", dirname(file), file);
+      checkWritableFile("--out", file);
       writeFileAtomic(file, renderHtml(report, { interactive: options.interactive }));
       return { format, files: [file], charts };
     }
     case "json": {
       const file = options.out ?? join(dir, "report.json");
-      checkWritableFolder("--out", dirname(file), file);
+      checkWritableFile("--out", file);
       writeFileAtomic(file, `${JSON.stringify(reportJson(report, { specs: true }), null, 2)}\n`);
       return { format, files: [file], charts };
     }

@@ -7,14 +7,14 @@
  * on resume; everything before it is intact. Results are never read from anywhere else, so a
  * resumed run finishes to exactly the uninterrupted result.
  */
-import { existsSync, readFileSync, rmSync, truncateSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, truncateSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { GiftsimError, errors } from "../errors.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { writeFileAtomic } from "./atomic-file.js";
-import { lockFolder, type FolderLock } from "./folder-lock.js";
+import { LOCK_FILE, lockFolder, type FolderLock } from "./folder-lock.js";
 import { makeFolder } from "./make-folder.js";
 import { decodePayload, encodePayload, payloadBytes, type ReplicateRecord } from "./record.js";
 import type { Shard } from "./shard.js";
@@ -140,11 +140,23 @@ async function openRecords(dir: string, header: CheckpointHeader, resume: boolea
     // Outputs with no checkpoint cannot be told apart from another run's: starting over here
     // would leave them claiming a finished run until this one ends, or for good if it is stopped.
     if (existsSync(join(dir, MANIFEST))) throw errors.outputsWithoutCheckpoint(dir);
+    refuseForeignFiles(dir);
     rmSync(recordsFile, { force: true });
     writeFileAtomic(headerFile, `${JSON.stringify(header, null, 2)}\n`);
   }
   const handle = await open(recordsFile, "a");
   return { writer: appender(handle), done };
+}
+
+/**
+ * A new run writes a dozen files into its folder and replaces any of the same name, so it
+ * starts only in an empty folder or one holding no more than what a run stopped before its
+ * checkpoint header left (its lock, records, temporary files): `--out /tmp` or a folder of
+ * the user's own files is refused rather than written into.
+ */
+function refuseForeignFiles(dir: string): void {
+  const foreign = readdirSync(dir).filter((name) => name !== LOCK_FILE && name !== CHECKPOINT_RECORDS && !/^\..*\.tmp$/.test(name));
+  if (foreign.length > 0) throw errors.foreignFolder(dir, foreign.sort());
 }
 
 function appender(handle: FileHandle): CheckpointWriter {

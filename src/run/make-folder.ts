@@ -4,9 +4,10 @@
  * procfs (`--out /proc/x`) that spun at 100% CPU for ever, deaf to SIGTERM. Here each missing
  * folder is made once, top down, and the first refusal is thrown.
  */
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { errors } from "../errors.js";
+import { fileKind } from "../file-kind.js";
 
 /** Makes `dir` and any missing parents; throws the fs error (ENOENT, EACCES, EROFS, ENOTDIR...) of the first that cannot be made. */
 export function makeFolder(dir: string): void {
@@ -39,4 +40,20 @@ export function checkWritableFolder(flag: string, dir: string, given = dir): voi
   } catch (error) {
     throw errors.unwritableFolder(flag, given, (error as NodeJS.ErrnoException).code ?? String(error));
   }
+}
+
+/**
+ * checkWritableFolder for the folder of output file `file`, and `file` itself new or a regular
+ * file: outputs are written beside and renamed over it, which would turn a device (/dev/full)
+ * or a symbolic link into a plain file.
+ */
+export function checkWritableFile(flag: string, file: string): void {
+  checkWritableFolder(flag, dirname(file), file);
+  let kind: string;
+  try {
+    kind = fileKind(lstatSync(file));
+  } catch {
+    return;
+  }
+  if (kind !== "a regular file") throw errors.notARegularFile(flag, file, kind);
 }

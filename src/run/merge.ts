@@ -5,13 +5,13 @@
  * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, frameRecords, identityFields, readHeader, readRecords, shardText, type CheckpointHeader } from "./checkpoint.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { eventLogFormat } from "./event-log.js";
-import { checkWritableFolder } from "./make-folder.js";
+import { checkWritableFile, checkWritableFolder } from "./make-folder.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates } from "./shard.js";
@@ -66,7 +66,7 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
   const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
   const logs = options.eventsOut === undefined ? undefined : await locateShardLogs(sources, header.scenario, eventLogFormat(options.eventsOut));
   checkWritableFolder("--out", out);
-  if (options.eventsOut !== undefined) checkWritableFolder("--events-out", dirname(options.eventsOut), options.eventsOut);
+  if (options.eventsOut !== undefined) checkWritableFile("--events-out", options.eventsOut);
   let eventLog: Manifest["eventLog"];
   if (options.eventsOut !== undefined && logs !== undefined) {
     eventLog = { file: basename(options.eventsOut), sha256: await writeMergedEventLog(options.eventsOut, logs, header.scenario) };

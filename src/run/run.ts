@@ -5,13 +5,13 @@
  * are done the final files are written from the checkpoint's records in plan order.
  */
 import { availableParallelism } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { errors, writeFailureCode } from "../errors.js";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate } from "../sim/index.js";
 import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
-import { checkWritableFolder } from "./make-folder.js";
+import { checkWritableFile } from "./make-folder.js";
 import { seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { createReplicatePool, type ReplicatePool } from "./pool.js";
@@ -143,7 +143,7 @@ export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<
   const header = runHeader(plan, shard);
   const eventsDir = options.eventsOut === undefined ? undefined : join(dir, EVENT_PARTS);
   // The event log is written last: a folder it cannot go in is refused before the work, not after.
-  if (options.eventsOut !== undefined) checkWritableFolder("--events-out", dirname(options.eventsOut), options.eventsOut);
+  if (options.eventsOut !== undefined) checkWritableFile("--events-out", options.eventsOut);
   const { writer, done: found, lock } = await openCheckpoint(dir, header, options.resume ?? false);
   const range = shardReplicates(plan.replicates, shard);
   const key = (cell: number, replicate: number) => cell * plan.replicates + replicate;

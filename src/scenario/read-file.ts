@@ -5,10 +5,11 @@
  * another JSON reader would refuse. The file's size is capped before it is read, and the checks
  * the parser would do in quadratic time (unique keys) are done here in one pass.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument, visit } from "yaml";
 import { GiftsimError, errors, type Problem } from "../errors.js";
+import { fileKind } from "../file-kind.js";
 
 /**
  * The largest scenario file read: the built-in studies are a few KiB, and past this a file is
@@ -35,7 +36,7 @@ export function readScenarioFile(file: string): unknown {
     throw errors.yamlSyntax(file, [{ path: "(file)", value: file, expected: `valid YAML or JSON (${(error as Error).message})` }]);
   }
   const lines = text.split(/\r?\n/);
-  const lineAt = ({ line, col }: { line: number; col: number }) => ({ path: `line ${line}, column ${col}`, value: (lines[line - 1] ?? "").trim() });
+  const lineAt = ({ line, col }: { line: number; col: number }) => ({ path: `line ${line}, column ${col}`, value: excerpt((lines[line - 1] ?? "").trim()) });
   const at = (offset: number | undefined) => lineAt(lineCounter.linePos(offset ?? 0));
   if (document.errors.length > 0) {
     const problems: Problem[] = document.errors.map((error) => ({
@@ -68,9 +69,12 @@ export function readScenarioFile(file: string): unknown {
 function readCapped(file: string): string {
   let fd: number;
   try {
+    // Opening a FIFO blocks until a writer comes, for ever; a device reads without end.
+    const kind = fileKind(statSync(file));
+    if (kind !== "a regular file") throw errors.unreadableFile(file, `a regular file, not ${kind}`);
     fd = openSync(file, "r");
   } catch (error) {
-    throw errors.unreadableFile(file, readFailure(error));
+    throw error instanceof GiftsimError ? error : errors.unreadableFile(file, readFailure(error));
   }
   // One byte more than the cap tells a stream past the cap from one exactly at it.
   const buffer = Buffer.alloc(MAX_SCENARIO_FILE_BYTES + 1);
@@ -90,7 +94,7 @@ function readCapped(file: string): string {
 
 function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a file, not a folder" : String(code ?? error);
+  return code === "ENOENT" ? "no such file" : String(code ?? error);
 }
 
 /** The problem JSON.parse finds in TEXT, at its line and column, or undefined for valid JSON. */
@@ -150,4 +154,11 @@ function unsafeNodes(document: ReturnType<typeof parseDocument>, at: (offset: nu
     },
   });
   return problems;
+}
+
+/** Longest piece of a line a problem quotes: enough to find it, never a dump of the file. */
+const MAX_EXCERPT_CHARS = 80;
+
+function excerpt(line: string): string {
+  return line.length > MAX_EXCERPT_CHARS ? `${line.slice(0, MAX_EXCERPT_CHARS - 3)}...` : line;
 }

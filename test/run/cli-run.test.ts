@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "../../src/sim/index.js";
@@ -213,6 +213,30 @@ describe("giftsim run: the output folder", () => {
       expect(stderr).toMatch(new RegExp(`^giftsim: ${args.at(-2)}: got ".+", expected a folder giftsim can create and write \\((ENOENT|ENOTDIR)\\); nothing was written\n$`));
     }
     expect(existsSync(join(root, "events-elsewhere"))).toBe(false);
+  });
+
+  it("an --events-out that is a device or a symbolic link is refused, not replaced by a plain file (regression: /dev/full became one)", async () => {
+    const link = join(root, "events-link.csv");
+    symlinkSync(join(root, "events-target.csv"), link);
+    for (const [file, kind] of [["/dev/null", "a device"], [link, "a symbolic link"]]) {
+      const out = join(root, `events-${kind.replace(/\W/g, "")}`);
+      const { code, stderr } = await run(["--out", out, "--events-out", file]);
+      expect(code, file).toBe(2);
+      expect(stderr).toBe(`giftsim: --events-out: got ${JSON.stringify(file)}, expected a new or regular file, not ${kind}; nothing was written\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it("an --out folder holding other files is refused, not written into (regression: --out /tmp ran)", async () => {
+    const dir = join(root, "users-own");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    const { code, stderr } = await run(["--out", dir]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`giftsim: --out: ${dir} holds files that are not a giftsim run's (notes.txt); choose an empty or new folder\n`);
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
   });
 });
 

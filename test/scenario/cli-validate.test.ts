@@ -77,6 +77,9 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["run", tiny, "--seed"], /--seed: got "", expected a value after --seed/],
       [["run", tiny, "--seed", ""], /--seed: got "", expected a value after --seed/],
       [["run", tiny, "--seed", "--quiet"], /--seed: got "", expected a value after --seed/],
+      [["run", tiny, "--seed", " "], /--seed: got " ", expected a value after --seed/],
+      // Hundreds of worker isolates exhausted the address space: a fatal OOM, not a message.
+      [["run", tiny, "--workers", "100000"], /--workers: got 100000, expected at most \d+ \(4 per core on this machine's \d+\)/],
       [["compare", tiny, "--replicates"], /--replicates: got missing, expected a value after --replicates/],
       [["sweep", tiny, "--seed", "1", "--seed", "2"], /--seed: got \["1","2"\], expected one value \(--seed was given 2 times\)/],
       [["run", tiny, "--workers", "x"], /--workers: got NaN, expected a number/],

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -60,13 +61,21 @@ describe("hostile scenario files are bad input (exit 2), never a crash", () => {
     expect(error.message).toBe(`${join(dir, name)}: ${size} bytes, expected at most ${MAX_SCENARIO_FILE_BYTES} bytes (the size limit of a scenario file)`);
   });
 
-  it("refuses an endless stream (a device) after the size limit instead of reading for ever", () => {
-    try {
-      loadScenario("/dev/zero");
-      throw new Error("/dev/zero was accepted");
-    } catch (error) {
-      expect((error as GiftsimError).message).toMatch(/^\/dev\/zero: \d+ bytes, expected at most 1048576 bytes/);
-    }
+  it("refuses what is not a regular file before opening it: an endless device, a FIFO that would block open for ever (regression)", () => {
+    const message = (file: string) => {
+      try {
+        loadScenario(file);
+      } catch (error) {
+        expect((error as GiftsimError).exitCode).toBe(2);
+        return (error as GiftsimError).message;
+      }
+      throw new Error(`${file} was accepted`);
+    };
+    expect(message("/dev/zero")).toBe("/dev/zero: a regular file, not a device");
+    const fifo = join(tempDir("fifo"), "study.yaml");
+    execFileSync("mkfifo", [fifo]);
+    expect(message(fifo)).toBe(`${fifo}: a regular file, not a FIFO`);
+    expect(message(tempDir("folder"))).toMatch(/: a regular file, not a folder$/);
   });
 
   it("40,000 unknown keys: one pass (the parser's unique-key check was quadratic), and the first 20 problems plus a count", () => {

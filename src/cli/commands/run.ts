@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import { valuesGiven } from "../option-values.js";
@@ -49,12 +50,21 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
           throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "an integer at least 1" }]);
         }
       }
+      // Each worker is a V8 isolate (tens of MB, a code range reserved up front): past a few per
+      // core they only cost memory, and hundreds exhausted the address space (a fatal OOM).
+      const mostWorkers = MAX_WORKERS_PER_CORE * availableParallelism();
+      if (args.workers !== undefined && args.workers > mostWorkers) {
+        throw errors.invalidInput("option", [{ path: "--workers", value: args.workers, expected: `at most ${mostWorkers} (${MAX_WORKERS_PER_CORE} per core on this machine's ${availableParallelism()})` }]);
+      }
       if (args.replicate !== undefined && (!Number.isInteger(args.replicate) || args.replicate < 0)) {
         throw errors.invalidInput("option", [{ path: "--replicate", value: args.replicate, expected: "a replicate index >= 0" }]);
       }
       return true;
     }) as unknown as Argv<RunArgs>;
 }
+
+/** Most worker threads per core a run accepts (results do not depend on the count). */
+const MAX_WORKERS_PER_CORE = 4;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run [file]",
