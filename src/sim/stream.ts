@@ -33,7 +33,7 @@ import { advance, arrive, closeBin, departureCandidate, leaveEveryone } from "./
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
 import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
 import { finishStream } from "./stream/stream-row.js";
-import { createStreamTactics } from "./tactics/index.js";
+import { runningTactics } from "./tactics/index.js";
 import { clearWeights } from "./weighted-set.js";
 import type { World } from "./world.js";
 
@@ -43,8 +43,9 @@ import type { World } from "./world.js";
  */
 export function runStream(world: World, c: number, day: number, formatIndex: number, daysSincePrevious: number): void {
   const format = world.formats[formatIndex] ?? missingFormat(formatIndex);
-  const s = new StreamState(world, c, day, formatIndex, format, createStreamTactics(world.config, format));
-  const { tactics, queue, tally, durationSec } = s;
+  const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config, format));
+  const { queue, tally, durationSec } = s;
+  const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].startStream(s);
   clearQueue(queue);
   clearWeights(s.weights);

@@ -20,7 +20,7 @@ export function redraw(s: StreamState, t: number): void {
     return;
   }
   let boost = 1;
-  const tactics = s.tactics;
+  const tactics = s.tactics.boosting;
   for (let i = 0; i < tactics.length; i++) boost *= tactics[i].boost(s);
   s.goalBoost = boost;
   const formatBound = s.format.hazardBound(s, t);

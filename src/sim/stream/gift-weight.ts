@@ -15,17 +15,16 @@ export function giftWeight(s: StreamState, v: number): number {
   const viewers = s.viewers;
   if (viewers.budgetMicros[v] === 0 && viewers.wallet[v] === 0) return 0;
   if ((s.flags[v] & FLAG_EXHAUSTED) !== 0) return 0;
-  const gifting = s.config.gifting;
   const budget = viewers.budgetMicros[v];
-  let w = s.baseRate * viewers.generosity[v] * Math.pow(budget / s.budgetMedianMicros, gifting.budgetElasticity) * s.format.viewerHazard(s, v);
-  const budgetPacing = gifting.budgetPacing;
+  let w = s.baseRate * viewers.generosity[v] * Math.pow(budget / s.budgetMedianMicros, s.budgetElasticity) * s.format.viewerHazard(s, v);
+  const budgetPacing = s.budgetPacing;
   if (budgetPacing > 0 && budget > 0) {
     // Viewers pace a monthly budget: the less of it is left (wallet included), the rarer a gift.
     const group = viewers.region[v] * s.channelCount + viewers.channel[v];
     const left = Math.min(1, (remainingBudget(viewers, v, s.month) + viewers.wallet[v] * s.catalog.microsPerCoin[group]) / budget);
     w *= Math.pow(Math.max(0, left), budgetPacing);
   }
-  const tactics = s.tactics;
+  const tactics = s.tactics.weighing;
   for (let i = 0; i < tactics.length; i++) w *= tactics[i].viewerWeight(s, v);
   return w;
 }

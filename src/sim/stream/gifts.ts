@@ -78,7 +78,7 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
   }
   s.streamCoins[v] += amount;
 
-  const tactics = s.tactics;
+  const tactics = s.tactics.gifted;
   for (let i = 0; i < tactics.length; i++) tactics[i].onGift(s, v, amount, firstGift);
   s.format.onGift(s, v, amount, count, t);
   // Always: the gift spent budget, which paces the next one.

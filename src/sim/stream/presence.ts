@@ -102,7 +102,7 @@ function departureRate(s: StreamState, v: number): number {
 /** The viewer's departure clock rang: an engaged viewer stays with some probability (thinning). */
 export function departureCandidate(s: StreamState, v: number, t: number): void {
   let engaged = s.format.engaged(s, v, t);
-  const tactics = s.tactics;
+  const tactics = s.tactics.engaging;
   for (let i = 0; i < tactics.length && !engaged; i++) engaged = tactics[i].engaged(s, v);
   if (engaged && s.random.uniform() >= s.config.gifting.engagedDepartureFactor) {
     pushEvent(s.queue, t + exponential(s.random, departureRate(s, v)), eventPayload(v, DEPART));
@@ -128,7 +128,7 @@ function leave(s: StreamState, v: number, t: number): void {
     s.retained[i]++;
   }
   let bonus = s.payoffSum - s.payoffAtArrival[v] + s.format.satisfactionBonus(s, v);
-  const tactics = s.tactics;
+  const tactics = s.tactics.satisfying;
   for (let i = 0; i < tactics.length; i++) bonus += tactics[i].satisfactionBonus(s, v);
   const expected = 1 / departureRate(s, v);
   s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, bonus);

@@ -17,7 +17,7 @@ import type { Random } from "../random.js";
 import type { Catalog, Spending } from "../spending.js";
 import type { BattleTotals, StreamContext } from "../stream-context.js";
 import type { ReplicateTally } from "../tally.js";
-import type { StreamTactic } from "../tactics/index.js";
+import type { RunningTactics } from "../tactics/index.js";
 import { DAY_BASE, type Viewers } from "../viewers.js";
 import { setWeight, type WeightedSet } from "../weighted-set.js";
 import type { Creators, World } from "../world.js";
@@ -50,8 +50,8 @@ export class StreamState implements StreamContext {
   readonly streamCoins: Float64Array;
   readonly seenInStream: Int32Array;
   readonly flags: Uint8Array;
-  /** Tactics running in this stream, in the order their hooks apply (tactics/index.ts). */
-  readonly tactics: readonly StreamTactic[];
+  /** Tactics running in this stream, by hook (tactics/running.ts). */
+  readonly tactics: RunningTactics;
 
   // --- constants of the stream ---
   readonly creator: number;
@@ -72,6 +72,8 @@ export class StreamState implements StreamContext {
   /** Base gift rate per second. */
   readonly baseRate: number;
   readonly budgetMedianMicros: number;
+  readonly budgetElasticity: number;
+  readonly budgetPacing: number;
   readonly channelCount: number;
   readonly contagionStrength: number;
   readonly contagionDecay: number;
@@ -148,7 +150,7 @@ export class StreamState implements StreamContext {
   /** The tactics' boost on every present viewer's gift hazard, when the candidate was drawn. */
   goalBoost = 1;
 
-  constructor(world: World, creator: number, day: number, formatIndex: number, format: StreamFormat, tactics: readonly StreamTactic[]) {
+  constructor(world: World, creator: number, day: number, formatIndex: number, format: StreamFormat, tactics: RunningTactics) {
     const { config, creators } = world;
     const { gifting, creators: creatorConfig } = config;
     this.world = world;
@@ -182,6 +184,8 @@ export class StreamState implements StreamContext {
     this.dayKey = day + DAY_BASE;
     this.baseRate = gifting.baseRatePerHour / 3600;
     this.budgetMedianMicros = config.population.budget.medianUsd * 1e6;
+    this.budgetElasticity = gifting.budgetElasticity;
+    this.budgetPacing = gifting.budgetPacing;
     this.channelCount = world.economy.channelIds.length;
     this.contagionStrength = gifting.contagion.strength;
     this.contagionDecay = gifting.contagion.decaySeconds;

@@ -8,9 +8,10 @@
  *   after each gift                          onGift(v, coins)  (progress, rankings, acknowledgements)
  *   satisfaction on leaving               += satisfactionBonus(v)
  *
- * Like formats, tactics are classes over one base whose hooks live on the prototype, and a
- * stream holds a fixed array of the tactics running in it (none when every tactic is off), so
- * the loop's calls stay monomorphic or few-shaped and cost nothing for a tactic that is off.
+ * Like formats, tactics are classes over one base whose hooks live on the prototype. A stream
+ * holds, per hook, a fixed list of the running tactics that override it (running.ts), so the
+ * loop's calls stay monomorphic or few-shaped and cost nothing for a tactic that is off or a
+ * hook a tactic leaves alone.
  * A tactic runtime lives for one stream; what outlives it is kept in the world (creators,
  * viewers).
  */
