@@ -120,8 +120,14 @@ export const METRIC_NAMES: readonly string[] = METRIC_TABLE.map(([name]) => name
 /** Labels, units and descriptions of the metrics, by name. */
 export const METRIC_INFO: Readonly<Record<string, MetricInfo>> = Object.fromEntries(METRIC_TABLE);
 
-/** Columns of ReplicateOutput.streams, one row per stream held. */
-export const STREAM_COLUMNS: readonly string[] = [
+/** Stream-table columns of the in-stream retention curve, one per RETENTION_MINUTES entry. */
+export const RETENTION_COLUMNS = RETENTION_MINUTES.map((m) => `retention${m}m` as const);
+
+/**
+ * Columns of ReplicateOutput.streams, one row per stream held. A const tuple, so that a row
+ * (StreamRow) must name every column and a mistyped name fails to compile.
+ */
+export const STREAM_COLUMNS = [
   "streamId",
   "day",
   "creator",
@@ -162,11 +168,16 @@ export const STREAM_COLUMNS: readonly string[] = [
   "battleRoundsWon",
   "battleRepeatRounds",
   "gapCv",
-  ...RETENTION_MINUTES.map((m) => `retention${m}m`),
-];
+  ...RETENTION_COLUMNS,
+] as const;
 
-/** Columns of ReplicateOutput.timeseries, one row per simulated day. */
-export const TIMESERIES_COLUMNS: readonly string[] = [
+/** A column of the stream table. */
+export type StreamColumn = (typeof STREAM_COLUMNS)[number];
+/** One stream's row, by column. */
+export type StreamRow = Record<StreamColumn, number>;
+
+/** Columns of ReplicateOutput.timeseries, one row per simulated day (a const tuple, as STREAM_COLUMNS). */
+export const TIMESERIES_COLUMNS = [
   "day",
   "streams",
   "liveMinutes",
@@ -182,4 +193,7 @@ export const TIMESERIES_COLUMNS: readonly string[] = [
   "creatorsPaidShare",
   "followers",
   "coinsPerLiveHour",
-];
+] as const;
+
+/** A column of the day table. */
+export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];

@@ -1,6 +1,7 @@
 /**
- * What a stream format sees of the stream it runs in. The engine (stream.ts) owns the state;
- * formats read it and call back through `refreshWeight` when a viewer's gift hazard changes.
+ * What a stream format sees of the stream it runs in. The engine owns the state (StreamState in
+ * stream/state.ts implements this interface); formats read it and call back through
+ * `refreshWeight` when a viewer's gift hazard changes.
  */
 import type { SimConfig } from "./config.js";
 import type { Random } from "./random.js";

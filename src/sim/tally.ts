@@ -127,9 +127,9 @@ export function addHerdingBin(tally: ReplicateTally, viewerSeconds: number, binS
   tally.binXX += x * x;
 }
 
-/** Appends a row; values keyed by column name, missing ones NaN. */
-export function appendRow(rows: number[], columns: readonly string[], values: Record<string, number>): number {
+/** Appends a row of `columns`, one value for each (the types make a missing or unknown column a compile error); returns its index. */
+export function appendRow<C extends string>(rows: number[], columns: readonly C[], values: Readonly<Record<NoInfer<C>, number>>): number {
   const at = rows.length / columns.length;
-  for (const column of columns) rows.push(values[column] ?? Number.NaN);
+  for (const column of columns) rows.push(values[column]);
   return at;
 }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
-import { runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
+import { FORMAT_IDS, resolveSimConfig, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
   qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",
@@ -36,5 +36,30 @@ describe("golden replicates of qa-vs-challenge", () => {
 
   it.each(plan.scenario.cells.map((cell) => [cell.arm, cell] as const))("%s arm, seed golden-42: outputs and event log unchanged", (arm, cell) => {
     expect(digest((options) => runReplicate(cell.config, "golden-42", options))).toBe(GOLDEN[arm]);
+  });
+});
+
+/** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
+const GOLDEN_ALL_TACTICS: Record<string, string> = {
+  casual: "2535e00c72f23e75d9e664e33a56558917e0fdfc03fdb50fc3414884c4038109",
+  qa: "1974a857599f5a77123e5a09d4bac92ff72c2a8d78f214d83d87bc55b42e00d0",
+  challenge: "1ee896b13c3bbc7b6c479e0bcd1b7e0336f3e36cbbcd9b5d9b5811eb581c91ff",
+  battle: "737f6bc64144d9533cc2e0b3eb9b7125cedbc4f369d030e064fe05533fbff940",
+  "behind-the-scenes": "690e016921904abd1aa880e82028767b1205176676aae56e8029886909e05a07",
+};
+
+describe("golden replicates with every tactic on", () => {
+  it.each(FORMAT_IDS.map((id) => [id] as const))("%s: outputs and event log unchanged", (format) => {
+    const config = resolveSimConfig({
+      horizonWeeks: 2,
+      creators: {
+        count: 2,
+        formats: [format],
+        tactics: { goalBar: { enabled: true }, shoutOuts: { enabled: true }, topGifterPerk: { enabled: true } },
+      },
+      series: { enabled: true, weeks: 1, goalCoins: 20_000 },
+      promotion: { enabled: true },
+    });
+    expect(digest((options) => runReplicate(config, "golden-tactics-7", options))).toBe(GOLDEN_ALL_TACTICS[format]);
   });
 });

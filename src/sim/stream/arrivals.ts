@@ -1,0 +1,45 @@
+/**
+ * Arrivals, drawn up front into the event queue when the stream starts: followers who decided
+ * to come (attendance.ts), discovery (the creator's reach plus clips of its previous peak) and
+ * a promotion while it lasts. Each arrival is one queued event; presence.ts handles it.
+ */
+import { errors } from "../../errors.js";
+import { scheduleFollowers } from "../attendance.js";
+import { SIM_LIMITS } from "../config.js";
+import { pushEvent } from "../event-queue.js";
+import { exponential } from "../random.js";
+import type { StreamState } from "./state.js";
+import { ARRIVE_DISCOVERY, ARRIVE_FOLLOWER, ARRIVE_PROMOTED, eventPayload } from "./stream-events.js";
+
+/** Queues every arrival of the stream. */
+export function scheduleArrivals(s: StreamState, daysSincePrevious: number): void {
+  const { world, config, creators, creator: c, durationSec, queue } = s;
+  const previousFormat = creators.previousFormat[c];
+  const returnBonus = previousFormat >= 0 ? (world.formats[previousFormat]?.returnBoost ?? 0) : 0;
+  scheduleFollowers(world, c, s.day, durationSec, daysSincePrevious, returnBonus, s.ordinal - 1, (time, v) => pushEvent(queue, time, eventPayload(v, ARRIVE_FOLLOWER)));
+  const creatorConfig = config.creators;
+  const reach = Math.pow(creators.quality[c] / creatorConfig.quality, creatorConfig.reachElasticity);
+  const discoveryRate = (config.discovery.arrivalsPerHour * reach) / 3600 + (config.discovery.clipThrough * creators.previousPeak[c]) / durationSec;
+  scheduleUniform(s, 0, durationSec, discoveryRate * durationSec, ARRIVE_DISCOVERY);
+  const promotion = config.promotion;
+  if (promotion.enabled && world.promotedStreams < promotion.streams) {
+    world.promotedStreams++;
+    if (promotion.mode === "drip") scheduleUniform(s, 0, Math.min(durationSec, promotion.dripHours * 3600), promotion.arrivalsPerStream, ARRIVE_PROMOTED);
+    else scheduleUniform(s, promotion.spikeStartMinute * 60, Math.min(durationSec, (promotion.spikeStartMinute + promotion.spikeMinutes) * 60), promotion.arrivalsPerStream, ARRIVE_PROMOTED);
+  }
+}
+
+/** Poisson arrivals of `expected` pool viewers spread evenly over [from, to). */
+function scheduleUniform(s: StreamState, from: number, to: number, expected: number, kind: number): void {
+  if (!(to > from) || !(expected > 0)) return;
+  const { world, random, queue } = s;
+  // The queue would hold them all at once: refuse before allocating, not after.
+  if (expected > SIM_LIMITS.streamArrivals) throw errors.replicateRunaway("arrivals queued for one stream", expected, SIM_LIMITS.streamArrivals);
+  if (s.tally.events + expected > world.eventBudget) throw errors.replicateRunaway("events", s.tally.events + expected, world.eventBudget);
+  const poolStart = s.creators.poolStart[s.creator];
+  const poolSize = s.creators.poolStart[s.creator + 1] - poolStart;
+  const rate = expected / (to - from);
+  for (let t = from + exponential(random, rate); t < to; t += exponential(random, rate)) {
+    pushEvent(queue, t, eventPayload(poolStart + Math.floor(random.uniform() * poolSize), kind));
+  }
+}

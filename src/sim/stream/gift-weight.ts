@@ -1,0 +1,30 @@
+/**
+ * A present viewer's gift weight w(v): the part of their gift hazard that stays constant
+ * between their own events (MODEL.md "Within a stream"), kept in the weighted set the gift
+ * clock draws from:
+ *
+ *   w(v) = base rate x generosity x (budget / median)^budgetElasticity x format viewerHazard(v)
+ *          x budget pacing x tactics' viewerWeight(v)
+ */
+import { remainingBudget } from "../spending.js";
+import type { StreamState } from "./state.js";
+import { FLAG_EXHAUSTED } from "./viewer-flags.js";
+
+/** The viewer's gift weight now (0: cannot gift in this stream). */
+export function giftWeight(s: StreamState, v: number): number {
+  const viewers = s.viewers;
+  if (viewers.budgetMicros[v] === 0 && viewers.wallet[v] === 0) return 0;
+  if ((s.flags[v] & FLAG_EXHAUSTED) !== 0) return 0;
+  const budget = viewers.budgetMicros[v];
+  let w = s.baseRate * viewers.generosity[v] * Math.pow(budget / s.budgetMedianMicros, s.budgetElasticity) * s.format.viewerHazard(s, v);
+  const budgetPacing = s.budgetPacing;
+  if (budgetPacing > 0 && budget > 0) {
+    // Viewers pace a monthly budget: the less of it is left (wallet included), the rarer a gift.
+    const group = viewers.region[v] * s.channelCount + viewers.channel[v];
+    const left = Math.min(1, (remainingBudget(viewers, v, s.month) + viewers.wallet[v] * s.catalog.microsPerCoin[group]) / budget);
+    w *= Math.pow(Math.max(0, left), budgetPacing);
+  }
+  const tactics = s.tactics.weighing;
+  for (let i = 0; i < tactics.length; i++) w *= tactics[i].viewerWeight(s, v);
+  return w;
+}

@@ -1,0 +1,97 @@
+/**
+ * An accepted gift candidate becomes a gift: the viewer chooses what to send (buying coins if
+ * they must), the gift goes to the money feed, and the stream's counters, the contagion, the
+ * tactics and the format take note.
+ */
+import { bufferGift } from "../money.js";
+import { chooseGift } from "../spending.js";
+import { addGifter } from "../tally.js";
+import { setWeight } from "../weighted-set.js";
+import { giftWeight } from "./gift-weight.js";
+import type { StreamState } from "./state.js";
+import { FLAG_EXHAUSTED, FLAG_GIFTED, FLAG_PURCHASED } from "./viewer-flags.js";
+
+/** Days within which a second gift counts a gifter as retained. */
+const RETENTION_DAYS = 30;
+
+/** The viewer in `slot` gifts at t, with the contagion at `contagionNow` just before. */
+export function sendGift(s: StreamState, slot: number, t: number, contagionNow: number): void {
+  const { world, viewers, tally, spending, flags, weights, dayKey, month } = s;
+  const v = world.slotViewer[slot];
+  const timeSecond = s.startSecond + t;
+  const choice = chooseGift(spending, v, s.format.sizeTilt(s, t), month, s.creator, s.day, timeSecond);
+  if (choice < 0) {
+    flags[v] |= FLAG_EXHAUSTED;
+    setWeight(weights, slot, 0);
+    return;
+  }
+  const gift = choice >>> 16;
+  const count = choice & 0xffff;
+  const amount = s.catalog.price[gift] * count;
+  bufferGift(s.money, v, s.creator, gift, count, s.streamId, s.giftSeq++, s.day, timeSecond);
+  tally.events++;
+  if (spending.purchases > 0) {
+    s.purchases++;
+    if ((flags[v] & FLAG_PURCHASED) === 0) {
+      flags[v] |= FLAG_PURCHASED;
+      s.payers++;
+    }
+    s.spendMicros += spending.purchaseMicros;
+    s.feeBpsMicros += spending.purchaseFeeBpsMicros;
+    tally.events++;
+    if (viewers.spentTotalMicros[v] === spending.purchaseMicros) tally.payers++;
+  }
+
+  s.gifts++;
+  s.coins += amount;
+  s.binGifts++;
+  const bucket = s.catalog.bucket[gift];
+  tally.giftsByBucket[bucket]++;
+  tally.coinsByBucket[bucket] += amount;
+  if (s.lastGiftTime >= 0) {
+    const gap = t - s.lastGiftTime;
+    s.gapSum += gap;
+    s.gapSquares += gap * gap;
+    s.gapCount++;
+  }
+  s.lastGiftTime = t;
+  s.contagionValue = contagionNow + s.format.visibility * (1 + s.config.gifting.contagion.sizeWeight * Math.log10(amount));
+  s.contagionTime = t;
+
+  viewers.giftedCoins[v] += amount;
+  const firstGift = viewers.firstGiftDay[v] === 0;
+  if (firstGift) {
+    viewers.firstGiftDay[v] = dayKey;
+    addGifter(tally, v);
+    s.firstTimeGifters++;
+  } else if (viewers.retainedGifter[v] === 0 && dayKey > viewers.firstGiftDay[v] && dayKey - viewers.firstGiftDay[v] <= RETENTION_DAYS) {
+    viewers.retainedGifter[v] = 1;
+  }
+  if (viewers.gifterMonth[v] !== month + 1) {
+    viewers.gifterMonth[v] = month + 1;
+    tally.giftersByMonth[month]++;
+  }
+  if ((flags[v] & FLAG_GIFTED) === 0) {
+    flags[v] |= FLAG_GIFTED;
+    s.gifters++;
+    addStreamGifter(s, v);
+  }
+  s.streamCoins[v] += amount;
+
+  const tactics = s.tactics.gifted;
+  for (let i = 0; i < tactics.length; i++) tactics[i].onGift(s, v, amount, firstGift);
+  s.format.onGift(s, v, amount, count, t);
+  // Always: the gift spent budget, which paces the next one.
+  setWeight(weights, slot, giftWeight(s, v));
+}
+
+/** Appends a viewer to World.streamGifters (this stream's gifters, for its concentration). */
+function addStreamGifter(s: StreamState, v: number): void {
+  const world = s.world;
+  if (s.streamGifterCount === world.streamGifters.length) {
+    const grown = new Int32Array(2 * world.streamGifters.length);
+    grown.set(world.streamGifters);
+    world.streamGifters = grown;
+  }
+  world.streamGifters[s.streamGifterCount++] = v;
+}

@@ -1,0 +1,144 @@
+/**
+ * Who is in the stream: a viewer takes a slot of the weighted set on arrival (holding their
+ * gift weight there) and one departure clock in the event queue, and frees both on leaving.
+ * Presence is integrated over time here too (viewer-seconds, and the herding regression's
+ * 5-minute bins).
+ */
+import { afterVisit } from "../attendance.js";
+import { pushEvent } from "../event-queue.js";
+import { RETENTION_MINUTES } from "../metric-names.js";
+import { exponential } from "../random.js";
+import { canGift } from "../spending.js";
+import { addHerdingBin } from "../tally.js";
+import { drawViewer } from "../viewers.js";
+import { ensureSlots, setWeight } from "../weighted-set.js";
+import { giftWeight } from "./gift-weight.js";
+import { BIN_SECONDS, type StreamState } from "./state.js";
+import { ARRIVE_PROMOTED, DEPART, eventPayload } from "./stream-events.js";
+import { FLAG_EXHAUSTED } from "./viewer-flags.js";
+
+/** Integrates presence up to t, closing every herding bin that ends on the way. */
+export function advance(s: StreamState, t: number): void {
+  while (t >= s.binEnd) {
+    s.binViewerSeconds += s.present * (s.binEnd - s.lastTime);
+    s.viewerSeconds += s.present * (s.binEnd - s.lastTime);
+    s.lastTime = s.binEnd;
+    closeBin(s, BIN_SECONDS);
+    s.binEnd += BIN_SECONDS;
+  }
+  s.binViewerSeconds += s.present * (t - s.lastTime);
+  s.viewerSeconds += s.present * (t - s.lastTime);
+  s.lastTime = t;
+}
+
+/** Adds the current bin, `seconds` long, to the herding regression and starts the next. */
+export function closeBin(s: StreamState, seconds: number): void {
+  addHerdingBin(s.tally, s.binViewerSeconds, seconds, s.binGifts);
+  s.binViewerSeconds = 0;
+  s.binGifts = 0;
+}
+
+/** A viewer arrives (if not already present); returns their gift weight. */
+export function arrive(s: StreamState, v: number, kind: number, t: number): number {
+  const { world, slotOf, viewers } = s;
+  if (slotOf[v] !== 0) return 0;
+  const promoted = kind === ARRIVE_PROMOTED;
+  if (viewers.drawn[v] === 0) drawViewer(viewers, v, s.config, world.tables, s.random, world.promotedRegion, promoted);
+  let slot: number;
+  if (world.freeCount > 0) slot = world.freeSlots[--world.freeCount];
+  else {
+    slot = world.slotsUsed++;
+    if (slot >= world.slotViewer.length) {
+      const grown = new Int32Array(world.slotViewer.length * 2);
+      grown.set(world.slotViewer);
+      world.slotViewer = grown;
+      world.freeSlots = new Int32Array(grown.length);
+    }
+    ensureSlots(s.weights, slot + 1);
+  }
+  world.slotViewer[slot] = v;
+  slotOf[v] = slot + 1;
+  s.present++;
+  if (s.present > s.peak) s.peak = s.present;
+  s.arrivalTime[v] = t;
+  s.payoffAtArrival[v] = s.payoffSum;
+  if (s.seenInStream[v] !== s.streamKey) firstVisitThisStream(s, v, promoted);
+  if (viewers.budgetMicros[v] > 0 && !canGift(s.spending, v, s.month)) s.flags[v] |= FLAG_EXHAUSTED;
+  s.format.onArrival(s, v);
+  const weight = giftWeight(s, v);
+  setWeight(s.weights, slot, weight);
+  pushEvent(s.queue, t + exponential(s.random, departureRate(s, v)), eventPayload(v, DEPART));
+  return weight;
+}
+
+/** Counts the viewer's first visit to this stream (a viewer may leave and come back). */
+function firstVisitThisStream(s: StreamState, v: number, promoted: boolean): void {
+  const { viewers, tally, dayKey, month } = s;
+  s.seenInStream[v] = s.streamKey;
+  s.streamCoins[v] = 0;
+  s.flags[v] = 0;
+  s.unique++;
+  if (viewers.follower[v] === 1) s.followerViewers++;
+  else s.newcomerViewers++;
+  if (promoted) s.promotedViewers++;
+  if (viewers.activeDay[v] === 0) tally.uniqueViewers++;
+  if (viewers.activeDay[v] !== dayKey) {
+    viewers.activeDay[v] = dayKey;
+    tally.dayActive++;
+  }
+  if (viewers.activeMonth[v] !== month + 1) {
+    viewers.activeMonth[v] = month + 1;
+    tally.activeByMonth[month]++;
+  }
+  if (viewers.lastStreamOrdinal[v] === s.ordinal) s.creators.returners[s.creator]++;
+  viewers.lastStreamOrdinal[v] = s.ordinal + 1;
+  viewers.lastAttendDay[v] = dayKey;
+}
+
+function departureRate(s: StreamState, v: number): number {
+  return 1 / (s.viewers.patienceSec[v] * (0.6 + 0.8 * s.viewers.affinity[v]) * s.format.dwell);
+}
+
+/** The viewer's departure clock rang: an engaged viewer stays with some probability (thinning). */
+export function departureCandidate(s: StreamState, v: number, t: number): void {
+  let engaged = s.format.engaged(s, v, t);
+  const tactics = s.tactics.engaging;
+  for (let i = 0; i < tactics.length && !engaged; i++) engaged = tactics[i].engaged(s, v);
+  if (engaged && s.random.uniform() >= s.config.gifting.engagedDepartureFactor) {
+    pushEvent(s.queue, t + exponential(s.random, departureRate(s, v)), eventPayload(v, DEPART));
+    return;
+  }
+  leave(s, v, t);
+}
+
+/** The viewer leaves at t: their slot is freed and the visit counted. */
+function leave(s: StreamState, v: number, t: number): void {
+  const { world, slotOf, tally } = s;
+  const slot = slotOf[v] - 1;
+  setWeight(s.weights, slot, 0);
+  slotOf[v] = 0;
+  world.slotViewer[slot] = -1;
+  world.freeSlots[world.freeCount++] = slot;
+  s.present--;
+  const watch = t - s.arrivalTime[v];
+  s.visits++;
+  s.watchSeconds += watch;
+  for (let i = 0; i < RETENTION_MINUTES.length && watch >= RETENTION_MINUTES[i] * 60; i++) {
+    tally.retained[i]++;
+    s.retained[i]++;
+  }
+  let bonus = s.payoffSum - s.payoffAtArrival[v] + s.format.satisfactionBonus(s, v);
+  const tactics = s.tactics.satisfying;
+  for (let i = 0; i < tactics.length; i++) bonus += tactics[i].satisfactionBonus(s, v);
+  const expected = 1 / departureRate(s, v);
+  s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, bonus);
+}
+
+/** Everyone still present leaves at the end of the stream. */
+export function leaveEveryone(s: StreamState): void {
+  const world = s.world;
+  for (let slot = 0; slot < world.slotsUsed; slot++) {
+    const v = world.slotViewer[slot];
+    if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v, s.durationSec);
+  }
+}

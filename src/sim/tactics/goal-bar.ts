@@ -1,0 +1,43 @@
+/**
+ * Goal bar: the stream shows progress towards goalCoins; gifting rises as the goal nears
+ * (boost 1 + gamma x progress^4), viewers stay while it is at least 80% full, and each goal
+ * reached pays everyone present payoffSatisfaction and restarts the bar. It runs when the
+ * creator's tactic is on or the format has its own goal ticker (Q&A).
+ * Parameters: config.creators.tactics.goalBar.
+ */
+import type { SimConfig } from "../config.js";
+import type { StreamState } from "../stream/state.js";
+import { BaseTactic } from "./tactic.js";
+
+/** A viewer is engaged by the goal bar when the goal is this close. */
+const GOAL_ENGAGED_PROGRESS = 0.8;
+
+/** The goal bar of one stream. */
+export class GoalBar extends BaseTactic {
+  private readonly p: SimConfig["creators"]["tactics"]["goalBar"];
+  /** Coins towards the current goal. */
+  private progress = 0;
+
+  constructor(config: SimConfig) {
+    super();
+    this.p = config.creators.tactics.goalBar;
+  }
+
+  override boost(): number {
+    const p = this.progress / this.p.goalCoins;
+    return 1 + this.p.gamma * p * p * p * p;
+  }
+
+  override engaged(): boolean {
+    return this.progress >= GOAL_ENGAGED_PROGRESS * this.p.goalCoins;
+  }
+
+  override onGift(s: StreamState, _viewer: number, coins: number): void {
+    this.progress += coins;
+    while (this.progress >= this.p.goalCoins) {
+      this.progress -= this.p.goalCoins;
+      s.goalsReached++;
+      s.payoffSum += this.p.payoffSatisfaction;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Series goal: coins gifted to a creator over a series of `weeks` count towards goalCoins;
+ * gifting rises as the goal nears (boost 1 + gamma x progress^4, none once reached), and
+ * reaching it pays everyone present payoffSatisfaction once. The progress lives in the world
+ * (Creators.seriesCoins), carried from stream to stream within a series.
+ * Parameters: config.series.
+ */
+import type { SimConfig } from "../config.js";
+import type { StreamState } from "../stream/state.js";
+import { BaseTactic } from "./tactic.js";
+
+/** The series goal as one stream sees it. */
+export class SeriesGoal extends BaseTactic {
+  private readonly p: SimConfig["series"];
+
+  constructor(config: SimConfig) {
+    super();
+    this.p = config.series;
+  }
+
+  override startStream(s: StreamState): void {
+    const series = Math.floor(s.day / (7 * this.p.weeks));
+    if (s.creators.seriesIndex[s.creator] !== series) {
+      s.creators.seriesIndex[s.creator] = series;
+      s.creators.seriesCoins[s.creator] = 0;
+    }
+  }
+
+  override boost(s: StreamState): number {
+    const coins = s.creators.seriesCoins[s.creator];
+    if (coins >= this.p.goalCoins) return 1;
+    const p = coins / this.p.goalCoins;
+    return 1 + this.p.gamma * p * p * p * p;
+  }
+
+  override onGift(s: StreamState, _viewer: number, coins: number): void {
+    const before = s.creators.seriesCoins[s.creator];
+    s.creators.seriesCoins[s.creator] = before + coins;
+    if (before < this.p.goalCoins && before + coins >= this.p.goalCoins) {
+      s.goalsReached++;
+      s.payoffSum += this.p.payoffSatisfaction;
+    }
+  }
+}
