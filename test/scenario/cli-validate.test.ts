@@ -87,6 +87,11 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["validate", ""], /FILE: got "", expected a non-empty path/],
       [["merge", "a", "b", "--out"], /--out: got "", expected a value after --out/],
       [["report", "a", "--out", ""], /--out: got "", expected a value after --out/],
+      // bench checked nothing: a batch of 0 looped for ever, 10^8 gift kinds filled gigabytes, 0 events crashed.
+      [["bench", "--batch", "0"], /--batch: got 0, expected an integer 1\.\.2000000/],
+      [["bench", "--gifts", "100000000"], /--gifts: got 100000000, expected an integer 1\.\.100000/],
+      [["bench", "--events", "0"], /--events: got 0, expected an integer 1\.\.100000000/],
+      [["bench", "--viewers", "abc"], /--viewers: got NaN, expected a number/],
       // A bare flag with a default and choices took its default; yargs' refusal was a stack trace.
       [["report", "a", "--format"], /--format: got missing, expected a value after --format/],
     ];

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_CORE_BENCH } from "../../../bench/core-bench-options.js";
+import { DEFAULT_CORE_BENCH, validateCoreBench } from "../../../bench/core-bench-options.js";
+import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
 interface BenchArgs {
@@ -22,18 +23,14 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option("gifts", { type: "number", default: DEFAULT_CORE_BENCH.gifts, describe: "gift kinds: the first G of the catalog, synthetic past its end" })
       .option("batch", { type: "number", default: DEFAULT_CORE_BENCH.batchSize, describe: "events per call of the core and of the baseline" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
+      .check(valuesGiven(["events", "viewers", "creators", "gifts", "batch"]))
       .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
       .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
   handler: async (args) => {
+    const options = { ...DEFAULT_CORE_BENCH, events: args.events, viewers: args.viewers, creators: args.creators, gifts: args.gifts, batchSize: args.batch };
+    validateCoreBench(options);
     const [{ runCoreBench }, { formatCoreBench }] = await Promise.all([import("../../../bench/core-bench.js"), import("../../../bench/format.js")]);
-    const report = await runCoreBench({
-      ...DEFAULT_CORE_BENCH,
-      events: args.events,
-      viewers: args.viewers,
-      creators: args.creators,
-      gifts: args.gifts,
-      batchSize: args.batch,
-    });
+    const report = await runCoreBench(options);
     if (args.json) printJson(report);
     else process.stdout.write(`${formatCoreBench(report)}\n`);
   },
