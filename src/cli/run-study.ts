@@ -8,6 +8,7 @@ import { errors } from "../errors.js";
 import { builtinScenarioDir, loadScenario, type ScenarioPlan } from "../scenario/index.js";
 import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type SingleReplicate, type Summary } from "../run/index.js";
 import { writeReport } from "../report/index.js";
+import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
 import { answerLines } from "./answer.js";
@@ -60,7 +61,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
       const ran = manifest.replicatesInFolder - outcome.resumed;
       process.stdout.write(
         [
-          `${plan.scenario.name}: ${manifest.replicatesInFolder} replicates${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
+          `${plan.scenario.name}: ${countOf(manifest.replicatesInFolder, "replicate")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
           `  output   ${outcome.dir}`,
           `  checksum ${manifest.checksums.results}`,
           ...(report ? [`  report   ${report.files[0]}`] : []),

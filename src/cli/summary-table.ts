@@ -4,6 +4,7 @@
  * their units. Nothing depends on the terminal's width, the locale or the clock.
  */
 import type { CellSummary, ReplicateRecord, Summary } from "../run/index.js";
+import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_NAMES, type MetricInfo } from "../sim/index.js";
 import { compareArms } from "../stats/index.js";
@@ -61,7 +62,7 @@ export function formatSummaryTable(summary: Summary): string {
       return d.ci95Low === null ? formatInUnit(d.mean, unit) : `${formatInUnit(d.mean, unit)} [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
     },
   }));
-  return [`  mean [95% CI] over ${summary.replicates} replicates per column`, ...metricTable(summary.metricsOfInterest, summary.metricInfo, columns)].join("\n");
+  return [`  mean [95% CI] over ${countOf(summary.replicates, "replicate")} per column`, ...metricTable(summary.metricsOfInterest, summary.metricInfo, columns)].join("\n");
 }
 
 /** One replicate of a cell as `giftsim run --replicate K` reruns it: the cell's label and its metrics (METRIC_NAMES order). */
@@ -105,7 +106,7 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
         const p = c.test === null ? "" : `; p ${c.test.p < 0.001 ? "< 0.001" : `= ${c.test.p.toFixed(3)}`}`;
         versus = `; ${lift}${liftCi}${p}: ${c.verdict}`;
       }
-      lines.push(`    ${cell.label.padEnd(labelWidth)}  ${formatInUnit(d.mean, unit)}${ci}${versus}  (${d.n} replicates)`);
+      lines.push(`    ${cell.label.padEnd(labelWidth)}  ${formatInUnit(d.mean, unit)}${ci}${versus}  (${countOf(d.n, "replicate")})`);
     }
   }
   return lines.join("\n");
@@ -123,7 +124,7 @@ export function formatSweepTable(summary: Summary): string {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
     return [pointLabel(cells[0].point), ...arms.map((arm) => formatInUnit(cells.find((cell) => cell.arm === arm)?.metrics[headline].mean, unit))];
   });
-  return [`  ${metricLabel(summary.metricInfo, headline)}: mean over ${summary.replicates} replicates per cell`, ...alignRows([header, ...rows])].join("\n");
+  return [`  ${metricLabel(summary.metricInfo, headline)}: mean over ${countOf(summary.replicates, "replicate")} per cell`, ...alignRows([header, ...rows])].join("\n");
 }
 
 /** Rows as indented lines with each column padded to its widest cell, two spaces apart. */

@@ -50,7 +50,7 @@ describe("giftsim run / validate with a bad scenario file", () => {
     const { code, stdout } = await runCli(["validate", fixture("scenarios/tiny.yaml")]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^OK .*tiny\.yaml: tiny/);
-    expect(stdout).toMatch(/2 arm\(s\) x 1 sweep point\(s\) x 6 replicates = 12 replicates, seed 42/);
+    expect(stdout).toMatch(/2 arms x 1 sweep point x 6 replicates = 12 replicates, seed 42/);
     expect(stdout).toMatch(/\n  base      qa\n/);
   });
 

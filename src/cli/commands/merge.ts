@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
+import { countOf } from "../../report/format.js";
 import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
@@ -37,7 +38,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (args.json) return printJson(summary);
     process.stdout.write(
       [
-        `merged ${args.dirs.length} shards: ${manifest.replicatesInFolder} replicates of ${manifest.scenario.name}`,
+        `merged ${countOf(args.dirs.length, "shard")}: ${countOf(manifest.replicatesInFolder, "replicate")} of ${manifest.scenario.name}`,
         `  output   ${args.out}`,
         `  checksum ${manifest.checksums.results}`,
         ...(manifest.eventLog ? [`  events   ${args["events-out"]} (sha256 ${manifest.eventLog.sha256})`] : []),

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import type { ResolvedScenario } from "../../scenario/index.js";
+import { countOf } from "../../report/format.js";
 import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
@@ -37,7 +38,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const lines = [
       `OK ${args.file}: ${scenario.name}`,
       `  question  ${scenario.question}`,
-      `  plan      ${scenario.arms.length} arm(s) x ${points} sweep point(s) x ${plan.replicates} replicates = ${scenario.cells.length * plan.replicates} replicates, seed ${plan.seed}`,
+      `  plan      ${countOf(scenario.arms.length, "arm")} x ${countOf(points, "sweep point")} x ${countOf(plan.replicates, "replicate")} = ${countOf(scenario.cells.length * plan.replicates, "replicate")}, seed ${plan.seed}`,
       `  arms      ${scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")}`,
       ...scenario.sweep.map((axis) => `  sweep     ${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`),
       `  base      ${baseText(scenario)}`,
