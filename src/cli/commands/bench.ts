@@ -23,7 +23,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option("batch", { type: "number", default: DEFAULT_CORE_BENCH.batchSize, describe: "events per call of the core and of the baseline" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
       .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
-      .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
+      .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run"),
   handler: async (args) => {
     const [{ runCoreBench }, { formatCoreBench }] = await Promise.all([import("../../../bench/core-bench.js"), import("../../../bench/format.js")]);
     const report = await runCoreBench({
