@@ -28,7 +28,11 @@ import { parseArgs } from "node:util";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { builtinScenarioDir, loadScenario } from "../src/scenario/index.js";
 import { runReplicate } from "../src/sim/index.js";
-import { chunker, createReplicatePool, inPlanOrder, resultsChecksum, runPlan, seedOf, unpackChunk, workerContext, type ReplicateRecord } from "../src/run/index.js";
+import { resultsChecksum, runPlan, type ReplicateRecord } from "../src/run/index.js";
+import { seedOf, unpackChunk } from "../src/run/chunk.js";
+import { inPlanOrder } from "../src/run/finalize.js";
+import { createReplicatePool } from "../src/run/pool.js";
+import { chunker, workerContext } from "../src/run/run.js";
 
 const { values } = parseArgs({
   options: {

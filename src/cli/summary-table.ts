@@ -4,6 +4,7 @@
  * their units. Nothing depends on the terminal's width, the locale or the clock.
  */
 import type { CellSummary, ReplicateRecord, Summary } from "../run/index.js";
+import { armPairs } from "../report/comparisons.js";
 import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_NAMES, type MetricInfo } from "../sim/index.js";
@@ -90,17 +91,17 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
   const labelWidth = Math.max(...summary.cells.map((cell) => cell.label.length));
   const baseLabel = summary.cells.find((cell) => cell.arm === summary.base.arm)?.label ?? summary.base.arm;
   const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${baseLabel} (mean [95% CI]; lift [95% CI]; Welch p)`];
+  const baseOf = new Map(armPairs(summary.cells, summary.base.arm).map(([baseCell, cell]) => [cell, baseCell]));
   for (const point of [...new Set(summary.cells.map((cell) => cell.pointIndex))]) {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
     if (Object.keys(cells[0].point).length > 0) lines.push(`  point ${point}: ${pointLabel(cells[0].point)}`);
-    const baseCell = cells.find((cell) => cell.arm === summary.base.arm) ?? cells[0];
-    const base = valuesOf(baseCell);
     for (const cell of cells) {
       const d = cell.metrics[headline];
       const ci = d.ci95Low === null ? "" : ` [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
+      const baseCell = baseOf.get(cell);
       let versus = "";
-      if (cell !== baseCell) {
-        const c = compareArms(base, valuesOf(cell));
+      if (baseCell !== undefined) {
+        const c = compareArms(valuesOf(baseCell), valuesOf(cell));
         const lift = c.lift === null ? "n/a" : `${c.lift >= 0 ? "+" : ""}${(c.lift * 100).toFixed(1)}%`;
         const liftCi = c.liftCi95Low === null || c.liftCi95High === null ? "" : ` [${(c.liftCi95Low * 100).toFixed(1)}%, ${(c.liftCi95High * 100).toFixed(1)}%]`;
         const p = c.test === null ? "" : `; p ${c.test.p < 0.001 ? "< 0.001" : `= ${c.test.p.toFixed(3)}`}`;

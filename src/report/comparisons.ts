@@ -29,14 +29,25 @@ export interface Comparison {
   sentence: string;
 }
 
+/**
+ * Each other arm's cell against the base arm's cell at the same sweep point: [base, other]
+ * pairs, base points in plan order, then the other arms in plan order. The one rule for the
+ * report's comparisons and the terminal's arm comparison, so the two never pair differently.
+ */
+export function armPairs<Cell extends { arm: string; pointIndex: number }>(cells: readonly Cell[], baseArm: string): Array<[Cell, Cell]> {
+  const pairs: Array<[Cell, Cell]> = [];
+  for (const baseCell of cells.filter((cell) => cell.arm === baseArm)) {
+    for (const cell of cells) if (cell.arm !== baseArm && cell.pointIndex === baseCell.pointIndex) pairs.push([baseCell, cell]);
+  }
+  return pairs;
+}
+
 /** The pairs to compare against the base: [base, other] cells. */
 export function comparisonPairs(data: ReportData): Array<[ReportCell, ReportCell]> {
   const { base } = data.scenario;
   const pairs: Array<[ReportCell, ReportCell]> = [];
   if (data.scenario.arms.length > 1) {
-    for (const baseCell of data.cells.filter((cell) => cell.arm === base.arm)) {
-      for (const cell of data.cells) if (cell.arm !== base.arm && cell.pointIndex === baseCell.pointIndex) pairs.push([baseCell, cell]);
-    }
+    pairs.push(...armPairs(data.cells, base.arm));
   } else {
     const baseCell = data.cells.find((cell) => cell.pointIndex === base.pointIndex) ?? data.cells[0];
     // Points past the base first: "from 50% to 60% or 70%" is asked more often than "down to 40%".

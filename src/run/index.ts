@@ -1,19 +1,17 @@
-export { chunker, runPlan, runHeader, workerContext } from "./run.js";
+// The run layer's public face: run a plan, rerun one replicate, merge shards, and the types of
+// what they write. The machinery under it (chunks, the pool, checkpoints, worker contexts) is
+// imported by path by the workers, bench and CLI that drive it, so it can change freely.
+export { runPlan } from "./run.js";
 export type { RunOptions, RunOutcome, RunProgress } from "./run.js";
 export { parseShard, shardReplicates } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { replicateSeed } from "./seed.js";
 export type { ReplicateIdentity } from "./seed.js";
-export { SLOT_AUDIT_FAILED, SLOT_DONE, SLOT_THREW, runChunk, seedOf, unpackChunk } from "./chunk.js";
-export type { ChunkResult, ChunkTask, ReplicateFailure, ReplicateFunction, WorkerContext } from "./chunk.js";
-export { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, MANIFEST, readHeader, readRecords } from "./checkpoint.js";
-export type { CheckpointHeader } from "./checkpoint.js";
-export { inPlanOrder, resultsChecksum, writeRunOutputs } from "./finalize.js";
+export type { ReplicateFailure } from "./chunk.js";
+export { resultsChecksum } from "./finalize.js";
 export type { Manifest } from "./finalize.js";
 export type { Summary, CellSummary, CalibrationEntry } from "./summary.js";
 export type { ReplicateRecord } from "./record.js";
-export { createReplicatePool, workerEntry } from "./pool.js";
-export type { ReplicatePool } from "./pool.js";
 export { giftsimVersion } from "../install.js";
 export { runSingleReplicate } from "./single.js";
 export type { SingleReplicate } from "./single.js";

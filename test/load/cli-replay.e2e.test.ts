@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runGiftsim, startServe, type ServeProcess } from "./processes.js";
+import { runCli } from "../cli.js";
+import { startServe, type ServeProcess } from "./processes.js";
 
 const running: ServeProcess[] = [];
 afterEach(async () => {
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 describe("giftsim load --scenario (built binary)", () => {
   it("replays a scenario's stream in process, twice over, and proves the books are twice the simulation's", async () => {
-    const json = await runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--arm", "battle-rematch", "--replicate", "2", "--repeat", "2", "--json"]);
+    const json = await runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--arm", "battle-rematch", "--replicate", "2", "--repeat", "2", "--json"]);
     expect(json.stderr).toBe("");
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
@@ -23,7 +24,7 @@ describe("giftsim load --scenario (built binary)", () => {
     expect(report.simulation).toMatchObject({ state: "equal", repeat: 2 });
     expect(report.giftEvents).toBe(2 * report.stream.gifts);
 
-    const text = await runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--seed", "11"]);
+    const text = await runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--seed", "11"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/giftsim load \(scenario battle-night, arm casual, replicate 0, seed 11\)/);
     expect(text.stdout).toMatch(/simulation\s+equal: every wallet, purchase and creator credit is the simulation's own ledger/);
@@ -33,7 +34,7 @@ describe("giftsim load --scenario (built binary)", () => {
     const server = await startServe(["--viewers", "20000", "--creators", "10"]);
     running.push(server);
     const html = join(mkdtempSync(join(tmpdir(), "giftsim-load-")), "summary.html");
-    const result = await runGiftsim([
+    const result = await runCli([
       "load", "--scenario", "scenarios/battle-night.yaml", "--arm", "battle-fresh", "--target", server.url,
       "--rate", "6000", "--connections", "1", "--threshold", "p99<10s", "--html", html,
     ]);
@@ -49,12 +50,12 @@ describe("giftsim load --scenario (built binary)", () => {
 
   it("exits 2 naming the flag when replay flags are mixed with the wrong mode", async () => {
     const bad = await Promise.all([
-      runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--events", "1000"]),
-      runGiftsim(["load", "--repeat", "3"]),
-      runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--speed", "10"]),
-      runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--arm", "nope"]),
-      runGiftsim(["load", "--html", "x.html"]),
-      runGiftsim(["load", "--scenario", "scenarios/battle-night.yaml", "--target", "http://127.0.0.1:9"]),
+      runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--events", "1000"]),
+      runCli(["load", "--repeat", "3"]),
+      runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--speed", "10"]),
+      runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--arm", "nope"]),
+      runCli(["load", "--html", "x.html"]),
+      runCli(["load", "--scenario", "scenarios/battle-night.yaml", "--target", "http://127.0.0.1:9"]),
     ]);
     expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
     expect(bad[5].stderr).toContain("--speed: got null, expected with --scenario --target, exactly one of --speed");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { armPairs } from "../../src/report/comparisons.js";
 import { buildComparisons, buildPairwiseComparisons, readRunFolder } from "../../src/report/index.js";
 import { syntheticRunFolder, twoArmScenario } from "./helpers.js";
 
@@ -57,6 +58,16 @@ describe("comparison of arms from a run folder", () => {
   it("a scenario's named base arm is the one compared against", () => {
     const data = readRunFolder(syntheticRunFolder({ scenario: twoArmScenario({ base: "challenge", metrics: ["coinsPerLiveHour"] }), replicates: 5 }));
     expect(buildComparisons(data).map((c) => [c.base.arm, c.cell.arm])).toEqual([["challenge", "qa"]]);
+  });
+
+  it("one base-arm pairing serves the report and the terminal: each other arm against the base arm at its own sweep point (regression: two copies of the rule)", () => {
+    const cells = ["a", "b", "c"].flatMap((arm) => [0, 1].map((pointIndex) => ({ arm, pointIndex })));
+    expect(armPairs(cells, "b").map(([base, cell]) => `${cell.arm}${cell.pointIndex} vs ${base.arm}${base.pointIndex}`)).toEqual([
+      "a0 vs b0",
+      "c0 vs b0",
+      "a1 vs b1",
+      "c1 vs b1",
+    ]);
   });
 
   it("every pair of arms is compared, not only each against the base (regression: two of three arms could not be read against each other)", () => {

@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runHeader, writeRunOutputs, type ReplicateRecord } from "../../src/run/index.js";
+import type { ReplicateRecord } from "../../src/run/index.js";
+import { writeRunOutputs } from "../../src/run/finalize.js";
+import { runHeader } from "../../src/run/run.js";
 import { resolveScenario } from "../../src/scenario/index.js";
 import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, TIMESERIES_COLUMNS } from "../../src/sim/index.js";
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReport } from "../../src/report/index.js";
-import { runCli } from "../cli/run-cli.js";
+import { runCli } from "../cli.js";
 import { chromiumInstalled, CHROMIUM, launchChromium } from "../../scripts/chromium.mjs";
 import { fixture, syntheticRunFolder, tempDir, twoArmScenario } from "./helpers.js";
 
@@ -69,8 +69,8 @@ beforeAll(async () => {
   if (skip) return;
   if (!chromiumInstalled()) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-browser.sh (npm test runs it first)`);
   dir = join(tempDir("e2e"), "run");
-  const run = runCli(["run", fixture("report/hostile-tiny.yaml"), "--out", dir, "--workers", "2", "--quiet"]);
-  if (run.status !== 0) throw new Error(`giftsim run failed (${run.status}): ${run.stderr}`);
+  const run = await runCli(["run", fixture("report/hostile-tiny.yaml"), "--out", dir, "--workers", "2", "--quiet"]);
+  if (run.code !== 0) throw new Error(`giftsim run failed (${run.code}): ${run.stderr}`);
   // `giftsim report DIR` itself is tested in report-html.test.ts; here the library renders both pages.
   await writeReport(dir);
   await writeReport(dir, { interactive: false, out: join(dir, "report-static.html") });

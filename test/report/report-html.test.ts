@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, readRunFolder, renderHtml, writeReport, type Report } from "../../src/report/index.js";
-import { runCli } from "../cli/run-cli.js";
+import { runCli } from "../cli.js";
 import { syntheticRunFolder, tempDir, twoArmScenario } from "./helpers.js";
 
 const HOSTILE = "<script>alert(1)</script>";
@@ -102,10 +102,10 @@ describe("report.html", () => {
 describe("giftsim report DIR and writeReport", () => {
   const dir = syntheticRunFolder({ scenario: twoArmScenario(), replicates: 4 }, join(tempDir("cli"), "run"));
 
-  it("writes DIR/report.html by default", () => {
-    const result = runCli(["report", dir]);
+  it("writes DIR/report.html by default", async () => {
+    const result = await runCli(["report", dir]);
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(join(dir, "report.html"));
     expect(readFileSync(join(dir, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
   });
@@ -122,18 +122,18 @@ describe("giftsim report DIR and writeReport", () => {
     expect(body.charts.filter((chart) => typeof chart.spec === "object")).toHaveLength(json.charts.length);
   });
 
-  it("a folder that is not a finished run exits 2 with a message and writes nothing", () => {
+  it("a folder that is not a finished run exits 2 with a message and writes nothing", async () => {
     const empty = tempDir("empty");
-    const result = runCli(["report", empty]);
-    expect(result.status).toBe(2);
+    const result = await runCli(["report", empty]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a giftsim run folder \(no manifest\.json/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(empty, "report.html"))).toBe(false);
   });
 
-  it("rejects an unknown format", () => {
-    const result = runCli(["report", dir, "--format", "pdf"]);
-    expect(result.status).toBe(2);
+  it("rejects an unknown format", async () => {
+    const result = await runCli(["report", dir, "--format", "pdf"]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/format/);
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rm
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "../../src/sim/index.js";
-import { CHECKPOINT_RECORDS, readRecords } from "../../src/run/index.js";
+import { CHECKPOINT_RECORDS, readRecords } from "../../src/run/checkpoint.js";
 import { BIN, runCli } from "../cli.js";
 import { fixture, killWhen, outputFiles, tempDir } from "./helpers.js";
 

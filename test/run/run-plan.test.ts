@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
 import { loadScenario, type ScenarioPlan } from "../../src/scenario/index.js";
-import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, mergeRuns, readHeader, readRecords, runPlan, type RunOutcome } from "../../src/run/index.js";
+import { mergeRuns, runPlan, type RunOutcome } from "../../src/run/index.js";
+import { CHECKPOINT_HEADER, CHECKPOINT_RECORDS, readHeader, readRecords } from "../../src/run/checkpoint.js";
 import { FAKE_REPLICATE, fixture, killWhen, outputFiles, tempDir } from "./helpers.js";
 
 let plan: ScenarioPlan;

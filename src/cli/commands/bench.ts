@@ -25,7 +25,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
       .check(valuesGiven(["events", "viewers", "creators", "gifts", "batch"]))
       .example("$0 bench", "20M events, 1M viewers, 1k creators, 64 gifts")
-      .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run") as unknown as Argv<BenchArgs>,
+      .example("$0 bench --events 2000000 --viewers 100000 --json", "a quick run"),
   handler: async (args) => {
     const options = { ...DEFAULT_CORE_BENCH, events: args.events, viewers: args.viewers, creators: args.creators, gifts: args.gifts, batchSize: args.batch };
     validateCoreBench(options);

@@ -5,6 +5,6 @@ export const compareCommand: CommandModule<object, RunArgs> = {
   command: "compare [file]",
   describe: "Run a scenario and print its arms side by side on the headline metric (run with a comparison view)",
   builder: (yargs: Argv) =>
-    runOptions(yargs).example("$0 compare scenarios/qa-vs-challenge.yaml", "which arm earns more, by how much") as unknown as Argv<RunArgs>,
+    runOptions(yargs).example("$0 compare scenarios/qa-vs-challenge.yaml", "which arm earns more, by how much"),
   handler: runHandler("formatArmComparison"),
 };

@@ -25,7 +25,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option("report", { type: "boolean", default: true, describe: "write report.html into the merged folder (--no-report to skip)" })
       .check(valuesGiven(["out", "events-out"]))
       .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
-      .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined") as unknown as Argv<MergeArgs>,
+      .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined"),
   handler: async (args) => {
     const [{ mergeRuns }, { formatSummaryTable }, { writeReport }, { answerLines }] = await Promise.all([
       import("../../run/index.js"),

@@ -24,7 +24,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .check(valuesGiven(["out"], ["dir"]))
       .example("$0 report out/qa-vs-challenge", "re-render out/qa-vs-challenge/report.html")
       .example("$0 report merged --format svg --out charts/", "one SVG per chart")
-      .example("$0 report out/qa-vs-challenge --format json", "comparisons and chart specs as JSON") as unknown as Argv<ReportArgs>,
+      .example("$0 report out/qa-vs-challenge --format json", "comparisons and chart specs as JSON"),
   handler: async (args) => {
     const { writeReport } = await import("../../report/index.js");
     const written = await writeReport(args.dir, { format: args.format, out: args.out, interactive: args.interactive });

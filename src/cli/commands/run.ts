@@ -60,7 +60,7 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
         throw errors.invalidInput("option", [{ path: "--replicate", value: args.replicate, expected: "a replicate index >= 0" }]);
       }
       return true;
-    }) as unknown as Argv<RunArgs>;
+    });
 }
 
 /** Most worker threads per core a run accepts (results do not depend on the count). */
@@ -76,7 +76,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7", "a researcher's rerun")
       .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7 --resume", "continue after Ctrl-C or a crash")
       .example("$0 run scenarios/qa-vs-challenge.yaml --shard 2/3 --out shard-2", "one machine's slice; then giftsim merge")
-      .example("$0 run scenarios/qa-vs-challenge.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log") as unknown as Argv<RunArgs>,
+      .example("$0 run scenarios/qa-vs-challenge.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log"),
   handler: runHandler("formatSummaryTable"),
 };
 

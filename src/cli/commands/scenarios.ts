@@ -12,7 +12,7 @@ export const scenariosCommand: CommandModule<object, ScenariosArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .option("json", { type: "boolean", default: false, describe: "print the list as JSON" })
-      .example("$0 scenarios", "then: giftsim run <file>") as unknown as Argv<ScenariosArgs>,
+      .example("$0 scenarios", "then: giftsim run <file>"),
   handler: async (args) => {
     const { listScenarios } = await import("../../scenario/index.js");
     const list = listScenarios();

@@ -47,7 +47,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option("json", { type: "boolean", default: false, describe: "print NDJSON lines: listening, then the final totals" })
       .example("$0 serve", "listen on http://127.0.0.1:8787")
       .example("$0 serve --port 0 --json", "a free port, machine-readable")
-      .example("$0 serve --rate-limit 50000 --max-inflight 64", "shed load beyond 50k events/s or 64 requests at once") as unknown as Argv<ServeArgs>,
+      .example("$0 serve --rate-limit 50000 --max-inflight 64", "shed load beyond 50k events/s or 64 requests at once"),
   handler: async (args) => {
     const { startGiftServer } = await import("../../load/index.js");
     const server = await startGiftServer({

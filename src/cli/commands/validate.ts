@@ -17,7 +17,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
       .option("json", { type: "boolean", default: false, describe: "print the plan as JSON" })
       .check(valuesGiven([], ["file"]))
-      .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem") as unknown as Argv<ValidateArgs>,
+      .example("$0 validate scenarios/qa-vs-challenge.yaml", "OK and the plan, or one line per problem"),
   handler: async (args) => {
     const { loadScenario } = await import("../../scenario/index.js");
     const plan = loadScenario(args.file);

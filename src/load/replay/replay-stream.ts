@@ -13,7 +13,8 @@
 import type { GiftBatch, Ledger, PurchaseBatch } from "../../core/index.js";
 import type { CompiledEconomy } from "../../economy/index.js";
 import { errors } from "../../errors.js";
-import { seedOf, workerContext } from "../../run/index.js";
+import { seedOf } from "../../run/chunk.js";
+import { workerContext } from "../../run/run.js";
 import { loadScenario } from "../../scenario/index.js";
 import type { EventLogChunk, EventLogSink, GiftLogColumn, PurchaseLogColumn } from "../../sim/index.js";
 // runReplicate returns outputs only; the replay also needs the ledger the replicate built.
