@@ -200,11 +200,8 @@ export const errors = {
     new GiftsimError("TOO_LARGE", `${path}: got ${value}, expected at most ${limit} (${why})`, 2, [
       { path, value, expected: `at most ${limit}` },
     ]),
-  /** A figure the model derives from several fields passes a SIM_LIMITS work limit; `fields` set it, the likeliest first. */
-  workTooLarge: (fields: readonly string[], what: string, figure: number, limit: number) => {
-    const problem = { path: fields[0], value: `${roundFigure(figure)} ${what}`, expected: `at most ${roundFigure(limit)} (lower ${fields.join(", ")})` };
-    return new GiftsimError("TOO_LARGE", formatProblem(problem), 2, [problem]);
-  },
+  /** A model size or derived work figure passes a SIM_LIMITS limit; the problem says which and why. */
+  modelTooLarge: (problem: Problem) => new GiftsimError("TOO_LARGE", formatProblem(problem), 2, [problem]),
   /** The simulation's own guard: a replicate that outran the up-front estimate is stopped, not left to spin. */
   replicateRunaway: (what: string, figure: number, limit: number) =>
     new GiftsimError(

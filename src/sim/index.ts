@@ -1,4 +1,4 @@
-export { DEFAULT_SIM_CONFIG, SIM_LIMITS, mergeOverrides, resolveSimConfig, simConfigSchema } from "./config.js";
+export { DEFAULT_SIM_CONFIG, SIM_LIMITS, maxInitialFollowers, simConfigSchema } from "./config.js";
 export type { SimConfig } from "./config.js";
 export { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 export type { FormatId, Weekday } from "./vocabulary.js";
@@ -11,3 +11,5 @@ export type { EventLogChunk, EventLogSink, GiftLogColumn, PayoutLogColumn, Purch
 export type { ReplicateOutput } from "./output.js";
 export { runReplicate } from "./replicate.js";
 export type { ReplicateOptions } from "./replicate.js";
+export { estimateWork } from "./work-estimate.js";
+export type { WorkEstimate } from "./work-estimate.js";

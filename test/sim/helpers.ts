@@ -1,4 +1,5 @@
-import { METRIC_NAMES, STREAM_COLUMNS, resolveSimConfig, runReplicate, type EventLogChunk, type EventLogSink, type ReplicateOutput, type SimConfig } from "../../src/sim/index.js";
+import { METRIC_NAMES, STREAM_COLUMNS, runReplicate, type EventLogChunk, type EventLogSink, type ReplicateOutput, type SimConfig } from "../../src/sim/index.js";
+import { resolveSimConfig } from "../../src/scenario/index.js";
 
 /** A metric of one replicate by name. */
 export function metric(output: ReplicateOutput, name: string): number {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { METRIC_NAMES, mergeOverrides, resolveSimConfig } from "../../src/sim/index.js";
+import { METRIC_NAMES } from "../../src/sim/index.js";
+import { mergeOverrides, resolveSimConfig } from "../../src/scenario/index.js";
 
 const dir = join(import.meta.dirname, "../../scenarios");
 const BUILT_INS = [
