@@ -8,9 +8,9 @@
  */
 import type { z } from "zod";
 import { CHANNELS, checkEconomy, type Economy } from "../economy/index.js";
-import { GiftsimError, errors, formatPath, formatProblem, problemsFromZod, roundFigure, type Problem } from "../errors.js";
+import { errors, formatPath, problemsFromZod, roundFigure, valueAt, type Problem } from "../errors.js";
 import { DEFAULT_SIM_CONFIG, SIM_LIMITS, estimateWork, maxInitialFollowers, simConfigSchema, type SimConfig } from "../sim/index.js";
-import { deepMerge, isTree, valueAtPath } from "./overrides.js";
+import { deepMerge, isTree } from "./overrides.js";
 
 /**
  * A resolved model and its checked economy, or why not: `invalid` problems (one per bad
@@ -63,8 +63,7 @@ function joinPath(prefix: string, path: string): string {
 /** Zod's problems, except that each unknown key is its own problem at its own path. */
 function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: string): Problem[] {
   if (issue.code !== "unrecognized_keys") return problemsFromZod([issue], root, prefix);
-  let parent: unknown = root;
-  for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
+  const parent = valueAt(root, issue.path);
   const known = isTree(parent) ? Object.keys(parent).filter((key) => !issue.keys.includes(key)) : [];
   return issue.keys.map((key) => ({
     path: formatPath([...issue.path, key], prefix),
@@ -100,7 +99,7 @@ function workProblem(config: SimConfig, economy: Economy, prefix: string): Probl
   let problem: Problem | undefined;
   const limit = (figure: number, max: number, what: string, fields: string[]) => {
     if (problem !== undefined || figure <= max) return;
-    const changed = fields.filter((f) => valueAtPath(config, f.split(".")) !== valueAtPath(DEFAULT_SIM_CONFIG, f.split(".")));
+    const changed = fields.filter((f) => valueAt(config, f.split(".")) !== valueAt(DEFAULT_SIM_CONFIG, f.split(".")));
     const ordered = [...changed, ...fields.filter((f) => !changed.includes(f))].map((f) => joinPath(prefix, f));
     problem = { path: ordered[0], value: `${roundFigure(figure)} ${what}`, expected: `at most ${roundFigure(max)} (lower ${ordered.join(", ")})` };
   };

@@ -4,12 +4,12 @@
  * the scenario's own schema, then the base model and economy, then each cell, each problem
  * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
  */
-import { errors, formatPath, type Problem } from "../errors.js";
+import { errors, formatPath, pathSegments, valueAt, type Problem } from "../errors.js";
 import { PRESET_IDS, checkEconomy, loadEconomy, type EconomyOverrides } from "../economy/index.js";
 import { METRIC_NAMES, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
 import { resolveBaseCell, type BaseCell } from "./base-cell.js";
-import { deepMerge, isTree, setPath, valueAtPath, type Tree } from "./overrides.js";
+import { deepMerge, isTree, setPath, type Tree } from "./overrides.js";
 import { polishProblems, schemaProblems } from "./problems.js";
 import { resolveModel } from "./resolve-model.js";
 import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
@@ -185,7 +185,7 @@ function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, pr
 /** The value a swept path has before the sweep: the preset's (with the scenario's overrides) or the model's. */
 function ownValue(preset: string, economy: Tree, config: SimConfig, path: string): unknown {
   const [domain, ...tail] = path.split(".");
-  return valueAtPath(domain === "economy" ? loadEconomy(preset, economy as EconomyOverrides) : config, tail);
+  return valueAt(domain === "economy" ? loadEconomy(preset, economy as EconomyOverrides) : config, tail);
 }
 
 /** Problems deduplicated and made readable. */
@@ -239,7 +239,7 @@ function shapeProblems(raw: unknown, input: Checkable, replicates: number): Prob
     if (typeof name === "string") seen.add(name);
     for (const axis of input.sweep) {
       const [domain, ...tail] = axis.path.split(".") as ["economy" | "model", ...string[]];
-      const value = isTree(arm) ? valueAtPath(arm[domain], tail) : undefined;
+      const value = isTree(arm) ? valueAt(arm[domain], tail) : undefined;
       if (value !== undefined) {
         problems.push({ path: `arms[${i}].${axis.path}`, value, expected: `no value here: ${axis.path} is swept (sweep values apply to every arm)` });
       }
@@ -299,22 +299,10 @@ function attributeToSource(problem: Problem, prefix: { economy: string; model: s
   let attributed = swept;
   if (swept === problem && arm !== undefined && problem.path.startsWith(`${prefix.economy}.`)) {
     const tail = problem.path.slice(prefix.economy.length + 1);
-    if (valueAtProblemPath(arm.economy, tail) === undefined && valueAtProblemPath(input.economy, tail) !== undefined) attributed = { ...problem, path: `economy.${tail}` };
+    if (valueAt(arm.economy, pathSegments(tail)) === undefined && valueAt(input.economy, pathSegments(tail)) !== undefined) attributed = { ...problem, path: `economy.${tail}` };
   }
   if (attributed === problem || arm === undefined || !arm.ownPreset) return attributed;
   return { ...attributed, expected: `${attributed.expected} (with arms[${armIndex}].preset ${JSON.stringify(arm.preset)})` };
-}
-
-/** The value at a problem path such as `bundles[3].region` (objects and arrays), or undefined. */
-function valueAtProblemPath(tree: unknown, path: string): unknown {
-  let node = tree;
-  for (const key of path.split(/\.|(?=\[)/)) {
-    const index = /^\[(\d+)\]$/.exec(key);
-    if (index !== null) node = Array.isArray(node) ? node[Number(index[1])] : undefined;
-    else node = isTree(node) ? node[key] : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
 }
 
 /** A problem at a swept path is the swept value's fault: point at it in `sweep`. */
