@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { resolveSimConfig } from "../src/sim/index.js";
+import { resolveSimConfig } from "../src/scenario/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";

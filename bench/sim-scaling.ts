@@ -5,7 +5,7 @@
  * A bigger pool with the same arrivals does bring more distinct viewers (fewer repeat visits),
  * each drawing its traits once, and spreads hot columns over more memory: both are reported.
  */
-import { resolveSimConfig } from "../src/sim/index.js";
+import { resolveSimConfig } from "../src/scenario/index.js";
 import { timeReplicates, type SimRunReport } from "./sim-throughput.js";
 
 export interface ScalingReport {

@@ -138,13 +138,26 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], root: unkno
   });
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/**
+ * The value at `path` in `root`, or undefined where the path leaves it: objects by their own
+ * keys, arrays by numeric index. The one walker of problem paths, override paths and sweep paths.
+ */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = root;
   for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
+    if (Array.isArray(node)) node = typeof key === "number" ? node[key] : undefined;
+    else if (node !== null && typeof node === "object" && Object.hasOwn(node, key)) node = (node as Record<PropertyKey, unknown>)[key];
+    else return undefined;
   }
   return node;
+}
+
+/** A formatted path's segments, formatPath undone: `bundles[3].region` is ["bundles", 3, "region"]. */
+export function pathSegments(path: string): PropertyKey[] {
+  return path.split(/\.|(?=\[)/).map((key) => {
+    const index = /^\[(\d+)\]$/.exec(key);
+    return index === null ? key : Number(index[1]);
+  });
 }
 
 /** Zod's type names as a user reads them: a file has objects and lists, not records. */
@@ -200,11 +213,8 @@ export const errors = {
     new GiftsimError("TOO_LARGE", `${path}: got ${value}, expected at most ${limit} (${why})`, 2, [
       { path, value, expected: `at most ${limit}` },
     ]),
-  /** A figure the model derives from several fields passes a SIM_LIMITS work limit; `fields` set it, the likeliest first. */
-  workTooLarge: (fields: readonly string[], what: string, figure: number, limit: number) => {
-    const problem = { path: fields[0], value: `${roundFigure(figure)} ${what}`, expected: `at most ${roundFigure(limit)} (lower ${fields.join(", ")})` };
-    return new GiftsimError("TOO_LARGE", formatProblem(problem), 2, [problem]);
-  },
+  /** A model size or derived work figure passes a SIM_LIMITS limit; the problem says which and why. */
+  modelTooLarge: (problem: Problem) => new GiftsimError("TOO_LARGE", formatProblem(problem), 2, [problem]),
   /** The simulation's own guard: a replicate that outran the up-front estimate is stopped, not left to spin. */
   replicateRunaway: (what: string, figure: number, limit: number) =>
     new GiftsimError(

@@ -12,7 +12,7 @@ import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
 import { answerLines } from "./answer.js";
-import { DEFAULT_SCENARIO, type RunArgs } from "./commands/run.js";
+import { DEFAULT_SCENARIO, type RunArgs } from "./run-args.js";
 import { formatCount, printJson } from "./output.js";
 import { progressView } from "./progress.js";
 import { formatReplicateTable } from "./summary-table.js";

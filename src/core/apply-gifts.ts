@@ -18,7 +18,7 @@
  * single pass ran at about a third of this speed on the reference machine.
  */
 import type { GiftBatch } from "./batches.js";
-import { MAX_GIFT_COUNT } from "./batches.js";
+import { MAX_GIFT_COUNT } from "../economy/index.js";
 import { emptyBatchResult, type BatchResult } from "./batch-result.js";
 import { MAX_KEY_NAMESPACE, MAX_SEQ_AHEAD, addKey, ensureNamespace } from "./key-set.js";
 import type { Ledger } from "./ledger.js";

@@ -1,7 +1,8 @@
 import type { PurchaseBatch } from "./batches.js";
 import { emptyBatchResult, type BatchResult } from "./batch-result.js";
 import { addKey, hasKey } from "./key-set.js";
-import { MAX_WALLET_COINS, type Ledger } from "./ledger.js";
+import { MAX_WALLET_COINS } from "../economy/index.js";
+import type { Ledger } from "./ledger.js";
 import { Rejection } from "./rejection.js";
 
 const BPS = 10_000;

@@ -47,9 +47,6 @@ export type GiftRow = { viewer: unknown; creator: unknown; gift: unknown; count:
 export type PurchaseRow = { viewer: unknown; region: unknown; channel: unknown; tier: unknown; order: unknown };
 export type PayoutRow = { creator: unknown; day: unknown };
 
-/** Most gifts of one kind a single row may carry; larger counts are rejected as bad counts. */
-export const MAX_GIFT_COUNT = 10_000;
-
 export function createGiftBatch(capacity: number): GiftBatch {
   return {
     length: 0,

@@ -1,7 +1,7 @@
 export { APPLIED, REJECTION_REASONS, REJECTION_REASON_COUNT, Rejection, rejectionsByName } from "./rejection.js";
 export type { RejectionReason } from "./rejection.js";
+export { MAX_GIFT_COUNT, MAX_WALLET_COINS } from "../economy/index.js";
 export {
-  MAX_GIFT_COUNT,
   copyBatchRows,
   createGiftBatch,
   createPayoutBatch,
@@ -14,7 +14,7 @@ export {
 export type { GiftBatch, GiftRow, PayoutBatch, PayoutRow, PurchaseBatch, PurchaseRow } from "./batches.js";
 export type { BatchResult } from "./batch-result.js";
 export { MAX_KEY_NAMESPACE, MAX_SEQ_AHEAD, hasKey } from "./key-set.js";
-export { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS, MAX_WALLET_COINS, createLedger, diamondRemainder, diamondsEarned, viewerCoinsSpent } from "./ledger.js";
+export { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS, createLedger, diamondRemainder, diamondsEarned, viewerCoinsSpent } from "./ledger.js";
 export type { Ledger, LedgerSize, PlatformAccounts } from "./ledger.js";
 export { applyGifts } from "./apply-gifts.js";
 export { applyPurchases } from "./apply-purchases.js";

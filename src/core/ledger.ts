@@ -66,9 +66,6 @@ export interface Ledger {
   readonly applied: { gifts: number; purchases: number; payouts: number };
 }
 
-/** Most coins one wallet may hold (about $30M of TikTok coins); purchases beyond are rejected. */
-export const MAX_WALLET_COINS = 0x7fffffff;
-
 export interface LedgerSize {
   viewers: number;
   creators: number;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { MAX_GIFT_COUNT } from "../core/batches.js";
-import { MAX_WALLET_COINS } from "../core/ledger.js";
+import { MAX_GIFT_COUNT, MAX_WALLET_COINS } from "./limits.js";
 import { CHANNELS } from "./types.js";
 
 const source = z.string().min(1, "a non-empty source");

@@ -19,17 +19,7 @@ import { EVENT_LOG_COLUMNS, eventLogFormat, eventLogWriter, type EventLogFormat 
 import { makeFolder } from "./make-folder.js";
 import type { Manifest } from "./finalize.js";
 import { checkParquetShardLog, writeMergedParquetLog } from "./merge-parquet-logs.js";
-
-/** A shard folder to take a log from, in shard order. */
-export interface ShardLogSource {
-  dir: string;
-  label: string;
-}
-
-/** A shard's checked log; for CSV, where its rows of each cell lie: [start, end) byte offsets, or none. */
-export type ShardLog =
-  | { format: "csv"; label: string; dir: string; file: string; ranges: Array<[number, number] | undefined> }
-  | { format: "parquet"; label: string; dir: string; file: string };
+import type { ShardLog, ShardLogSource } from "./shard-log.js";
 
 const READ_BYTES = 1 << 20;
 const NEWLINE = 0x0a;

@@ -10,7 +10,7 @@ import { errors } from "../errors.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { openAtomicFile } from "./atomic-file.js";
 import { EVENT_LOG_COLUMNS, EVENT_LOG_TABLE_COLUMNS } from "./event-log.js";
-import type { ShardLog } from "./merge-event-logs.js";
+import type { ShardLog } from "./shard-log.js";
 import { parquetTableWriter } from "./parquet.js";
 import type { TableRow } from "./table.js";
 

@@ -1,6 +1,9 @@
 export { loadScenario } from "./load.js";
 export { readScenarioFile } from "./read-file.js";
 export { resolveScenario } from "./resolve.js";
+export { deepMerge as mergeOverrides } from "./overrides.js";
+export { resolveModel, resolveSimConfig } from "./resolve-model.js";
+export type { ModelResolution } from "./resolve-model.js";
 export type { BaseCell } from "./base-cell.js";
 export type { Arm, PlanCell, PlanOptions, ResolvedScenario, ScenarioPlan, SweepAxis } from "./resolve.js";
 export { builtinScenarioDir, listScenarios } from "./builtins.js";

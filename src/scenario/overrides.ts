@@ -34,13 +34,3 @@ export function setPath(tree: Tree, path: readonly string[], value: unknown): Tr
   node[path[path.length - 1]] = structuredClone(value);
   return copy;
 }
-
-/** The value at the dotted `path` of `tree`, or undefined. */
-export function valueAtPath(tree: unknown, path: readonly string[]): unknown {
-  let node = tree;
-  for (const key of path) {
-    if (!isTree(node) || !Object.hasOwn(node, key)) return undefined;
-    node = node[key];
-  }
-  return node;
-}

@@ -4,7 +4,7 @@
  * values is cut to a few names plus the closest match to what was written.
  */
 import type { z } from "zod";
-import { formatPath, problemsFromZod, type Problem } from "../errors.js";
+import { formatPath, problemsFromZod, valueAt, type Problem } from "../errors.js";
 
 const UNKNOWN_KEYS = /^no unknown keys \(remove (.+)\)$/;
 const KNOWN_KEYS = /^no such key \(known here: (.+)\)$/;
@@ -15,8 +15,7 @@ const LONG_LIST = 8;
 export function schemaProblems(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], root: unknown): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code !== "unrecognized_keys") return problemsFromZod([issue], root);
-    let parent: unknown = root;
-    for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
+    const parent = valueAt(root, issue.path);
     const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => ({
       path: formatPath([...issue.path, key]),

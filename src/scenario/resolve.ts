@@ -4,13 +4,14 @@
  * the scenario's own schema, then the base model and economy, then each cell, each problem
  * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
  */
-import { GiftsimError, errors, formatPath, type Problem } from "../errors.js";
-import { PRESET_IDS, loadEconomy, type EconomyOverrides } from "../economy/index.js";
-import { METRIC_NAMES, resolveSimConfig, type SimConfig } from "../sim/index.js";
+import { errors, formatPath, pathSegments, valueAt, type Problem } from "../errors.js";
+import { PRESET_IDS, checkEconomy, loadEconomy, type EconomyOverrides } from "../economy/index.js";
+import { METRIC_NAMES, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
 import { resolveBaseCell, type BaseCell } from "./base-cell.js";
-import { deepMerge, isTree, setPath, valueAtPath, type Tree } from "./overrides.js";
+import { deepMerge, isTree, setPath, type Tree } from "./overrides.js";
 import { polishProblems, schemaProblems } from "./problems.js";
+import { resolveModel } from "./resolve-model.js";
 import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
 
 /** A named variant of the base scenario. */
@@ -184,7 +185,7 @@ function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, pr
 /** The value a swept path has before the sweep: the preset's (with the scenario's overrides) or the model's. */
 function ownValue(preset: string, economy: Tree, config: SimConfig, path: string): unknown {
   const [domain, ...tail] = path.split(".");
-  return valueAtPath(domain === "economy" ? loadEconomy(preset, economy as EconomyOverrides) : config, tail);
+  return valueAt(domain === "economy" ? loadEconomy(preset, economy as EconomyOverrides) : config, tail);
 }
 
 /** Problems deduplicated and made readable. */
@@ -238,7 +239,7 @@ function shapeProblems(raw: unknown, input: Checkable, replicates: number): Prob
     if (typeof name === "string") seen.add(name);
     for (const axis of input.sweep) {
       const [domain, ...tail] = axis.path.split(".") as ["economy" | "model", ...string[]];
-      const value = isTree(arm) ? valueAtPath(arm[domain], tail) : undefined;
+      const value = isTree(arm) ? valueAt(arm[domain], tail) : undefined;
       if (value !== undefined) {
         problems.push({ path: `arms[${i}].${axis.path}`, value, expected: `no value here: ${axis.path} is swept (sweep values apply to every arm)` });
       }
@@ -274,31 +275,18 @@ interface CellResult {
   problems: Problem[];
 }
 
-/** Resolves one economy + model pair; problems carry the given path prefixes. */
+/**
+ * Resolves one economy + model pair; problems carry the given path prefixes. The economy is
+ * checked once: a bad one is reported at `prefix.economy`, and the model is still checked,
+ * against the preset's own book, so one pass reports both.
+ */
 function resolveCell(preset: string, overrides: { economy: Tree; model: Tree }, prefix: { economy: string; model: string }): CellResult {
-  const problems: Problem[] = [];
-  let economyOk = true;
-  try {
-    loadEconomy(preset, overrides.economy as EconomyOverrides);
-  } catch (error) {
-    economyOk = false;
-    problems.push(...prefixed(error, prefix.economy));
-  }
-  try {
-    const config = resolveSimConfig({ ...overrides.model, platform: { preset, overrides: economyOk ? overrides.economy : {} } }, prefix.model);
-    return { config: problems.length === 0 ? config : undefined, problems };
-  } catch (error) {
-    problems.push(...prefixed(error, ""));
-    return { problems };
-  }
-}
-
-function prefixed(error: unknown, prefix: string): Problem[] {
-  if (!(error instanceof GiftsimError) || error.exitCode !== 2) throw error;
-  const problems: Problem[] = error.problems.length > 0 ? [...error.problems] : [{ path: "", value: undefined, expected: error.message }];
-  // A size refusal says why in its message only; keep the reason next to the limit.
-  if (error.code === "TOO_LARGE" && problems.length === 1) problems[0] = { ...problems[0], expected: error.message.slice(error.message.indexOf("expected ") + 9) };
-  return problems.map((problem) => ({ ...problem, path: formatPath([problem.path], prefix) }));
+  const book = checkEconomy(preset, overrides.economy as EconomyOverrides);
+  const economyProblems = book.kind === "valid" ? [] : book.problems.map((problem) => ({ ...problem, path: formatPath([problem.path], prefix.economy) }));
+  const platform = { preset, overrides: book.kind === "valid" ? overrides.economy : {} };
+  const model = resolveModel({ ...overrides.model, platform }, prefix.model, book.kind === "valid" ? book.economy : undefined);
+  if (model.kind === "resolved") return { config: economyProblems.length === 0 ? model.config : undefined, problems: economyProblems };
+  return { problems: [...economyProblems, ...(model.kind === "invalid" ? model.problems : [model.problem])] };
 }
 
 /**
@@ -311,22 +299,10 @@ function attributeToSource(problem: Problem, prefix: { economy: string; model: s
   let attributed = swept;
   if (swept === problem && arm !== undefined && problem.path.startsWith(`${prefix.economy}.`)) {
     const tail = problem.path.slice(prefix.economy.length + 1);
-    if (valueAtProblemPath(arm.economy, tail) === undefined && valueAtProblemPath(input.economy, tail) !== undefined) attributed = { ...problem, path: `economy.${tail}` };
+    if (valueAt(arm.economy, pathSegments(tail)) === undefined && valueAt(input.economy, pathSegments(tail)) !== undefined) attributed = { ...problem, path: `economy.${tail}` };
   }
   if (attributed === problem || arm === undefined || !arm.ownPreset) return attributed;
   return { ...attributed, expected: `${attributed.expected} (with arms[${armIndex}].preset ${JSON.stringify(arm.preset)})` };
-}
-
-/** The value at a problem path such as `bundles[3].region` (objects and arrays), or undefined. */
-function valueAtProblemPath(tree: unknown, path: string): unknown {
-  let node = tree;
-  for (const key of path.split(/\.|(?=\[)/)) {
-    const index = /^\[(\d+)\]$/.exec(key);
-    if (index !== null) node = Array.isArray(node) ? node[Number(index[1])] : undefined;
-    else node = isTree(node) ? node[key] : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
 }
 
 /** A problem at a swept path is the swept value's fault: point at it in `sweep`. */

@@ -1,16 +1,12 @@
 /**
  * The simulation's parameters: one zod schema that is also the type, the defaults of the
  * reference model (MODEL.md; each default and its reason is documented in docs/model.md), and
- * `resolveSimConfig`, which lays an untrusted, possibly partial overrides object on top of the
- * defaults (objects merge member by member, arrays and scalars replace) and validates the
- * result. Sizes that would exhaust memory are refused up front with errors.tooLarge.
+ * the size limits the simulation runs within. Laying a user's overrides on these defaults and
+ * checking the result is the scenario's work (scenario/resolve-model.ts).
  */
 import { z } from "zod";
-import { CHANNELS, PRESET_IDS, loadEconomy, type Economy, type EconomyOverrides } from "../economy/index.js";
-import { GiftsimError, errors, formatPath, problemsFromZod, roundFigure, type Problem } from "../errors.js";
-import { deepMerge, isTree, valueAtPath } from "../scenario/overrides.js";
+import { CHANNELS, PRESET_IDS, type EconomyOverrides } from "../economy/index.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
-import { estimateWork } from "./work-estimate.js";
 
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0).max(1e9);
@@ -169,7 +165,7 @@ const seriesSchema = z.strictObject({
   attendanceBoost: logit,
 });
 
-/** EconomyOverrides are checked by loadEconomy (in resolveSimConfig), so here only their shape. */
+/** EconomyOverrides are checked by the economy (checkEconomy, in scenario/resolve-model.ts), so here only their shape. */
 const platformSchema = z.strictObject({
   preset: z.enum(PRESET_IDS),
   overrides: z.record(z.string(), z.unknown()),
@@ -337,150 +333,4 @@ export const SIM_LIMITS = {
  */
 export function maxInitialFollowers(poolSize: number): number {
   return Math.floor(poolSize / 2);
-}
-
-/** `over` laid on `base` (the scenario's own merge: objects member by member, the rest replaces). */
-export const mergeOverrides = deepMerge;
-
-function joinPath(prefix: string, path: string): string {
-  return formatPath([path], prefix);
-}
-
-/**
- * Resolves overrides onto the defaults and validates the result. Throws the GiftsimError of
- * errors.invalidInput (one problem per bad field, paths prefixed by `pathPrefix`), or
- * errors.tooLarge for sizes beyond SIM_LIMITS.
- */
-export function resolveSimConfig(overrides: unknown, pathPrefix = ""): SimConfig {
-  if (overrides !== undefined && overrides !== null && !isTree(overrides)) {
-    throw errors.invalidInput("model", [{ path: pathPrefix, value: overrides, expected: "an object of model overrides" }]);
-  }
-  const merged = mergeOverrides(DEFAULT_SIM_CONFIG, overrides ?? {});
-  const parsed = simConfigSchema.safeParse(merged, { reportInput: true });
-  if (!parsed.success) throw errors.invalidInput("model", parsed.error.issues.flatMap((issue) => problemsOf(issue, merged, pathPrefix)));
-  const config = parsed.data as SimConfig;
-  checkSizes(config, pathPrefix);
-  const economy = economyOf(config, pathPrefix);
-  if (Array.isArray(economy)) throw errors.invalidInput("model", economy);
-  const problems = crossFieldProblems(config, economy, pathPrefix);
-  if (problems.length > 0) throw errors.invalidInput("model", problems);
-  checkWork(config, economy, pathPrefix);
-  return config;
-}
-
-/** Zod's problems, except that each unknown key is its own problem at its own path. */
-function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: string): Problem[] {
-  if (issue.code !== "unrecognized_keys") return problemsFromZod([issue], root, prefix);
-  let parent: unknown = root;
-  for (const key of issue.path) parent = (parent as Record<PropertyKey, unknown>)[key];
-  const known = isTree(parent) ? Object.keys(parent).filter((key) => !issue.keys.includes(key)) : [];
-  return issue.keys.map((key) => ({
-    path: formatPath([...issue.path, key], prefix),
-    value: (parent as Record<string, unknown>)[key],
-    expected: `no such key (known here: ${known.join(", ")})`,
-  }));
-}
-
-function checkSizes(config: SimConfig, prefix: string): void {
-  const limit = (path: string, value: number, max: number, why: string) => {
-    if (value > max) throw errors.tooLarge(joinPath(prefix, path), value, max, why);
-  };
-  limit("population.poolSize", config.population.poolSize, SIM_LIMITS.poolSize, "viewers per creator pool held in memory");
-  limit("creators.count", config.creators.count, SIM_LIMITS.creators, "creators simulated in one replicate");
-  limit(
-    "population.poolSize",
-    config.population.poolSize * config.creators.count,
-    SIM_LIMITS.totalViewers,
-    `pool size x creators: at most ${SIM_LIMITS.totalViewers} viewers in one replicate`,
-  );
-  limit("horizonWeeks", config.horizonWeeks, SIM_LIMITS.horizonWeeks, "weeks simulated in one replicate");
-  limit("population.initialFollowers", config.population.initialFollowers, SIM_LIMITS.initialFollowers, "followers per creator");
-  limit("discovery.arrivalsPerHour", config.discovery.arrivalsPerHour, SIM_LIMITS.arrivalsPerHour, "discovery arrivals per live hour");
-  limit("promotion.arrivalsPerStream", config.promotion.arrivalsPerStream, SIM_LIMITS.arrivalsPerStream, "promoted arrivals per stream");
-  limit("promotion.streams", config.promotion.streams, SIM_LIMITS.promotionStreams, "promoted streams");
-}
-
-/** The platform's economy, or its problems at their paths under `platform.overrides`. */
-function economyOf(config: SimConfig, prefix: string): Economy | Problem[] {
-  try {
-    return loadEconomy(config.platform.preset, config.platform.overrides);
-  } catch (error) {
-    if (!(error instanceof GiftsimError) || error.exitCode !== 2) throw error;
-    const inner = error.problems.length > 0 ? error.problems : [{ path: "", value: undefined, expected: error.message }];
-    return inner.map((p) => ({ ...p, path: joinPath(prefix, joinPath("platform.overrides", p.path)) }));
-  }
-}
-
-/**
- * The work the config would ask of a replicate (work-estimate.ts) against SIM_LIMITS. Each
- * refusal names the fields that set the figure, the one the user changed from its default first.
- */
-function checkWork(config: SimConfig, economy: Economy, prefix: string): void {
-  const work = estimateWork(config, economy);
-  const limit = (figure: number, max: number, what: string, fields: string[]) => {
-    if (!(figure <= max)) {
-      const changed = fields.filter((f) => valueAtPath(config, f.split(".")) !== valueAtPath(DEFAULT_SIM_CONFIG, f.split(".")));
-      const ordered = [...changed, ...fields.filter((f) => !changed.includes(f))];
-      throw errors.workTooLarge(ordered.map((f) => joinPath(prefix, f)), what, figure, max);
-    }
-  };
-  limit(
-    work.bestStreamArrivals,
-    SIM_LIMITS.streamArrivals,
-    "arrivals queued for the best creator's longest stream (discovery at arrivalsPerHour x (quality ratio)^reachElasticity, clips, promotion)",
-    [
-      "creators.qualitySigma",
-      "creators.reachElasticity",
-      "discovery.arrivalsPerHour",
-      "creators.schedule.durationMinutes",
-      "formats.behind-the-scenes.durationFactor",
-      "discovery.clipThrough",
-      "promotion.arrivalsPerStream",
-      "creators.reinvestment.qualityPerLogUsd",
-    ],
-  );
-  limit(work.streams, SIM_LIMITS.streams, "streams (creators x stream days x weeks)", ["creators.count", "creators.schedule.days", "horizonWeeks"]);
-  const giftBound = work.giftEvents > work.visitEvents;
-  limit(
-    work.events,
-    SIM_LIMITS.replicateEvents,
-    giftBound ? `estimated events in one replicate, mostly for the ${roundFigure(work.fundedGifts)} gifts the viewers' budgets could pay for` : "estimated events in one replicate (arrivals, departures and followers' attendance decisions)",
-    giftBound
-      ? ["population.budget.whaleMinUsd", "population.budget.maxUsd", "population.budget.medianUsd", "population.budget.whaleShare", "population.payerShare", "horizonWeeks"]
-      : ["discovery.arrivalsPerHour", "population.poolSize", "creators.count", "horizonWeeks", "discovery.clipThrough"],
-  );
-}
-
-/** Rules across fields and against the platform's price book. */
-function crossFieldProblems(config: SimConfig, economy: Economy, prefix: string): Problem[] {
-  const problems: Problem[] = [];
-  const at = (path: string) => joinPath(prefix, path);
-  const regionIds = economy.regions.map((r) => r.id);
-  config.population.regions.forEach((region, i) => {
-    if (!regionIds.includes(region.id)) {
-      problems.push({ path: at(`population.regions[${i}].id`), value: region.id, expected: `a region of the ${config.platform.preset} price book (${regionIds.join(", ")})` });
-    }
-  });
-  if (config.population.regions.every((r) => r.weight === 0)) {
-    problems.push({ path: at("population.regions"), value: config.population.regions, expected: "at least one region with a weight above 0" });
-  }
-  if (CHANNELS.every((c) => config.population.channels[c] === 0)) {
-    problems.push({ path: at("population.channels"), value: config.population.channels, expected: "at least one channel with a weight above 0" });
-  }
-  const geo = config.promotion.geoRegion;
-  if (geo !== null && !regionIds.includes(geo)) {
-    problems.push({ path: at("promotion.geoRegion"), value: geo, expected: `null or a region of the price book (${regionIds.join(", ")})` });
-  }
-  const followerRoom = maxInitialFollowers(config.population.poolSize);
-  if (config.population.initialFollowers > followerRoom) {
-    problems.push({
-      path: at("population.initialFollowers"),
-      value: config.population.initialFollowers,
-      expected: `at most half of ${at("population.poolSize")} ${config.population.poolSize}, i.e. ${followerRoom} (the other half are the newcomers discovery draws from)`,
-    });
-  }
-  if (config.population.budget.maxUsd < config.population.budget.whaleMinUsd) {
-    problems.push({ path: at("population.budget.maxUsd"), value: config.population.budget.maxUsd, expected: `at least budget.whaleMinUsd (${config.population.budget.whaleMinUsd})` });
-  }
-  return problems;
 }

@@ -1,9 +1,9 @@
-export { DEFAULT_SIM_CONFIG, SIM_LIMITS, mergeOverrides, resolveSimConfig, simConfigSchema } from "./config.js";
+export { DEFAULT_SIM_CONFIG, SIM_LIMITS, maxInitialFollowers, simConfigSchema } from "./config.js";
 export type { SimConfig } from "./config.js";
 export { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 export type { FormatId, Weekday } from "./vocabulary.js";
 export { LORENZ_PERCENTS, METRIC_INFO, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "./metric-names.js";
-export type { MetricInfo } from "./metric-names.js";
+export type { MetricInfo, StreamColumn, StreamRow, TimeseriesColumn } from "./metric-names.js";
 export { CALIBRATION_FACTS, calibrationTable, insideBand } from "./calibration.js";
 export type { CalibrationBand, CalibrationFact, CalibrationRow } from "./calibration.js";
 export { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS } from "./event-log.js";
@@ -11,3 +11,5 @@ export type { EventLogChunk, EventLogSink, GiftLogColumn, PayoutLogColumn, Purch
 export type { ReplicateOutput } from "./output.js";
 export { runReplicate } from "./replicate.js";
 export type { ReplicateOptions } from "./replicate.js";
+export { estimateWork } from "./work-estimate.js";
+export type { WorkEstimate } from "./work-estimate.js";

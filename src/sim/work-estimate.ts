@@ -1,7 +1,7 @@
 /**
  * What one replicate will be asked to do, estimated from the resolved config alone, before
- * anything runs: the figures SIM_LIMITS bounds beyond the configured sizes (config.ts checks
- * them). A rate the user sets is only a base; the model multiplies it (discovery by
+ * anything runs: the figures SIM_LIMITS bounds beyond the configured sizes (checked in
+ * scenario/resolve-model.ts). A rate the user sets is only a base; the model multiplies it (discovery by
  * (quality ratio)^reachElasticity, gifting by contagion that feeds on itself until budgets run
  * out), so the limits are put on what it becomes. Quality is random: the best creator's is taken
  * at the 99th percentile of the largest of `count` lognormal draws, raised by as much

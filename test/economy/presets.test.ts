@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
-import { PRESET_IDS, compileEconomy, loadEconomy, smallestCoveringTier } from "../../src/economy/index.js";
+import { PRESET_IDS, checkEconomy, compileEconomy, loadEconomy, smallestCoveringTier } from "../../src/economy/index.js";
 
 describe("platform presets", () => {
   it.each(PRESET_IDS)("%s validates and sources every figure", (id) => {
@@ -52,6 +52,15 @@ describe("platform presets", () => {
 
   it("refuses a daily cap below one diamond, which would make payouts impossible", () => {
     expect(() => loadEconomy("tiktok", { policy: { dailyPayoutCapMicros: 10 } })).toThrow(/policy\.dailyPayoutCapMicros: got 10, expected at least one diamond's value/);
+  });
+
+  it("returns problems instead of throwing them when asked to check, so a scenario places them at its own paths", () => {
+    expect(checkEconomy("tiktok", { policy: { creatorShareBps: 12_000 } })).toEqual({
+      kind: "invalid",
+      problems: [expect.objectContaining({ path: "policy.creatorShareBps", value: 12_000 })],
+    });
+    expect(checkEconomy("myspace")).toEqual({ kind: "invalid", problems: [expect.objectContaining({ path: "preset", value: "myspace" })] });
+    expect(checkEconomy("tiktok")).toEqual({ kind: "valid", economy: loadEconomy("tiktok") });
   });
 
   it("refuses an unknown preset and lists the known ones", () => {

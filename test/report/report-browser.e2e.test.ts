@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * End to end: a real `giftsim run` of a tiny scenario whose text tries to inject markup, its
  * report opened in headless Chromium from file://. The page must make no request beyond

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate } from "../../src/sim/index.js";
+import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate, type TimeseriesColumn } from "../../src/sim/index.js";
 import { config, metric, streamColumn } from "./helpers.js";
 
 const small = config({ horizonWeeks: 2, creators: { formats: ["qa", "battle", "challenge"] } });
@@ -52,7 +52,7 @@ describe("replicates are pure functions of (config, seed)", () => {
     expect(sum(streamColumn(out, "viewerSpendMicros"))).toBe(metric(out, "viewerSpendMicros"));
     expect(sum(streamColumn(out, "creatorDiamonds"))).toBe(metric(out, "creatorDiamonds"));
     const width = TIMESERIES_COLUMNS.length;
-    const day = (column: string) => Array.from({ length: out.timeseries.length / width }, (_, d) => out.timeseries[d * width + TIMESERIES_COLUMNS.indexOf(column)]);
+    const day = (column: TimeseriesColumn) => Array.from({ length: out.timeseries.length / width }, (_, d) => out.timeseries[d * width + TIMESERIES_COLUMNS.indexOf(column)]);
     expect(sum(day("creatorPayoutMicros"))).toBe(metric(out, "creatorPayoutMicros"));
     expect(metric(out, "creatorPayoutMicros")).toBeGreaterThan(0);
     expect(day("cumulativeCreatorDiamonds").at(-1)).toBe(metric(out, "creatorDiamonds"));

@@ -10,8 +10,8 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/index.js";
-import { FORMAT_IDS, resolveSimConfig, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
+import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
+import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
   qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",

@@ -1,4 +1,5 @@
-import { METRIC_NAMES, STREAM_COLUMNS, resolveSimConfig, runReplicate, type EventLogChunk, type EventLogSink, type ReplicateOutput, type SimConfig } from "../../src/sim/index.js";
+import { METRIC_NAMES, STREAM_COLUMNS, runReplicate, type StreamColumn, type EventLogChunk, type EventLogSink, type ReplicateOutput, type SimConfig } from "../../src/sim/index.js";
+import { resolveSimConfig } from "../../src/scenario/index.js";
 
 /** A metric of one replicate by name. */
 export function metric(output: ReplicateOutput, name: string): number {
@@ -14,7 +15,7 @@ export function meanMetric(outputs: readonly ReplicateOutput[], name: string): n
 }
 
 /** A stream-table column of one replicate. */
-export function streamColumn(output: ReplicateOutput, name: string): number[] {
+export function streamColumn(output: ReplicateOutput, name: StreamColumn): number[] {
   const width = STREAM_COLUMNS.length;
   const at = STREAM_COLUMNS.indexOf(name);
   const rows = output.streams.length / width;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
-import { FORMAT_IDS, WEEKDAYS, resolveSimConfig, runReplicate } from "../../src/sim/index.js";
+import { FORMAT_IDS, WEEKDAYS, runReplicate } from "../../src/sim/index.js";
+import { resolveSimConfig } from "../../src/scenario/index.js";
 import { metric } from "./helpers.js";
 
 describe("robustness", () => {

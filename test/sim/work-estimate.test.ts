@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadEconomy } from "../../src/economy/index.js";
-import { resolveSimConfig, runReplicate, type SimConfig } from "../../src/sim/index.js";
+import { runReplicate, type SimConfig } from "../../src/sim/index.js";
+import { resolveSimConfig } from "../../src/scenario/index.js";
 import { estimateWork } from "../../src/sim/work-estimate.js";
 
 const estimate = (config: SimConfig) => estimateWork(config, loadEconomy(config.platform.preset, config.platform.overrides));

@@ -2,28 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import { valuesGiven } from "../option-values.js";
-
-/** The study `giftsim run` runs when no file is named: the first question users ask. */
-export const DEFAULT_SCENARIO = "qa-vs-challenge.yaml";
-
-/** Options of `giftsim run` (and of its aliases compare and sweep). */
-export interface RunArgs {
-  /** Scenario file; the built-in default study when absent. */
-  file?: string;
-  seed?: string;
-  replicates?: number;
-  out?: string;
-  "events-out"?: string;
-  parquet: boolean;
-  workers?: number;
-  chunk?: number;
-  resume: boolean;
-  shard?: string;
-  replicate?: number;
-  quiet: boolean;
-  json: boolean;
-  report: boolean;
-}
+import { DEFAULT_SCENARIO, type RunArgs } from "../run-args.js";
 
 /** The options shared by run, compare and sweep. */
 export function runOptions(yargs: Argv): Argv<RunArgs> {

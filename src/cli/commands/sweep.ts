@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
-import { runHandler, runOptions, type RunArgs } from "./run.js";
+import type { RunArgs } from "../run-args.js";
+import { runHandler, runOptions } from "./run.js";
 
 export const sweepCommand: CommandModule<object, RunArgs> = {
   command: "sweep [file]",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
-import { DEFAULT_SIM_CONFIG, SIM_LIMITS, resolveSimConfig, simConfigSchema } from "../../src/sim/index.js";
+import { DEFAULT_SIM_CONFIG, SIM_LIMITS, simConfigSchema } from "../../src/sim/index.js";
+import { resolveModel, resolveSimConfig } from "../../src/scenario/index.js";
 
 function problemsOf(overrides: unknown, prefix?: string): { code: string; paths: string[]; message: string } {
   try {
@@ -107,5 +108,29 @@ describe("work limits on derived rates, checked before anything runs", () => {
 
   it("keeps rich but rate-bound audiences, where budgets are not what ends the gifting", () => {
     expect(() => resolveSimConfig({ population: { payerShare: 1, budget: { medianUsd: 500 } } })).not.toThrow();
+  });
+});
+
+describe("resolveModel", () => {
+  it("returns a size refusal as one problem with its reason beside the limit, instead of throwing it for the scenario to cut out of the message", () => {
+    const result = resolveModel({ horizonWeeks: 1e6 }, "arms[0].model");
+    expect(result).toEqual({
+      kind: "tooLarge",
+      problem: { path: "arms[0].model.horizonWeeks", value: 1e6, expected: `at most ${SIM_LIMITS.horizonWeeks} (weeks simulated in one replicate)` },
+    });
+  });
+
+  it("returns the checked economy with the config, and takes one already checked instead of checking it again", () => {
+    const resolved = resolveModel({});
+    expect(resolved.kind).toBe("resolved");
+    if (resolved.kind !== "resolved") return;
+    expect(resolved.economy.id).toBe("tiktok");
+    const again = resolveModel({}, "", resolved.economy);
+    expect(again.kind === "resolved" && again.economy).toBe(resolved.economy);
+  });
+
+  it("returns bad economy overrides as problems at their place under platform.overrides", () => {
+    const result = resolveModel({ platform: { preset: "tiktok", overrides: { policy: { creatorShareBps: 12_000 } } } }, "model");
+    expect(result.kind === "invalid" && result.problems.map((p) => p.path)).toEqual(["model.platform.overrides.policy.creatorShareBps"]);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * What `giftsim run` is given, apart from the command that parses it, so that the command and
+ * the study it runs (run-study.ts, loaded only when a run starts) both import it and not each other.
+ */
+
+/** The study `giftsim run` runs when no file is named: the first question users ask. */
+export const DEFAULT_SCENARIO = "qa-vs-challenge.yaml";
+
+/** Options of `giftsim run` (and of its aliases compare and sweep). */
+export interface RunArgs {
+  /** Scenario file; the built-in default study when absent. */
+  file?: string;
+  seed?: string;
+  replicates?: number;
+  out?: string;
+  "events-out"?: string;
+  parquet: boolean;
+  workers?: number;
+  chunk?: number;
+  resume: boolean;
+  shard?: string;
+  replicate?: number;
+  quiet: boolean;
+  json: boolean;
+  report: boolean;
+}
