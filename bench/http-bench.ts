@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { request } from "undici";
-import { createEventSource, DEFAULT_HTTP_LOAD, runHttpLoad, type HttpLoadSummary, type ServiceConfig, type ServiceTotals } from "../src/load/index.js";
+import { createEventSource, DEFAULT_HTTP_LOAD, runHttpLoad, type HttpLoadSummary } from "../src/load/index.js";
+import type { ServiceConfig, ServiceTotals } from "../src/serve/index.js";
 
 const { values } = parseArgs({
   options: {

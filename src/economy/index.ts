@@ -5,3 +5,4 @@ export { PRESET_IDS, loadEconomy, validateEconomy } from "./presets.js";
 export type { EconomyOverrides } from "./presets.js";
 export { channelIndex, compileEconomy, regionIndex, smallestCoveringTier } from "./compile.js";
 export type { CompiledEconomy } from "./compile.js";
+export { syntheticCatalog, syntheticEconomy } from "./synthetic-catalog.js";

@@ -11,9 +11,9 @@ import type { LatencySummary } from "../../load/latency-histogram.js";
 import { parseThreshold } from "../../load/http/threshold.js";
 import { DEFAULT_REPLAY_LOAD } from "../../load/replay/replay-options.js";
 import type { ReplayLoadReport } from "../../load/replay/replay-load.js";
-import type { SyntheticLoadReport } from "../../load/synthetic-load.js";
-import { DEFAULT_SYNTHETIC_LOAD } from "../../load/synthetic-options.js";
-import { VIRTUAL_PARTITIONS } from "../../load/viewer-partition.js";
+import type { SyntheticLoadReport } from "../../load/synthetic/synthetic-load.js";
+import { DEFAULT_SYNTHETIC_LOAD } from "../../load/synthetic/synthetic-options.js";
+import { VIRTUAL_PARTITIONS } from "../../load/synthetic/viewer-partition.js";
 import { errors, type Problem } from "../../errors.js";
 import { formatBytes, formatCount, formatRate, printJson } from "../output.js";
 

@@ -8,8 +8,8 @@
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { errors } from "../../errors.js";
-import { tallyToWire } from "../event-tally.js";
-import { ROUTES, type ServiceConfig, type ServiceTotals } from "../http-api.js";
+import { tallyToWire } from "../../serve/event-tally.js";
+import { ROUTES, type ServiceConfig, type ServiceTotals } from "../../serve/http-api.js";
 import { latencyAtPercentile, summarizeLatency } from "../latency-histogram.js";
 import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
 import { createArrivalSchedule } from "./arrival-schedule.js";

@@ -1,4 +1,4 @@
-import type { WireTally } from "../event-tally.js";
+import type { WireTally } from "../../serve/event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
 import type { HttpLoadSummary, SummaryRenderer } from "./summary.js";

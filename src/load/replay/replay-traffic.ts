@@ -12,7 +12,7 @@
  * counts it; reconciliation counts accepted events only, so it stays exact.
  */
 import { errors, type Problem } from "../../errors.js";
-import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../http-api.js";
+import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../../serve/http-api.js";
 import type { ArrivalSchedule, ReplayArrival } from "../http/arrival-schedule.js";
 import type { LoadRequest } from "../http/event-source.js";
 import type { Traffic, TrafficFactory } from "../http/traffic.js";

@@ -4,7 +4,8 @@
  * loopback, rate-limited so the error charts have something to draw.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, drawLoadCharts, loadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, startGiftServer, type HttpLoadSummary } from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, drawLoadCharts, loadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, type HttpLoadSummary } from "../../../src/load/index.js";
+import { DEFAULT_SERVE, startGiftServer } from "../../../src/serve/index.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runGiftsim, startServe, type ServeProcess } from "./processes.js";
+import { runGiftsim, startServe, type ServeProcess } from "../processes.js";
 
 const running: ServeProcess[] = [];
 afterEach(async () => {

@@ -3,9 +3,10 @@
  * only, short bounded runs.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyClientTally, reconcile, tallyFromWire, type ServiceTotals } from "../../src/load/index.js";
+import { emptyClientTally, reconcile } from "../../../src/load/index.js";
+import { tallyFromWire, type ServiceTotals } from "../../../src/serve/index.js";
 import { request } from "undici";
-import { runGiftsim, startServe, type ServeProcess } from "./processes.js";
+import { runGiftsim, startServe, type ServeProcess } from "../processes.js";
 
 async function accepted(url: string): Promise<number> {
   const answer = await request(`${url}/v1/totals`);

@@ -1,7 +1,7 @@
 import seedrandom from "seedrandom";
-import type { CompiledEconomy } from "../economy/index.js";
-import type { GiftBatch, PurchaseBatch } from "../core/index.js";
-import { errors } from "../errors.js";
+import type { CompiledEconomy } from "../../economy/index.js";
+import type { GiftBatch, PurchaseBatch } from "../../core/index.js";
+import { errors } from "../../errors.js";
 
 /** One virtual partition of a synthetic stream: its own viewers, generator, stream ids and order ids. */
 export interface StreamPartition {

@@ -19,11 +19,10 @@ import {
   totalsToJson,
   viewerCoinsSpent,
   type Ledger,
-} from "../../core/index.js";
-import type { CompiledEconomy } from "../../economy/index.js";
-import { emptyTally, tallyEvent, tallyToWire } from "../event-tally.js";
-import type { BatchOutcome, EventsRequest, EventsResponse, ServiceConfig, ServiceTotals } from "../http-api.js";
-import { syntheticEconomy } from "../synthetic-catalog.js";
+} from "../core/index.js";
+import { syntheticEconomy, type CompiledEconomy } from "../economy/index.js";
+import { emptyTally, tallyEvent, tallyToWire } from "./event-tally.js";
+import type { BatchOutcome, EventsRequest, EventsResponse, ServiceConfig, ServiceTotals } from "./http-api.js";
 
 export interface ConversionServiceOptions {
   preset: string;
