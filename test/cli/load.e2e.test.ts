@@ -24,6 +24,11 @@ describe("giftsim load (built binary)", () => {
     expect(digest("7")).not.toBe(digest("8"));
   });
 
+  it("runs the synthetic mode by name as it runs by default", () => {
+    const digest = (mode: string[]) => JSON.parse(runCli(["load", ...mode, "--events", "20000", "--viewers", "500", "--json"]).stdout).ledgerDigest;
+    expect(digest(["synthetic"])).toBe(digest([]));
+  });
+
   it("prints a readable summary by default", () => {
     const result = runCli(["load", "--events", "20000", "--viewers", "500"]);
     expect(result.status).toBe(0);

@@ -14,7 +14,7 @@ import { latencyAtPercentile, summarizeLatency } from "../latency-histogram.js";
 import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
 import { createArrivalSchedule } from "./arrival-schedule.js";
 import { createEventSource } from "./event-source.js";
-import { validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
+import { requestSizeFlag, validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
 import { drive, type DriveResult, type Flight, type HttpLoadHooks } from "./load-driver.js";
 import { answerJson, postEvents } from "./post-events.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
@@ -45,7 +45,7 @@ export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks
     const before = await getJson<ServiceTotals>(control, origin, ROUTES.totals);
     const maxEvents = config.limits?.maxEventsPerRequest;
     if (typeof maxEvents === "number" && options.giftsPerRequest > maxEvents) {
-      throw errors.invalidInput("load options", [{ path: "--batch", value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
+      throw errors.invalidInput("load options", [{ path: requestSizeFlag(options.arrival), value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
     }
     const keys = { stream: before.next?.stream ?? 0, order: before.next?.order ?? 0 };
     const traffic = (makeTraffic ?? syntheticTraffic(options))(config, keys);

@@ -17,7 +17,8 @@ import type { ArrivalSchedule, ReplayArrival } from "../http/arrival-schedule.js
 import type { LoadRequest } from "../http/event-source.js";
 import type { Traffic, TrafficFactory } from "../http/traffic.js";
 import { checkKeySpace } from "./replay-load.js";
-import { GIFT, type ReplayStream } from "./replay-stream.js";
+import { validateReplayHttp, type ReplayHttpOptions } from "./replay-options.js";
+import { GIFT, captureReplayStream, type ReplayStream } from "./replay-stream.js";
 
 export interface ReplayTiming {
   /** Simulated seconds per real second; or */
@@ -38,6 +39,12 @@ interface RequestPlan {
   start: Float64Array;
   dueMs: Float64Array;
   count: number;
+}
+
+/** A scenario replay over HTTP from its options: validated, the replicate's stream captured, its requests planned. */
+export function replayHttpTraffic(options: ReplayHttpOptions): { arrival: ReplayArrival; traffic: TrafficFactory } {
+  validateReplayHttp(options);
+  return replayTraffic(captureReplayStream(options), options);
 }
 
 /** The replay as an arrival profile (for the summary) and a traffic factory (for the driver). */
