@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http`: requests/s of `giftsim load --target` against `giftsim serve`,
+ * `npm run bench:http`: requests/s of `giftsim load http` against `giftsim serve`,
  * compared with autocannon against the same server in the same run.
  *
  * The server runs in its own process (its own core); each client runs in this process, one

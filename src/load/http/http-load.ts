@@ -1,5 +1,5 @@
 /**
- * `giftsim load --target`: an open-model load against a gift service (the driver is in
+ * `giftsim load http`: an open-model load against a gift service (the driver is in
  * load-driver.ts). Before the run it reads the service's config (to send valid events) and
  * totals (fresh keys, and the "before" reading); after it, requests still unanswered are
  * resent once (settle), the totals are read again and reconciled against the client's tally,

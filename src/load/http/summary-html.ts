@@ -1,5 +1,5 @@
 /**
- * The end-of-test summary of `giftsim load --target` as one self-contained HTML page, built
+ * The end-of-test summary of `giftsim load http` as one self-contained HTML page, built
  * with the report's rendering (src/render): reports/load-*.vl.json filled with the run's timeline and
  * latency distribution, rendered to SVG by vega in Node, laid into reports/load-report.html.
  * The page runs no script and fetches nothing (its Content Security Policy forbids both);

@@ -116,7 +116,7 @@ describe("giftsim serve + giftsim load http (built binary)", () => {
   });
 });
 
-describe("giftsim load --target against a server that dies (built binary)", () => {
+describe("giftsim load http against a server that dies (built binary)", () => {
   it("exits 1 with reconciliation unavailable when the server is killed by SIGKILL mid-run: an unproven run does not pass", async () => {
     const server = await serve();
     running.pop();

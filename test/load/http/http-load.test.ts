@@ -59,7 +59,7 @@ const options = (target: string, overrides: Partial<HttpLoadOptions> = {}): Http
   ...overrides,
 });
 
-describe("giftsim load --target (library)", () => {
+describe("giftsim load http (library)", () => {
   it("sends a constant arrival rate and reconciles every accepted event against the server", async () => {
     const server = await serve();
     const summary = await runHttpLoad(options(server.url, { thresholds: [parseThreshold("errors<1%")] }));

@@ -1,5 +1,5 @@
 /**
- * The `giftsim load --target` summary as an HTML page: charts drawn by vega in Node from
+ * The `giftsim load http` summary as an HTML page: charts drawn by vega in Node from
  * reports/load-*.vl.json, no browser. A short real run against an in-process server on
  * loopback, rate-limited so the error charts have something to draw.
  */
