@@ -7,7 +7,8 @@
 import { Bench } from "tinybench";
 import type { CompiledEconomy } from "../src/economy/index.js";
 import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
-import { createSyntheticStream, purchaseRowsFor, syntheticEconomy } from "../src/load/index.js";
+import { syntheticEconomy } from "../src/economy/index.js";
+import { createSyntheticStream, purchaseRowsFor } from "../src/load/index.js";
 import { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 export { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";

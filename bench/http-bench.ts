@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http`: requests/s of `giftsim load --target` against `giftsim serve`,
+ * `npm run bench:http`: requests/s of `giftsim load http` against `giftsim serve`,
  * compared with autocannon against the same server in the same run.
  *
  * The server runs in its own process (its own core); each client runs in this process, one
@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { request } from "undici";
-import { createEventSource, DEFAULT_HTTP_LOAD, runHttpLoad, type HttpLoadSummary, type ServiceConfig, type ServiceTotals } from "../src/load/index.js";
+import { createEventSource, DEFAULT_HTTP_LOAD, runHttpLoad, type HttpLoadSummary } from "../src/load/index.js";
+import type { ServiceConfig, ServiceTotals } from "../src/serve/index.js";
 
 const { values } = parseArgs({
   options: {

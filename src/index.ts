@@ -19,3 +19,4 @@ export * as run from "./run/index.js";
 export * as stats from "./stats/index.js";
 export * as report from "./report/index.js";
 export * as load from "./load/index.js";
+export * as serve from "./serve/index.js";

@@ -96,9 +96,21 @@ export function regionIndex(compiled: CompiledEconomy, id: string): number {
   return compiled.regionIds.indexOf(id);
 }
 
+/** Index of the (region, channel) group in bundleGroupStart and bundleGroupSize. */
+export function bundleGroup(compiled: CompiledEconomy, region: number, channel: number): number {
+  return region * compiled.channelIds.length + channel;
+}
+
+/** Coins of each bundle tier of the (region, channel) group, smallest first. */
+export function bundleGroupCoins(compiled: CompiledEconomy, region: number, channel: number): number[] {
+  const group = bundleGroup(compiled, region, channel);
+  const start = compiled.bundleGroupStart[group];
+  return Array.from(compiled.bundleCoins.subarray(start, start + compiled.bundleGroupSize[group]));
+}
+
 /** Smallest bundle tier (index within its group) that holds at least `coins`, or the largest. */
 export function smallestCoveringTier(compiled: CompiledEconomy, region: number, channel: number, coins: number): number {
-  const group = region * compiled.channelIds.length + channel;
+  const group = bundleGroup(compiled, region, channel);
   const start = compiled.bundleGroupStart[group];
   const size = compiled.bundleGroupSize[group];
   for (let tier = 0; tier < size; tier++) {

@@ -4,5 +4,6 @@ export { economySchema } from "./schema.js";
 export { MAX_GIFT_COUNT, MAX_WALLET_COINS } from "./limits.js";
 export { PRESET_IDS, checkEconomy, loadEconomy, validateEconomy } from "./presets.js";
 export type { EconomyCheck, EconomyOverrides } from "./presets.js";
-export { channelIndex, compileEconomy, regionIndex, smallestCoveringTier } from "./compile.js";
+export { bundleGroup, bundleGroupCoins, channelIndex, compileEconomy, regionIndex, smallestCoveringTier } from "./compile.js";
 export type { CompiledEconomy } from "./compile.js";
+export { syntheticCatalog, syntheticEconomy } from "./synthetic-catalog.js";

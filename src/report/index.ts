@@ -11,5 +11,6 @@ export { renderHtml } from "./render-html.js";
 export type { HtmlOptions } from "./render-html.js";
 export { reportJson } from "./report-json.js";
 export { CHARTS } from "./charts/index.js";
-export type { ChartDefinition, ChartFill } from "./charts/index.js";
-export { reportsDir } from "./templates.js";
+export type { ChartDefinition } from "./charts/index.js";
+export type { ChartFill } from "../render/index.js";
+export { reportsDir } from "../render/index.js";

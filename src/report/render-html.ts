@@ -13,12 +13,11 @@ import { dirname, join } from "node:path";
 import type { Report, ReportChart } from "./build-report.js";
 import { metricsOfInterest, type Comparison } from "./comparisons.js";
 import { describe } from "../stats/index.js";
-import { escapeHtml, jsonForScript } from "./escape.js";
+import { escapeHtml, fillPage, jsonForScript, readTemplate } from "../render/index.js";
 import { countOf, formatNumber, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
-import { fillPage, readTemplate } from "./templates.js";
 
 /** How the HTML is built. */
 export interface HtmlOptions {

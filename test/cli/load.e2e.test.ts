@@ -24,6 +24,11 @@ describe("giftsim load (built binary)", () => {
     expect(await digest("7")).not.toBe(await digest("8"));
   });
 
+  it("runs the synthetic mode by name as it runs by default", async () => {
+    const digest = async (mode: string[]) => JSON.parse((await runCli(["load", ...mode, "--events", "20000", "--viewers", "500", "--json"])).stdout).ledgerDigest;
+    expect(await digest(["synthetic"])).toBe(await digest([]));
+  });
+
   it("prints a readable summary by default", async () => {
     const result = await runCli(["load", "--events", "20000", "--viewers", "500"]);
     expect(result.code).toBe(0);

@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe("chart templates", () => {
   it("every reports/*.vl.json is a chart of the report, and every chart has its template", () => {
     const templates = readdirSync(reportsDir())
-      // load-*.vl.json draw the `giftsim load --target` summary page (test/load/http/summary-html.test.ts).
+      // load-*.vl.json draw the `giftsim load http` summary page (test/load/http/summary-html.test.ts).
       .filter((name) => name.endsWith(".vl.json") && !name.startsWith("load-"))
       .map((name) => name.slice(0, -".vl.json".length))
       .sort();

@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from "yargs";
 // Light modules only at startup; the server (undici, zod, the core's ledger) is imported when it starts.
 import { parseDuration } from "../../load/http/duration.js";
-import type { ServeStopReport } from "../../load/serve/gift-server.js";
-import { DEFAULT_SERVE } from "../../load/serve/serve-options.js";
+import type { ServeStopReport } from "../../serve/gift-server.js";
+import { DEFAULT_SERVE } from "../../serve/serve-options.js";
 import { formatCount } from "../output.js";
 
 interface ServeArgs {
@@ -49,7 +49,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .example("$0 serve --port 0 --json", "a free port, machine-readable")
       .example("$0 serve --rate-limit 50000 --max-inflight 64", "shed load beyond 50k events/s or 64 requests at once"),
   handler: async (args) => {
-    const { startGiftServer } = await import("../../load/index.js");
+    const { startGiftServer } = await import("../../serve/index.js");
     const server = await startGiftServer({
       host: args.host,
       port: args.port,

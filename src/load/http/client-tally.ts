@@ -8,8 +8,8 @@
  * Accepted and unresolved events are tallied (count, coins, key checksum) for reconciliation.
  */
 import { REJECTION_REASONS, type RejectionReason } from "../../core/index.js";
-import { emptyTally, tallyEvent, type EventTally } from "../event-tally.js";
-import type { BatchOutcome, EventsResponse } from "../http-api.js";
+import { emptyTally, tallyEvent, type EventTally } from "../../serve/event-tally.js";
+import type { BatchOutcome, EventsResponse } from "../../serve/http-api.js";
 import type { LoadRequest } from "./event-source.js";
 
 export interface KindTally {

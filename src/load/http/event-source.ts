@@ -11,7 +11,7 @@
 import seedrandom from "seedrandom";
 import { MAX_KEY_NAMESPACE } from "../../core/index.js";
 import { errors } from "../../errors.js";
-import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../http-api.js";
+import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../../serve/http-api.js";
 
 /** Streams one run uses: creators share them beyond this, so a server's key namespaces last many runs. */
 export const MAX_STREAMS = 1024;

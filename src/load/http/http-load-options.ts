@@ -2,11 +2,12 @@ import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
 import { MAX_RATE_PER_SECOND, type ArrivalProfile } from "./arrival-schedule.js";
 import type { Threshold } from "./threshold.js";
 
-/** An open-model HTTP load against a gift service (`giftsim load --target`). */
+/** An open-model HTTP load against a gift service (`giftsim load http`). */
 export interface HttpLoadOptions {
   /** Base URL of the service, e.g. http://127.0.0.1:8787. */
   target: string;
   arrival: ArrivalProfile;
+  /** Gifts per request (each with the purchases that fund it); for a replay, events per request. */
   giftsPerRequest: number;
   /** Keep-alive connections to the target. */
   connections: number;
@@ -44,6 +45,11 @@ export const DEFAULT_HTTP_LOAD: Omit<HttpLoadOptions, "target"> = {
   reconcile: true,
 };
 
+/** The flag that sets `giftsPerRequest`: gifts per request for synthetic traffic, events per request for a replay. */
+export function requestSizeFlag(arrival: ArrivalProfile): string {
+  return arrival.kind === "replay" ? "--events-per-request" : "--gifts-per-request";
+}
+
 /** Longest run accepted: a day, against a typo of units. */
 const MAX_DURATION_MS = 86_400_000;
 
@@ -78,7 +84,7 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
       problems.push({
         path: "--speed",
         value: arrival.speed,
-        expected: `a speed at which the replay lasts at most 24h (at this one it lasts ${(arrival.durationMs / 3_600_000).toFixed(1)} h): raise --speed or --rate, or shorten idle gaps with --max-gap`,
+        expected: `a speed at which the replay lasts at most 24h (at this one it lasts ${(arrival.durationMs / 3_600_000).toFixed(1)} h): raise --speed or --event-rate, or shorten idle gaps with --max-gap`,
       });
     }
   } else if (arrival.kind === "ramping") {
@@ -90,7 +96,7 @@ export function validateHttpLoad(options: HttpLoadOptions): void {
   }
   problems.push(
     ...wholeNumberProblems(options, [
-      ["giftsPerRequest", "--batch", 1, 100_000],
+      ["giftsPerRequest", requestSizeFlag(arrival), 1, 100_000],
       ["connections", "--connections", 1, 10_000],
       ["maxInFlight", "--max-inflight", 1, 1_000_000],
       ["retries", "--retries", 0, 100],

@@ -1,5 +1,5 @@
 /**
- * `giftsim load --target`: an open-model load against a gift service (the driver is in
+ * `giftsim load http`: an open-model load against a gift service (the driver is in
  * load-driver.ts). Before the run it reads the service's config (to send valid events) and
  * totals (fresh keys, and the "before" reading); after it, requests still unanswered are
  * resent once (settle), the totals are read again and reconciled against the client's tally,
@@ -8,13 +8,13 @@
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { errors } from "../../errors.js";
-import { tallyToWire } from "../event-tally.js";
-import { ROUTES, type ServiceConfig, type ServiceTotals } from "../http-api.js";
+import { tallyToWire } from "../../serve/event-tally.js";
+import { ROUTES, type ServiceConfig, type ServiceTotals } from "../../serve/http-api.js";
 import { latencyAtPercentile, summarizeLatency } from "../latency-histogram.js";
 import { isEventsResponse, recordAnswer, recordUnresolved, type ClientTally } from "./client-tally.js";
 import { createArrivalSchedule } from "./arrival-schedule.js";
 import { createEventSource } from "./event-source.js";
-import { validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
+import { requestSizeFlag, validateHttpLoad, type HttpLoadOptions } from "./http-load-options.js";
 import { drive, type DriveResult, type Flight, type HttpLoadHooks } from "./load-driver.js";
 import { answerJson, postEvents } from "./post-events.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
@@ -45,7 +45,7 @@ export async function runHttpLoad(options: HttpLoadOptions, hooks: HttpLoadHooks
     const before = await getJson<ServiceTotals>(control, origin, ROUTES.totals);
     const maxEvents = config.limits?.maxEventsPerRequest;
     if (typeof maxEvents === "number" && options.giftsPerRequest > maxEvents) {
-      throw errors.invalidInput("load options", [{ path: "--batch", value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
+      throw errors.invalidInput("load options", [{ path: requestSizeFlag(options.arrival), value: options.giftsPerRequest, expected: `at most ${maxEvents}, the target's events per request` }]);
     }
     const keys = { stream: before.next?.stream ?? 0, order: before.next?.order ?? 0 };
     const traffic = (makeTraffic ?? syntheticTraffic(options))(config, keys);

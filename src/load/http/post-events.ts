@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Dispatcher } from "undici";
-import { ROUTES } from "../http-api.js";
+import { ROUTES } from "../../serve/http-api.js";
 
 export interface PostAnswer {
   status: number;

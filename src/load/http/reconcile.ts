@@ -11,8 +11,8 @@
  * to reconcile: unavailable. Only "passed" proves anything: every other state fails the run
  * (unless reconciliation was skipped on purpose).
  */
-import { addTallies, sameTally, subtractTallies, tallyFromWire, tallyToWire, type EventTally, type WireTally } from "../event-tally.js";
-import type { ServiceTotals } from "../http-api.js";
+import { addTallies, sameTally, subtractTallies, tallyFromWire, tallyToWire, type EventTally, type WireTally } from "../../serve/event-tally.js";
+import type { ServiceTotals } from "../../serve/http-api.js";
 import type { ClientTally, KindTally } from "./client-tally.js";
 
 export interface KindReconciliation {

@@ -1,16 +1,14 @@
 /**
- * The end-of-test summary of `giftsim load --target` as one self-contained HTML page, built
- * with the report machinery: reports/load-*.vl.json filled with the run's timeline and
+ * The end-of-test summary of `giftsim load http` as one self-contained HTML page, built
+ * with the report's rendering (src/render): reports/load-*.vl.json filled with the run's timeline and
  * latency distribution, rendered to SVG by vega in Node, laid into reports/load-report.html.
  * The page runs no script and fetches nothing (its Content Security Policy forbids both);
  * every text from the run (target URL, threshold expressions, problems) is escaped, and the
  * specs and the summary are embedded as JSON for anyone who wants to re-plot.
  * vega is imported when a page is rendered, not when this module is.
  */
-import type { ChartFill, Rows } from "../../report/charts/index.js";
-import { escapeHtml, jsonForScript } from "../../report/escape.js";
-import { fillPage, fillTemplate } from "../../report/templates.js";
-import type { WireTally } from "../event-tally.js";
+import { drawChart, escapeHtml, fillPage, jsonForScript, type ChartFill, type DrawnChart, type Rows } from "../../render/index.js";
+import type { WireTally } from "../../serve/event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
 import { count, describeArrival, latencyBasis, ms, reasons } from "./summary-text.js";
@@ -23,16 +21,8 @@ interface LoadChart {
   fill: ChartFill;
 }
 
-/** A chart drawn: SVG and the filled spec. */
-export interface DrawnLoadChart {
-  id: string;
-  title: string;
-  caption: string;
-  svg: string;
-  spec: object;
-  warnings: string[];
-}
-
+/** A chart of the page, drawn. */
+export type DrawnLoadChart = DrawnChart;
 
 /** The charts of a summary, filled (not yet drawn). */
 export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
@@ -110,15 +100,10 @@ export function loadCharts(summary: HttpLoadSummary): LoadChart[] {
   ];
 }
 
-/** Draws the summary's charts with vega (imported here, so the module itself stays light). */
+/** Draws the summary's charts (vega is imported on the first, so this module itself stays light). */
 export async function drawLoadCharts(summary: HttpLoadSummary): Promise<DrawnLoadChart[]> {
-  const { renderSvg } = await import("../../report/render-svg.js");
   const drawn: DrawnLoadChart[] = [];
-  for (const chart of loadCharts(summary)) {
-    const spec = fillTemplate(chart.id, chart.fill);
-    const { svg, warnings } = await renderSvg(spec);
-    drawn.push({ id: chart.id, title: chart.title, caption: chart.fill.caption, svg, spec, warnings });
-  }
+  for (const chart of loadCharts(summary)) drawn.push(await drawChart(chart.id, chart.title, chart.fill));
   return drawn;
 }
 

@@ -1,4 +1,4 @@
-import type { WireTally } from "../event-tally.js";
+import type { WireTally } from "../../serve/event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { KindReconciliation } from "./reconcile.js";
 import type { HttpLoadSummary, SummaryRenderer } from "./summary.js";
@@ -54,7 +54,7 @@ export const renderSummaryText: SummaryRenderer = (summary) => {
     .map(([status, n]) => `${status} ${count(n)}`)
     .join(", ");
   const lines = [
-    `giftsim load --target ${summary.target}: ${describeArrival(summary)}, ${summary.options.giftsPerRequest} ${summary.options.arrival.kind === "replay" ? "events" : "gifts"} per request, ${summary.options.connections} connections`,
+    `giftsim load http --target ${summary.target}: ${describeArrival(summary)}, ${summary.options.giftsPerRequest} ${summary.options.arrival.kind === "replay" ? "events" : "gifts"} per request, ${summary.options.connections} connections`,
     `  requests         ${count(requests.due)} due, ${count(requests.sent)} sent, ${count(requests.ok)} ok, ${count(requests.failed)} failed, ${count(requests.dropped)} dropped, ${count(requests.unanswered)} unanswered (${count(requests.settled)} settled after), ${count(requests.retries)} retries`,
     `  answers          ${statuses || "none"}`,
     `  throughput       ${rates.requestsPerSecond.toFixed(1)} req/s ok (target ${rates.targetPerSecond.toFixed(1)}), ${count(Math.round(rates.eventsPerSecond))} events/s accepted, over ${summary.elapsedSeconds.toFixed(2)} s`,

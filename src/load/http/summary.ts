@@ -4,7 +4,7 @@
  * is any function from the summary to a string; `schema` names the shape renderers read.
  */
 import type { RejectionReason } from "../../core/index.js";
-import type { WireTally } from "../event-tally.js";
+import type { WireTally } from "../../serve/event-tally.js";
 import type { LatencySummary } from "../latency-histogram.js";
 import type { HttpLoadOptions } from "./http-load-options.js";
 import type { Reconciliation } from "./reconcile.js";

@@ -4,7 +4,7 @@
  * from an arrival profile and a seeded event source; a scenario replay makes them from the
  * scenario's gift stream. A factory sees the target's config and its first unused keys.
  */
-import type { ServiceConfig } from "../http-api.js";
+import type { ServiceConfig } from "../../serve/http-api.js";
 import type { ArrivalSchedule } from "./arrival-schedule.js";
 import type { LoadRequest } from "./event-source.js";
 

@@ -1,5 +1,5 @@
 /**
- * `giftsim load --scenario FILE`, in process: a scenario's gift stream (replay-stream.ts)
+ * `giftsim load replay --scenario FILE`, in process: a scenario's gift stream (replay-stream.ts)
  * pushed through a fresh ledger in simulated time order, in batches of `batchSize` events
  * (within a batch purchases first: that only fills wallets earlier). `repeat` copies of the
  * stream run back to back, each on its own stream ids and order ids (shifted by the span one

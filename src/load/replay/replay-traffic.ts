@@ -11,13 +11,15 @@
  * request still in flight can arrive first and be rejected (insufficient coins): the summary
  * counts it; reconciliation counts accepted events only, so it stays exact.
  */
+import { bundleGroupCoins } from "../../economy/index.js";
 import { errors, type Problem } from "../../errors.js";
-import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../http-api.js";
+import { eventsBody, giftJson, purchaseJson, type ServiceConfig } from "../../serve/http-api.js";
 import type { ArrivalSchedule, ReplayArrival } from "../http/arrival-schedule.js";
 import type { LoadRequest } from "../http/event-source.js";
 import type { Traffic, TrafficFactory } from "../http/traffic.js";
 import { checkKeySpace } from "./replay-load.js";
-import { GIFT, type ReplayStream } from "./replay-stream.js";
+import { validateReplayHttp, type ReplayHttpOptions } from "./replay-options.js";
+import { GIFT, captureReplayStream, type ReplayStream } from "./replay-stream.js";
 
 export interface ReplayTiming {
   /** Simulated seconds per real second; or */
@@ -38,6 +40,12 @@ interface RequestPlan {
   start: Float64Array;
   dueMs: Float64Array;
   count: number;
+}
+
+/** A scenario replay over HTTP from its options: validated, the replicate's stream captured, its requests planned. */
+export function replayHttpTraffic(options: ReplayHttpOptions): { arrival: ReplayArrival; traffic: TrafficFactory } {
+  validateReplayHttp(options);
+  return replayTraffic(captureReplayStream(options), options);
 }
 
 /** The replay as an arrival profile (for the summary) and a traffic factory (for the driver). */
@@ -103,11 +111,9 @@ function makeTraffic(stream: ReplayStream, plan: RequestPlan, arrival: ReplayArr
   }
   const regionOf = economy.regionIds.map((id) => config.regions.indexOf(id));
   const channelOf = economy.channelIds.map((id) => config.channels.indexOf(id));
-  const channels = economy.channelIds.length;
   for (let r = 0; r < regionOf.length && problems.length === 0; r++) {
-    for (let c = 0; c < channels; c++) {
-      const start = economy.bundleGroupStart[r * channels + c];
-      const ours = Array.from(economy.bundleCoins.subarray(start, start + economy.bundleGroupSize[r * channels + c]));
+    for (let c = 0; c < channelOf.length; c++) {
+      const ours = bundleGroupCoins(economy, r, c);
       const theirs = regionOf[r] < 0 || channelOf[c] < 0 ? undefined : config.bundleCoins[regionOf[r]]?.[channelOf[c]];
       if (theirs === undefined || theirs.join() !== ours.join()) {
         problems.push({ path: `target bundleCoins of ${economy.regionIds[r]}/${economy.channelIds[c]}`, value: theirs ?? null, expected: `${JSON.stringify(ours)}: ${hint}` });

@@ -6,18 +6,7 @@
  */
 import type { ReportData } from "../report-data.js";
 import type { Comparison } from "../comparisons.js";
-
-/** Rows of one named dataset. */
-export type Rows = Array<Record<string, string | number | boolean | null>>;
-
-/** What a chart fills its template with. */
-export interface ChartFill {
-  datasets: Record<string, Rows>;
-  /** Values for `{{name}}` placeholders in the template's strings (plain text, never markup). */
-  text?: Record<string, string>;
-  /** One line under the chart saying what it shows for this run. */
-  caption: string;
-}
+import type { ChartFill } from "../../render/index.js";
 
 /** One chart of the report. */
 export interface ChartDefinition {

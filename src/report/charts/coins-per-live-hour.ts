@@ -3,7 +3,8 @@
  * hours; then the mean and 95% CI over replicates. Weeks without a stream are left out.
  */
 import { describe } from "../../stats/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { replicateSeries } from "./timeseries-rows.js";
 
 const COLUMNS = ["day", "giftedCoins", "liveMinutes"];

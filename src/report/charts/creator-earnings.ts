@@ -4,7 +4,8 @@
  * threshold; the points mark the days payouts were made, sized by the mean amount paid.
  */
 import { describe } from "../../stats/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { replicateSeries } from "./timeseries-rows.js";
 
 const COLUMNS = ["day", "cumulativeCreatorDiamonds", "cumulativeCreatorPayoutMicros", "creatorPayoutMicros"];

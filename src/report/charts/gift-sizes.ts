@@ -1,7 +1,8 @@
 /** Gift size distribution: the share of gift events and of coins per gift price bucket, per arm. */
 import { describe } from "../../stats/index.js";
 import { PRICE_BUCKETS } from "../../sim/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { measured } from "./metric-rows.js";
 
 export const giftSizes: ChartDefinition = {

@@ -1,6 +1,7 @@
 /** The answer at a glance: each comparison's relative lift against the base with its 95% CI, per metric of interest. */
 import { metricsOfInterest } from "../comparisons.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 
 export const headlineLift: ChartDefinition = {
   id: "headline-lift",

@@ -1,2 +1,2 @@
 export { CHARTS } from "./all-charts.js";
-export type { ChartDefinition, ChartFill, Rows } from "./chart.js";
+export type { ChartDefinition } from "./chart.js";

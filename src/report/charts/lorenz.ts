@@ -1,7 +1,8 @@
 /** Gifter concentration: the Lorenz curve of gifted coins over gifters, with the top-1% share per arm. */
 import { describe } from "../../stats/index.js";
 import { LORENZ_PERCENTS } from "../../sim/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { measured } from "./metric-rows.js";
 
 export const lorenz: ChartDefinition = {

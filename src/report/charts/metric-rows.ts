@@ -4,7 +4,7 @@
  */
 import { describe } from "../../stats/index.js";
 import type { ReportData } from "../report-data.js";
-import type { Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
 
 /** Factor from a metric's stored unit to the unit a chart shows (micro-USD to USD). */
 export function displayScale(data: ReportData, metric: string): number {

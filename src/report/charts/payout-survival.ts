@@ -6,7 +6,8 @@
  */
 import { describe } from "../../stats/index.js";
 import { metricsOfInterest } from "../comparisons.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { replicateSeries } from "./timeseries-rows.js";
 
 /** Metrics whose question the curve answers. */

@@ -1,7 +1,8 @@
 /** In-stream retention: the share of stream visits still watching m minutes after arriving, per arm (format). */
 import { describe } from "../../stats/index.js";
 import { RETENTION_MINUTES } from "../../sim/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { measured } from "./metric-rows.js";
 
 export const retentionCurves: ChartDefinition = {

@@ -4,7 +4,8 @@
  * it per replicate), so the bar's length is viewer spend.
  */
 import { describe } from "../../stats/index.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { measured, metricLabel } from "./metric-rows.js";
 
 const PARTS = [

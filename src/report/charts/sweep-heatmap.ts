@@ -2,7 +2,8 @@
 import { describe } from "../../stats/index.js";
 import { formatParameterValue, parameterLabel } from "../parameter-value.js";
 import { metricsOfInterest } from "../comparisons.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { displayScale, metricLabel } from "./metric-rows.js";
 
 export const sweepHeatmap: ChartDefinition = {

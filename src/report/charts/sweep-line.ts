@@ -1,7 +1,8 @@
 /** A one-parameter sweep: each metric of interest against the swept value, one line per arm, with 95% CI bands. */
 import { formatParameterValue, parameterLabel } from "../parameter-value.js";
 import { metricsOfInterest } from "../comparisons.js";
-import type { ChartDefinition, Rows } from "./chart.js";
+import type { Rows } from "../../render/index.js";
+import type { ChartDefinition } from "./chart.js";
 import { displayUnit, metricLabel, metricRows } from "./metric-rows.js";
 
 /** Metrics of interest drawn in the sweep charts; more would not be readable side by side. */

@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, parseThreshold, renderSummaryText, runHttpLoad, startGiftServer, type GiftServer, type HttpLoadOptions } from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, parseThreshold, renderSummaryText, runHttpLoad, type HttpLoadOptions } from "../../../src/load/index.js";
+import { DEFAULT_SERVE, startGiftServer, type GiftServer } from "../../../src/serve/index.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -58,7 +59,7 @@ const options = (target: string, overrides: Partial<HttpLoadOptions> = {}): Http
   ...overrides,
 });
 
-describe("giftsim load --target (library)", () => {
+describe("giftsim load http (library)", () => {
   it("sends a constant arrival rate and reconciles every accepted event against the server", async () => {
     const server = await serve();
     const summary = await runHttpLoad(options(server.url, { thresholds: [parseThreshold("errors<1%")] }));

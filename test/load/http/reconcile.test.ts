@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  emptyClientTally,
-  emptyTally,
-  reconcile,
-  tallyEvent,
-  tallyToWire,
-  type ClientTally,
-  type EventTally,
-  type ServiceTotals,
-} from "../../../src/load/index.js";
+import { emptyClientTally, reconcile, type ClientTally } from "../../../src/load/index.js";
+import { emptyTally, tallyEvent, tallyToWire, type EventTally, type ServiceTotals } from "../../../src/serve/index.js";
 
 function tally(ids: number[]): EventTally {
   const t = emptyTally();

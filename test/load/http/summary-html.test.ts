@@ -1,10 +1,11 @@
 /**
- * The `giftsim load --target` summary as an HTML page: charts drawn by vega in Node from
+ * The `giftsim load http` summary as an HTML page: charts drawn by vega in Node from
  * reports/load-*.vl.json, no browser. A short real run against an in-process server on
  * loopback, rate-limited so the error charts have something to draw.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_HTTP_LOAD, DEFAULT_SERVE, drawLoadCharts, loadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, startGiftServer, type HttpLoadSummary } from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, drawLoadCharts, loadCharts, parseThreshold, renderSummaryHtml, runHttpLoad, type HttpLoadSummary } from "../../../src/load/index.js";
+import { DEFAULT_SERVE, startGiftServer } from "../../../src/serve/index.js";
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -5,17 +5,8 @@
 import { fileURLToPath } from "node:url";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  DEFAULT_HTTP_LOAD,
-  DEFAULT_SERVE,
-  captureReplayStream,
-  replayTraffic,
-  runHttpLoad,
-  runReplayLoad,
-  startGiftServer,
-  type ServiceConfig,
-  type ServiceTotals,
-} from "../../../src/load/index.js";
+import { DEFAULT_HTTP_LOAD, captureReplayStream, replayTraffic, runHttpLoad, runReplayLoad } from "../../../src/load/index.js";
+import { DEFAULT_SERVE, startGiftServer, type ServiceConfig, type ServiceTotals } from "../../../src/serve/index.js";
 
 const BATTLE_NIGHT = fileURLToPath(new URL("../../../scenarios/battle-night.yaml", import.meta.url));
 const stream = captureReplayStream({ file: BATTLE_NIGHT, arm: "battle-fresh", replicate: 0 });

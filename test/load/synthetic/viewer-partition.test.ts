@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ledgerDigest, mergeLedgers } from "../../src/core/index.js";
-import { DEFAULT_SYNTHETIC_LOAD, ledgerFromSnapshot, ledgerSnapshot, runSyntheticPartition, syntheticEconomy, viewerPartition } from "../../src/load/index.js";
+import { ledgerDigest, mergeLedgers } from "../../../src/core/index.js";
+import { syntheticEconomy } from "../../../src/economy/index.js";
+import { DEFAULT_SYNTHETIC_LOAD, ledgerFromSnapshot, ledgerSnapshot, runSyntheticPartition, viewerPartition } from "../../../src/load/index.js";
 
 const small = { ...DEFAULT_SYNTHETIC_LOAD, events: 30_000, viewers: 2_000, creators: 40, batchSize: 7_000 };
 

@@ -8,8 +8,8 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Histogram } from "hdr-histogram-js";
-import { auditLedger, ledgerDigest, rejectionsByName, totalsToJson, type Ledger, type RejectionReason } from "../core/index.js";
-import { summarizeLatency, type LatencySummary } from "./latency-histogram.js";
+import { auditLedger, ledgerDigest, rejectionsByName, totalsToJson, type Ledger, type RejectionReason } from "../../core/index.js";
+import { summarizeLatency, type LatencySummary } from "../latency-histogram.js";
 import { runParallelLoad } from "./parallel-load.js";
 import { validateSyntheticLoad, type SyntheticLoadOptions } from "./synthetic-options.js";
 import { runSyntheticPartition, type PartitionFigures } from "./synthetic-partition.js";

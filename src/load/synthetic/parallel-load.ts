@@ -7,12 +7,12 @@
 import { performance } from "node:perf_hooks";
 import type { Histogram } from "hdr-histogram-js";
 import { Piscina } from "piscina";
-import { compiledWorker } from "../install.js";
-import { mergeLedgers, type Ledger } from "../core/index.js";
-import { createLatencyHistogram, mergeLatencyHistograms } from "./latency-histogram.js";
+import { syntheticEconomy } from "../../economy/index.js";
+import { compiledWorker } from "../../install.js";
+import { mergeLedgers, type Ledger } from "../../core/index.js";
+import { createLatencyHistogram, mergeLatencyHistograms } from "../latency-histogram.js";
 import { ledgerFromSnapshot } from "./ledger-transfer.js";
 import type { PartitionTask, PartitionTaskResult } from "./partition-task.js";
-import { syntheticEconomy } from "./synthetic-catalog.js";
 import type { SyntheticLoadOptions } from "./synthetic-options.js";
 
 export interface ParallelLoadRun {

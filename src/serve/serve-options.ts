@@ -1,5 +1,5 @@
-import { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS } from "../../core/index.js";
-import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
+import { MAX_LEDGER_CREATORS, MAX_LEDGER_VIEWERS } from "../core/index.js";
+import { errors, wholeNumberProblems, type Problem } from "../errors.js";
 import type { ConversionServiceOptions } from "./conversion-service.js";
 
 /** How `giftsim serve` listens, what ledger it keeps, and the limits that keep it standing. */

@@ -1,5 +1,5 @@
-import { MAX_KEY_NAMESPACE } from "../core/index.js";
-import { errors, wholeNumberProblems, type Problem } from "../errors.js";
+import { MAX_KEY_NAMESPACE } from "../../core/index.js";
+import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
 import { VIRTUAL_PARTITIONS } from "./viewer-partition.js";
 
 /** What a synthetic in-process load generates and how it is cut into batches and partitions. */

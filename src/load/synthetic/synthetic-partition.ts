@@ -6,6 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Histogram } from "hdr-histogram-js";
+import { syntheticEconomy } from "../../economy/index.js";
 import {
   applyGifts,
   applyPurchases,
@@ -16,9 +17,8 @@ import {
   type GiftBatch,
   type Ledger,
   type PurchaseBatch,
-} from "../core/index.js";
-import { createLatencyHistogram, recordMillis } from "./latency-histogram.js";
-import { syntheticEconomy } from "./synthetic-catalog.js";
+} from "../../core/index.js";
+import { createLatencyHistogram, recordMillis } from "../latency-histogram.js";
 import type { SyntheticLoadOptions } from "./synthetic-options.js";
 import { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
 import { partitionRows, virtualPartition, type ViewerPartition } from "./viewer-partition.js";

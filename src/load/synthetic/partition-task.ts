@@ -4,7 +4,7 @@
  * main thread merges exact ledgers and exact histograms.
  */
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { encodeLatencyHistogram } from "./latency-histogram.js";
+import { encodeLatencyHistogram } from "../latency-histogram.js";
 import { ledgerSnapshot, type LedgerSnapshot } from "./ledger-transfer.js";
 import type { SyntheticLoadOptions } from "./synthetic-options.js";
 import { runSyntheticPartition, type PartitionFigures } from "./synthetic-partition.js";

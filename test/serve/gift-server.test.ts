@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SERVE, startGiftServer, type GiftServer, type ServeOptions, type ServiceTotals } from "../../../src/load/index.js";
+import { DEFAULT_SERVE, startGiftServer, type GiftServer, type ServeOptions, type ServiceTotals } from "../../src/serve/index.js";
 
 const servers: GiftServer[] = [];
 afterEach(async () => {

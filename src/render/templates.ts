@@ -1,5 +1,5 @@
 /**
- * The report's templates in reports/: one Vega-Lite spec per chart (`<id>.vl.json`), the shared
+ * The page and chart templates in reports/ (the study report's and the load summary's): one Vega-Lite spec per chart (`<id>.vl.json`), the shared
  * theme (`theme.json`, laid under each spec's own config) and `report.html`. A template names its
  * datasets (`"data": {"name": "revenue"}`) and may hold `{{name}}` placeholders in strings;
  * filling keeps the name and adds the rows, so a filled spec is a complete Vega-Lite spec a
@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { installPath } from "../install.js";
 import { escapeHtml } from "./escape.js";
-import type { ChartFill } from "./charts/index.js";
+import type { ChartFill } from "./chart-fill.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SYNTHETIC_LOAD, runSyntheticLoad, validateSyntheticLoad } from "../../src/load/index.js";
+import { DEFAULT_SYNTHETIC_LOAD, runSyntheticLoad, validateSyntheticLoad } from "../../../src/load/index.js";
 
 const options = { ...DEFAULT_SYNTHETIC_LOAD, events: 200_000, viewers: 20_000, creators: 100, batchSize: 50_000 };
 

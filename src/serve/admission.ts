@@ -8,7 +8,7 @@
  * Either way nothing of the request is applied, so a client may retry it with the same keys.
  */
 import { performance } from "node:perf_hooks";
-import { errors, type GiftsimError } from "../../errors.js";
+import { errors, type GiftsimError } from "../errors.js";
 
 export interface AdmissionOptions {
   maxInFlight: number;

@@ -5,8 +5,8 @@
  * copy. Built by walking the ledger rather than naming its columns, so a column the core adds
  * later travels too.
  */
-import type { CompiledEconomy } from "../economy/index.js";
-import type { Ledger } from "../core/index.js";
+import type { CompiledEconomy } from "../../economy/index.js";
+import type { Ledger } from "../../core/index.js";
 
 export type LedgerSnapshot = Omit<Ledger, "economy">;
 

@@ -1,6 +1,6 @@
 /**
  * The gift service's HTTP API as both sides see it: routes and JSON shapes. `giftsim serve`
- * answers it and `giftsim load --target` speaks it; docs/http-api.md describes it for anyone
+ * answers it and `giftsim load http` speaks it; docs/http-api.md describes it for anyone
  * writing another server or client.
  */
 import type { RejectionReason } from "../core/index.js";

@@ -1,5 +1,7 @@
 import seedrandom from "seedrandom";
-import { compileEconomy, loadEconomy, type CompiledEconomy, type Economy, type Gift } from "../economy/index.js";
+import { compileEconomy, type CompiledEconomy } from "./compile.js";
+import { loadEconomy } from "./presets.js";
+import type { Economy, Gift } from "./types.js";
 
 /**
  * The gift catalog a synthetic load uses: the preset's first `giftCount` gifts, and past the

@@ -1,12 +1,13 @@
 /**
- * `giftsim serve` and `giftsim load --target` as users run them: the built binary, loopback
+ * `giftsim serve` and `giftsim load http` as users run them: the built binary, loopback
  * only, short bounded runs.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyClientTally, reconcile, tallyFromWire, type ServiceTotals } from "../../src/load/index.js";
+import { emptyClientTally, reconcile } from "../../../src/load/index.js";
+import { tallyFromWire, type ServiceTotals } from "../../../src/serve/index.js";
 import { request } from "undici";
-import { runCli } from "../cli.js";
-import { startServe, type ServeProcess } from "./processes.js";
+import { runCli } from "../../cli.js";
+import { startServe, type ServeProcess } from "../processes.js";
 
 async function accepted(url: string): Promise<number> {
   const answer = await request(`${url}/v1/totals`);
@@ -24,10 +25,10 @@ async function serve(args: string[] = []): Promise<ServeProcess> {
   return server;
 }
 
-describe("giftsim serve + giftsim load --target (built binary)", () => {
+describe("giftsim serve + giftsim load http (built binary)", () => {
   it("runs an open-model load end to end, reconciles it and passes its thresholds", async () => {
     const server = await serve();
-    const json = await runCli(["load", "--target", server.url, "--rate", "150", "--duration", "1s", "--batch", "8", "--threshold", "p99<5s", "--threshold", "errors<1%", "--json"]);
+    const json = await runCli(["load", "http", "--target", server.url, "--rate", "150", "--duration", "1s", "--gifts-per-request", "8", "--threshold", "p99<5s", "--threshold", "errors<1%", "--json"]);
     expect(json.stderr).toBe("");
     expect(json.code).toBe(0);
     const summary = JSON.parse(json.stdout);
@@ -37,7 +38,7 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
     expect(summary.reconciliation.gifts.server).toEqual(summary.reconciliation.gifts.accepted);
     expect(summary.thresholds.map((t: { ok: boolean }) => t.ok)).toEqual([true, true]);
 
-    const text = await runCli(["load", "--target", server.url, "--stages", "500ms:100,500ms:200", "--batch", "4"]);
+    const text = await runCli(["load", "http", "--target", server.url, "--stages", "500ms:100,500ms:200", "--gifts-per-request", "4"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/latency\s+p50 [\d.]+ ms\s+p90 [\d.]+ ms\s+p99 [\d.]+ ms\s+p99\.9 [\d.]+ ms\s+max/);
     expect(text.stdout).toMatch(/reconciliation\s+passed: every accepted event applied exactly once/);
@@ -49,21 +50,21 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
 
   it("exits 1 when a threshold is broken and 2 on bad input, naming the flag, the value and what was expected", async () => {
     const server = await serve();
-    const broken = await runCli(["load", "--target", server.url, "--rate", "50", "--duration", "200ms", "--threshold", "p50<1us"]);
+    const broken = await runCli(["load", "http", "--target", server.url, "--rate", "50", "--duration", "200ms", "--threshold", "p50<1us"]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/threshold\s+BROKEN p50<1us/);
     expect(broken.stderr).toMatch(/thresholds broken: p50<1us \(measured [\d.]+ms\)/);
 
     const bad = await Promise.all([
-      runCli(["load", "--target", server.url, "--threshold", "p99 fast"]),
-      runCli(["load", "--target", server.url, "--workers", "2"]),
-      runCli(["load", "--target", "http://127.0.0.1:1", "--duration", "1s"]),
+      runCli(["load", "http", "--target", server.url, "--threshold", "p99 fast"]),
+      runCli(["load", "http", "--target", server.url, "--workers", "2"]),
+      runCli(["load", "http", "--target", "http://127.0.0.1:1", "--duration", "1s"]),
       runCli(["serve", "--port", "70000", "--max-inflight", "0", "--body-timeout", "0s"]),
-      runCli(["load", "--target", server.url, "--duration", "2s", "--warmup", "2s"]),
+      runCli(["load", "http", "--target", server.url, "--duration", "2s", "--warmup", "2s"]),
     ]);
     expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(bad[0].stderr).toContain('--threshold: got "p99 fast", expected metric operator value');
-    expect(bad[1].stderr).toContain("--workers: got 2, expected only without --target");
+    expect(bad[1].stderr).toContain("Unknown argument: workers");
     expect(bad[2].stderr).toContain("--target: http://127.0.0.1:1 did not answer");
     expect(bad[3].stderr).toContain("--port: got 70000, expected an integer 0..65535");
     expect(bad[3].stderr).toContain("--max-inflight: got 0, expected an integer 1..");
@@ -74,7 +75,7 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
 
   it("under overload gets 429/503 with Retry-After, retries, and loses nothing accepted", async () => {
     const server = await serve(["--rate-limit", "500", "--max-inflight", "2"]);
-    const result = await runCli(["load", "--target", server.url, "--rate", "120", "--duration", "1s", "--batch", "10", "--connections", "8", "--retries", "2", "--grace", "3s", "--json"]);
+    const result = await runCli(["load", "http", "--target", server.url, "--rate", "120", "--duration", "1s", "--gifts-per-request", "10", "--connections", "8", "--retries", "2", "--grace", "3s", "--json"]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     const refused = (summary.requests.byStatus["429"] ?? 0) + (summary.requests.byStatus["503"] ?? 0);
@@ -89,7 +90,7 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
 
   it("on SIGTERM during a load finishes in-flight requests, exits 0 and loses no accepted event", async () => {
     const server = await serve();
-    const load = runCli(["load", "--target", server.url, "--rate", "200", "--duration", "3s", "--batch", "5", "--retries", "1", "--grace", "2s", "--json"]);
+    const load = runCli(["load", "http", "--target", server.url, "--rate", "200", "--duration", "3s", "--gifts-per-request", "5", "--retries", "1", "--grace", "2s", "--json"]);
     // Stop the server once the load is well under way (process start-up takes a while on a busy machine).
     for (let i = 0; i < 300 && (await accepted(server.url)) < 40; i++) await new Promise((r) => setTimeout(r, 20));
     const { exit, stopped } = await running.pop()!.stop();
@@ -116,11 +117,11 @@ describe("giftsim serve + giftsim load --target (built binary)", () => {
   });
 });
 
-describe("giftsim load --target against a server that dies (built binary)", () => {
+describe("giftsim load http against a server that dies (built binary)", () => {
   it("exits 1 with reconciliation unavailable when the server is killed by SIGKILL mid-run: an unproven run does not pass", async () => {
     const server = await serve();
     running.pop();
-    const load = runCli(["load", "--target", server.url, "--rate", "100", "--duration", "2s", "--batch", "5", "--retries", "1", "--grace", "1s", "--json"]);
+    const load = runCli(["load", "http", "--target", server.url, "--rate", "100", "--duration", "2s", "--gifts-per-request", "5", "--retries", "1", "--grace", "1s", "--json"]);
     for (let i = 0; i < 300 && (await accepted(server.url)) < 20; i++) await new Promise((r) => setTimeout(r, 20));
     process.kill(server.pid, "SIGKILL");
     expect((await server.exited).signal).toBe("SIGKILL");
@@ -132,18 +133,5 @@ describe("giftsim load --target against a server that dies (built binary)", () =
     expect(summary.passed).toBe(false);
     expect(result.stderr).toMatch(/reconciliation unavailable: the target stopped answering during the run \(GET \/v1\/totals: .*ECONNREFUSED/);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
-  });
-});
-
-describe("giftsim load --workers (built binary)", () => {
-  it("gives the single-thread ledger digest with 2 workers", async () => {
-    const args = ["load", "--events", "150000", "--viewers", "30000", "--creators", "100", "--batch", "50000", "--json"];
-    const [one, two] = await Promise.all([runCli(args), runCli([...args, "--workers", "2"])]);
-    expect(two.code).toBe(0);
-    const [a, b] = [JSON.parse(one.stdout), JSON.parse(two.stdout)];
-    expect(b.ledgerDigest).toBe(a.ledgerDigest);
-    expect(b.options.workers).toBe(2);
-    expect(b.partitions).toHaveLength(2);
-    expect(b.audit.state).toBe("passed");
   });
 });

@@ -6,8 +6,8 @@
  * core rejects and counts, never applies.
  */
 import { z } from "zod";
-import { problemsFromZod, type Problem } from "../../errors.js";
-import type { EventsRequest } from "../http-api.js";
+import { problemsFromZod, type Problem } from "../errors.js";
+import type { EventsRequest } from "./http-api.js";
 
 /** Any JSON number, Infinity (from 1e400) included: its range is the core's to judge, per row. */
 const anyNumber = z.custom<number>((value) => typeof value === "number", { message: "a number" });

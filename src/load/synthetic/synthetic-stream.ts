@@ -1,7 +1,7 @@
 import seedrandom from "seedrandom";
-import type { CompiledEconomy } from "../economy/index.js";
-import type { GiftBatch, PurchaseBatch } from "../core/index.js";
-import { errors } from "../errors.js";
+import { bundleGroup, type CompiledEconomy } from "../../economy/index.js";
+import type { GiftBatch, PurchaseBatch } from "../../core/index.js";
+import { errors } from "../../errors.js";
 
 /** One virtual partition of a synthetic stream: its own viewers, generator, stream ids and order ids. */
 export interface StreamPartition {
@@ -75,7 +75,7 @@ export function createSyntheticStream(economy: CompiledEconomy, options: Synthet
   function buyFor(purchases: PurchaseBatch, v: number, coinsNeeded: number): void {
     const region = viewerRegion(v);
     const channel = viewerChannel(v);
-    const group = region * channelCount + channel;
+    const group = bundleGroup(economy, region, channel);
     const tier = economy.bundleGroupSize[group] - 1;
     let short = coinsNeeded - wallet[v - lo];
     while (short > 0) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addTallies, emptyTally, sameTally, subtractTallies, tallyEvent, tallyFromWire, tallyToWire } from "../../src/load/index.js";
+import { addTallies, emptyTally, sameTally, subtractTallies, tallyEvent, tallyFromWire, tallyToWire } from "../../src/serve/index.js";
 
 const keys = fc.array(fc.tuple(fc.integer({ min: 0, max: (1 << 24) - 1 }), fc.integer({ min: 0, max: 0x7fffffff }), fc.integer({ min: 1, max: 100_000 })), {
   minLength: 1,

@@ -19,11 +19,10 @@ import {
   totalsToJson,
   viewerCoinsSpent,
   type Ledger,
-} from "../../core/index.js";
-import type { CompiledEconomy } from "../../economy/index.js";
-import { emptyTally, tallyEvent, tallyToWire } from "../event-tally.js";
-import type { BatchOutcome, EventsRequest, EventsResponse, ServiceConfig, ServiceTotals } from "../http-api.js";
-import { syntheticEconomy } from "../synthetic-catalog.js";
+} from "../core/index.js";
+import { bundleGroupCoins, syntheticEconomy, type CompiledEconomy } from "../economy/index.js";
+import { emptyTally, tallyEvent, tallyToWire } from "./event-tally.js";
+import type { BatchOutcome, EventsRequest, EventsResponse, ServiceConfig, ServiceTotals } from "./http-api.js";
 
 export interface ConversionServiceOptions {
   preset: string;
@@ -103,7 +102,6 @@ export function createConversionService(options: ConversionServiceOptions): Conv
       };
     },
     config() {
-      const channels = economy.channelIds.length;
       return {
         preset: economy.economy.id,
         viewers: ledger.viewerCount,
@@ -111,13 +109,7 @@ export function createConversionService(options: ConversionServiceOptions): Conv
         giftPriceCoins: Array.from(economy.giftPriceCoins),
         regions: [...economy.regionIds],
         channels: [...economy.channelIds],
-        bundleCoins: economy.regionIds.map((_, region) =>
-          economy.channelIds.map((_, channel) => {
-            const group = region * channels + channel;
-            const start = economy.bundleGroupStart[group];
-            return Array.from(economy.bundleCoins.subarray(start, start + economy.bundleGroupSize[group]));
-          }),
-        ),
+        bundleCoins: economy.regionIds.map((_, region) => economy.channelIds.map((_, channel) => bundleGroupCoins(economy, region, channel))),
       };
     },
     viewer(id) {

@@ -1,0 +1,12 @@
+export { runSyntheticLoad } from "./synthetic-load.js";
+export type { LoadPartitionReport, SyntheticLoadReport } from "./synthetic-load.js";
+export { DEFAULT_SYNTHETIC_LOAD, MAX_LOAD_WORKERS, validateSyntheticLoad } from "./synthetic-options.js";
+export type { SyntheticLoadOptions } from "./synthetic-options.js";
+export { runSyntheticPartition } from "./synthetic-partition.js";
+export type { SyntheticPartitionRun } from "./synthetic-partition.js";
+export { VIRTUAL_PARTITIONS, partitionRows, viewerPartition, virtualPartition } from "./viewer-partition.js";
+export type { ViewerPartition } from "./viewer-partition.js";
+export { ledgerFromSnapshot, ledgerSnapshot } from "./ledger-transfer.js";
+export type { LedgerSnapshot, TransferableLedger } from "./ledger-transfer.js";
+export { createSyntheticStream, purchaseRowsFor } from "./synthetic-stream.js";
+export type { StreamPartition, SyntheticStream, SyntheticStreamOptions } from "./synthetic-stream.js";
