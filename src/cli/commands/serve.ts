@@ -4,6 +4,7 @@ import { parseDuration } from "../../load/http/duration.js";
 import type { ServeStopReport } from "../../serve/gift-server.js";
 import { DEFAULT_SERVE } from "../../serve/serve-options.js";
 import { formatCount } from "../output.js";
+import { valuesGiven } from "../option-values.js";
 
 interface ServeArgs {
   port: number;
@@ -28,12 +29,13 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .option("port", { type: "number", default: DEFAULT_SERVE.port, describe: "0 picks a free port" })
-      .option("host", { type: "string", default: DEFAULT_SERVE.host, describe: "interface to listen on" })
+      .option("host", { type: "string", requiresArg: true, default: DEFAULT_SERVE.host, describe: "interface to listen on" })
       .option("viewers", { type: "number", default: DEFAULT_SERVE.viewers, describe: "viewers (wallets) in the ledger" })
       .option("creators", { type: "number", default: DEFAULT_SERVE.creators, describe: "creators (accounts) in the ledger" })
       .option("gifts", { type: "number", default: DEFAULT_SERVE.gifts, describe: "gift kinds: the first G of the catalog, synthetic past its end" })
-      .option("preset", { type: "string", default: DEFAULT_SERVE.preset, describe: "platform preset" })
-      .option("seed", { type: "string", default: DEFAULT_SERVE.seed, describe: "seed of synthetic gift prices" })
+      .option("preset", { type: "string", requiresArg: true, default: DEFAULT_SERVE.preset, describe: "platform preset" })
+      .option("seed", { type: "string", requiresArg: true, default: DEFAULT_SERVE.seed, describe: "seed of synthetic gift prices" })
+      .check(valuesGiven(["seed", "host", "preset"]))
       .option("max-body", { type: "number", default: DEFAULT_SERVE.maxBodyBytes, describe: "bytes per request; larger bodies get 413" })
       .option("max-events", { type: "number", default: DEFAULT_SERVE.maxEventsPerRequest, describe: "events per request; more get 400" })
       .option("max-inflight", { type: "number", default: DEFAULT_SERVE.maxInFlight, describe: "requests in progress beyond which new ones get 503 + Retry-After" })

@@ -61,8 +61,14 @@ describe("giftsim serve + giftsim load http (built binary)", () => {
       runCli(["load", "http", "--target", "http://127.0.0.1:1", "--duration", "1s"]),
       runCli(["serve", "--port", "70000", "--max-inflight", "0", "--body-timeout", "0s"]),
       runCli(["load", "http", "--target", server.url, "--duration", "2s", "--warmup", "2s"]),
+      // The page's folder was made after the whole load had run, and /proc hung or traced there.
+      runCli(["load", "http", "--target", server.url, "--duration", "1s", "--html", "/proc/giftsim-x/load.html"]),
+      runCli(["load", "http", "--target", server.url, "--duration", "1s", "--html", "/dev/null"]),
+      runCli(["load", "http", "--target", server.url, "--seed"]),
+      runCli(["serve", "--seed", ""]),
+      runCli(["load", "--seed", "--events", "1000"]),
     ]);
-    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
     expect(bad[0].stderr).toContain('--threshold: got "p99 fast", expected metric operator value');
     expect(bad[1].stderr).toContain("Unknown argument: workers");
     expect(bad[2].stderr).toContain("--target: http://127.0.0.1:1 did not answer");
@@ -70,6 +76,9 @@ describe("giftsim serve + giftsim load http (built binary)", () => {
     expect(bad[3].stderr).toContain("--max-inflight: got 0, expected an integer 1..");
     expect(bad[3].stderr).toContain("--body-timeout: got 0, expected an integer 1..");
     expect(bad[4].stderr).toContain("--warmup: got 2000, expected a duration from 0 to under the arrivals' 2000 ms");
+    expect(bad[5].stderr).toBe('giftsim: --html: got "/proc/giftsim-x/load.html", expected a folder giftsim can create and write (ENOENT); nothing was written\n');
+    expect(bad[6].stderr).toBe('giftsim: --html: got "/dev/null", expected a new or regular file, not a device; nothing was written\n');
+    for (const r of bad.slice(7)) expect(r.stderr).toMatch(/--seed: got (""|missing), expected a value after --seed/);
     for (const r of bad) expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 // Light modules only at startup: the HTTP client, the simulation and vega are imported when a load runs.
 import { parseStages, type RateProfile } from "../../../load/http/arrival-schedule.js";
@@ -11,8 +9,11 @@ import { parseThreshold } from "../../../load/http/threshold.js";
 import { DEFAULT_REPLAY_LOAD } from "../../../load/replay/replay-options.js";
 import type { replayHttpTraffic } from "../../../load/replay/replay-traffic.js";
 import { errors, type Problem } from "../../../errors.js";
+import { writeFileAtomic } from "../../../run/atomic-file.js";
+import { checkWritableFile } from "../../../run/make-folder.js";
 import { formatCount } from "../../output.js";
 import { replaySource, replaySourceOptions, type ReplaySourceArgs } from "./replay-source.js";
+import { valuesGiven } from "../../option-values.js";
 
 interface HttpArgs extends ReplaySourceArgs {
   target: string;
@@ -51,6 +52,7 @@ export const httpLoadMode: CommandModule<object, HttpArgs> = {
     replaySourceOptions(yargs)
       .option("target", { type: "string", demandOption: true, describe: "base URL of the gift service, e.g. http://127.0.0.1:8787" })
       .option("seed", { type: "string", describe: `seed of the synthetic traffic (default ${defaults.seed}); with --scenario, the scenario's master seed (default the file's)` })
+      .check(valuesGiven(["seed", "target", "duration", "stages", "timeout", "grace", "warmup", "html", "max-gap", "scenario", "arm"]))
       .option("rate", { type: "number", describe: "constant arrival rate, requests per second (default 100)" })
       .option("duration", { type: "string", describe: "with --rate: how long, e.g. 30s, 2m (default 10s)" })
       .option("stages", { type: "string", describe: 'ramping arrival rate, duration:rate stages in requests per second, e.g. "10s:100,20s:500"' })
@@ -79,6 +81,8 @@ export const httpLoadMode: CommandModule<object, HttpArgs> = {
         "a scenario's stream over HTTP, an hour of simulated time per second, with an HTML summary",
       ) as unknown as Argv<HttpArgs>,
   handler: async (args) => {
+    // A summary page that cannot be written is refused before the load, not after it.
+    if (args.html !== undefined) checkWritableFile("--html", args.html);
     const library = await import("../../../load/index.js");
     const { arrival, giftsPerRequest, traffic } = trafficFrom(args, library.replayHttpTraffic);
     const options: HttpLoadOptions = {
@@ -108,8 +112,7 @@ export const httpLoadMode: CommandModule<object, HttpArgs> = {
     if (tty) process.stderr.write("\n");
     process.stdout.write((args.json ? library.renderSummaryJson : library.renderSummaryText)(summary));
     if (args.html !== undefined) {
-      mkdirSync(dirname(args.html), { recursive: true });
-      writeFileSync(args.html, await library.renderSummaryHtml(summary));
+      writeFileAtomic(args.html, await library.renderSummaryHtml(summary));
     }
     failIfBroken(summary);
   },

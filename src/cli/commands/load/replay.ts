@@ -6,6 +6,7 @@ import { errors } from "../../../errors.js";
 import { formatCount, formatRate, printJson } from "../../output.js";
 import { batchLatencyLine, eventProgress, ledgerLines } from "./in-process-lines.js";
 import { replaySource, replaySourceOptions, type ReplaySourceArgs } from "./replay-source.js";
+import { valuesGiven } from "../../option-values.js";
 
 interface ReplayArgs extends ReplaySourceArgs {
   scenario: string;
@@ -21,6 +22,7 @@ export const replayLoadMode: CommandModule<object, ReplayArgs> = {
     replaySourceOptions(yargs)
       .demandOption("scenario")
       .option("seed", { type: "string", describe: "master seed of the scenario (default the file's)" })
+      .check(valuesGiven(["seed", "scenario", "arm"]))
       .option("batch", { type: "number", default: DEFAULT_REPLAY_LOAD.batchSize, describe: "events (purchases and gifts) per core call" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
       .example("$0 load replay --scenario scenarios/battle-night.yaml --arm battle-fresh --repeat 200", "a scenario's gift stream, 200 copies, through the core in process") as unknown as Argv<ReplayArgs>,

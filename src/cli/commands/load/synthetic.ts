@@ -6,6 +6,7 @@ import { VIRTUAL_PARTITIONS } from "../../../load/synthetic/viewer-partition.js"
 import { errors } from "../../../errors.js";
 import { formatCount, formatRate, printJson } from "../../output.js";
 import { batchLatencyLine, eventProgress, ledgerLines } from "./in-process-lines.js";
+import { valuesGiven } from "../../option-values.js";
 
 interface SyntheticArgs {
   events: number;
@@ -31,9 +32,10 @@ export const syntheticLoadMode: CommandModule<object, SyntheticArgs> = {
       .option("viewers", { type: "number", default: defaults.viewers, describe: "viewers (wallets)" })
       .option("creators", { type: "number", default: defaults.creators, describe: "creators (accounts)" })
       .option("gifts", { type: "number", default: defaults.gifts, describe: "gift kinds: the first G of the catalog, synthetic past its end" })
-      .option("preset", { type: "string", default: defaults.preset, describe: "platform preset" })
+      .option("preset", { type: "string", requiresArg: true, default: defaults.preset, describe: "platform preset" })
       .option("workers", { type: "number", default: defaults.workers, describe: "worker threads, the stream partitioned by viewer (1: this thread)" })
-      .option("seed", { type: "string", default: defaults.seed, describe: "seed of the synthetic stream" })
+      .option("seed", { type: "string", requiresArg: true, default: defaults.seed, describe: "seed of the synthetic stream" })
+      .check(valuesGiven(["seed", "preset"]))
       .option("batch", { type: "number", default: defaults.batchSize, describe: "gifts per core call (the purchases that fund them go in a call of their own)" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
       .example("$0 load --events 20000000 --viewers 1000000 --creators 1000 --gifts 64", "the reference benchmark size")
