@@ -19,7 +19,10 @@ export function formatFigure(value: number | null | undefined): string {
   return Number(value.toPrecision(4)).toString();
 }
 
-/** A figure in its metric's unit: micro-USD as dollars, shares as percentages, else formatFigure. */
+/** Abbreviations of the time units metrics are measured in. */
+const TIME_UNITS: Record<string, string> = { minutes: "min", hours: "h", days: "days" };
+
+/** A figure in its metric's unit: micro-USD as dollars, shares as percentages, time with its unit, else formatFigure. */
 export function formatInUnit(value: number | null | undefined, unit: string | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
   if (unit === "micro-USD") {
@@ -27,7 +30,9 @@ export function formatInUnit(value: number | null | undefined, unit: string | un
     return `${dollars < 0 ? "-" : ""}$${Math.abs(dollars).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   }
   if (unit === "share") return `${(value * 100).toFixed(1)}%`;
-  return formatFigure(value);
+  // Time is read with its unit ("11.61 min"); counts, coins and ratios are plain figures.
+  const timeUnit = TIME_UNITS[unit ?? ""];
+  return timeUnit === undefined ? formatFigure(value) : `${formatFigure(value)} ${timeUnit}`;
 }
 
 /** A sweep point as the report writes it ("creator share 50%"); "-" without a sweep. */

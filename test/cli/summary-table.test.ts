@@ -67,6 +67,12 @@ describe("terminal views of a summary", () => {
     expect(lines.join("\n")).not.toContain(headline);
   });
 
+  it("time reads with its unit (regression: 'Mean watch time 11.61' had none)", () => {
+    expect(formatInUnit(11.61, "minutes")).toBe("11.61 min");
+    expect(formatInUnit(33.5, "days")).toBe("33.5 days");
+    expect(formatInUnit(6560, "count")).toBe("6,560");
+  });
+
   it("--replicate: money in dollars and metrics by their labels, not raw micro-USD under metric ids", () => {
     const metrics = new Float64Array(METRIC_NAMES.length).fill(Number.NaN);
     metrics[METRIC_NAMES.indexOf("creatorEarningsMicros")] = 1_745_545_000;
