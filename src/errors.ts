@@ -260,6 +260,10 @@ export const errors = {
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} in ${dir} is corrupt: ${reason}; rebuild the lost replicates with the shard's command plus --resume, then merge again`, 2, [
       { path: "(folder)", value: dir, expected: "a shard whose checkpoint passes its checksums" },
     ]),
+  shardTwice: (shard: string, first: string, second: string) =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} is given twice (${first === second ? `${first} named twice` : `${first} and ${second}`}); name each shard's folder once`, 2, [
+      { path: "(dirs)", value: second, expected: `one folder per shard (${shard} is already ${first})` },
+    ]),
   incompleteMerge: (missing: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>
@@ -302,10 +306,13 @@ export const errors = {
   // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.
   workerEntryMissing: (file: string) =>
     new GiftsimError("NOT_BUILT", `worker entry ${file} is missing: run npm run build first`, 2),
-  listenFailed: (host: string, port: number, reason: string) =>
-    new GiftsimError("LISTEN_FAILED", `--port: cannot listen on ${host}:${port} (${reason}), expected a free port`, 2, [
-      { path: "--port", value: port, expected: "a free port" },
-    ]),
+  listenFailed: (host: string, port: number, reason: string) => {
+    // A port in use or reserved is the port's fault; a name that does not resolve, or an address
+    // this machine does not have, is the host's.
+    const portAtFault = reason === "EADDRINUSE" || reason === "EACCES";
+    const [flag, value, expected] = portAtFault ? ["--port", port, "a free port"] : ["--host", host, "an address of this machine"];
+    return new GiftsimError("LISTEN_FAILED", `${flag}: cannot listen on ${host}:${port} (${reason}), expected ${expected}`, 2, [{ path: flag, value, expected }]);
+  },
   invalidJson: (reason: string) =>
     new GiftsimError("INVALID_INPUT", `invalid request body: not JSON (${reason})`, 2, [{ path: "(body)", value: reason, expected: "a JSON object" }]),
   unsupportedMediaType: (contentType: string) =>

@@ -3,7 +3,7 @@
  * commands/; errors made by the library arrive as GiftsimError and leave with their exit code
  * (1 failed run, 2 bad input) and a message without a stack trace.
  */
-import yargs from "yargs";
+import yargs, { type CommandModule } from "yargs";
 import { GiftsimError, errors, writeFailureCode } from "../errors.js";
 import { benchCommand } from "./commands/bench.js";
 import { loadCommand } from "./commands/load.js";
@@ -16,21 +16,25 @@ import { scenariosCommand } from "./commands/scenarios.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 
+const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand];
+
+/** A first word that names no command: strict yargs calls it an "Unknown argument". */
+function unknownCommand(argv: readonly string[]): GiftsimError | undefined {
+  const first = argv[0];
+  if (first === undefined || first.startsWith("-")) return undefined;
+  const names = COMMANDS.map((command) => String(command.command).split(" ")[0]);
+  if (names.includes(first)) return undefined;
+  return errors.invalidInput("command", [{ path: "(command)", value: first, expected: `one of ${names.join(", ")} (see giftsim --help)` }]);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  const parser = yargs(argv)
-    .scriptName("giftsim")
-    .usage("$0 <command> [options]\n\nSimulation and load-testing engine for live-stream gifting economics.")
-    .command(loadCommand)
-    .command(serveCommand)
-    .command(benchCommand)
-    .command(runCommand)
-    .command(compareCommand)
-    .command(sweepCommand)
-    .command(mergeCommand)
-    .command(reportCommand)
-    .command(validateCommand)
-    .command(scenariosCommand)
+  const parser = COMMANDS.reduce(
+    (chain, command) => chain.command(command as CommandModule),
+    yargs(argv)
+      .scriptName("giftsim")
+      .usage("$0 <command> [options]\n\nSimulation and load-testing engine for live-stream gifting economics."),
+  )
     .demandCommand(1, "name a command (see --help)")
     .strict()
     .help()
@@ -46,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
       throw bare ? errors.invalidInput("option", [{ path: `--${bare[1]}`, value: undefined, expected: `a value after --${bare[1]}` }]) : new GiftsimError("INVALID_INPUT", text, 2);
     });
   try {
+    const unknown = unknownCommand(argv);
+    if (unknown !== undefined) throw unknown;
     await parser.parseAsync();
   } catch (error) {
     // A write that fails outside a run's own handling (a report on a full disk) is still a message.

@@ -26,6 +26,15 @@ function valueProblem(args: Record<string, unknown>, name: string, shown: string
   const value = args[name];
   if (Array.isArray(value)) return [{ path: shown, value, expected: `one value (${shown} was given ${value.length} times)` }];
   if (value === undefined || (typeof value === "string" && value.trim() === "") || typeof value === "boolean") return [{ path: shown, value, expected: wanted }];
-  if (typeof value === "number" && Number.isNaN(value)) return [{ path: shown, value, expected: "a number" }];
+  if (typeof value === "number" && Number.isNaN(value)) return [{ path: shown, value: typedText(name) ?? value, expected: "a number" }];
   return [];
+}
+
+/** What the user typed after `--name` (yargs hands a number option's "abc" over as NaN). */
+function typedText(name: string): string | undefined {
+  const words = process.argv.slice(2);
+  const joined = words.find((word) => word.startsWith(`--${name}=`));
+  if (joined !== undefined) return joined.slice(name.length + 3);
+  const at = words.indexOf(`--${name}`);
+  return at >= 0 ? words[at + 1] : undefined;
 }

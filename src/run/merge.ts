@@ -36,7 +36,7 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
   for (const { dir, header } of shards) {
     const index = header.shard?.index ?? 0;
     const twin = byIndex.get(index);
-    if (twin !== undefined) throw errors.mergeMismatch("shard", `${index}/${count} in ${twin}`, `${index}/${count} again in ${dir}`);
+    if (twin !== undefined) throw errors.shardTwice(`${index}/${count}`, twin, dir);
     byIndex.set(index, dir);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));

@@ -41,7 +41,8 @@ export function readScenarioFile(file: string): unknown {
   if (document.errors.length > 0) {
     const problems: Problem[] = document.errors.map((error) => ({
       ...(error.linePos ? lineAt(error.linePos[0]) : { path: "(file)", value: file }),
-      expected: `valid YAML or JSON (${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")})`,
+      // A second document ("---") is the parser's MULTIPLE_DOCS, worded as advice to a programmer.
+      expected: error.code === "MULTIPLE_DOCS" ? "one YAML document (this file holds more, separated by ---)" : `valid YAML or JSON (${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")})`,
     }));
     throw errors.yamlSyntax(file, problems);
   }

@@ -124,7 +124,8 @@ describe("shards", () => {
     expect(seed.exitCode).toBe(2);
     expect(seed.message).toMatch(/seed differs \(42 in .*a1 vs 7 in .*b2\)/);
     expect((await attempt(["a1"])).message).toMatch(/missing shard 2\/2/);
-    expect((await attempt(["a1", "a1"])).message).toMatch(/shard differs/);
+    // Regression: a shard named twice read "shard differs (1/2 in a1 vs 1/2 again in a1)".
+    expect((await attempt(["a1", "a1"])).message).toMatch(/^cannot merge: shard 1\/2 is given twice \(.*a1 named twice\); name each shard's folder once$/);
     expect(existsSync(join(root, "out"))).toBe(false);
   });
 });

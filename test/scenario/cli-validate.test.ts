@@ -82,7 +82,8 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["run", tiny, "--workers", "100000"], /--workers: got 100000, expected at most \d+ \(4 per core on this machine's \d+\)/],
       [["compare", tiny, "--replicates"], /--replicates: got missing, expected a value after --replicates/],
       [["sweep", tiny, "--seed", "1", "--seed", "2"], /--seed: got \["1","2"\], expected one value \(--seed was given 2 times\)/],
-      [["run", tiny, "--workers", "x"], /--workers: got NaN, expected a number/],
+      // A number option's bad text is shown as typed, not as yargs' NaN.
+      [["run", tiny, "--workers", "x"], /--workers: got "x", expected a number/],
       [["run", tiny, "--out", ""], /--out: got "", expected a value after --out/],
       [["validate", ""], /FILE: got "", expected a non-empty path/],
       [["merge", "a", "b", "--out"], /--out: got "", expected a value after --out/],
@@ -91,7 +92,11 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["bench", "--batch", "0"], /--batch: got 0, expected an integer 1\.\.2000000/],
       [["bench", "--gifts", "100000000"], /--gifts: got 100000000, expected an integer 1\.\.100000/],
       [["bench", "--events", "0"], /--events: got 0, expected an integer 1\.\.100000000/],
-      [["bench", "--viewers", "abc"], /--viewers: got NaN, expected a number/],
+      [["bench", "--viewers=abc"], /--viewers: got "abc", expected a number/],
+      // A word that names no command was yargs' "Unknown argument: nope".
+      [["nope"], /\(command\): got "nope", expected one of load, serve, bench, run, compare, sweep, merge, report, validate, scenarios/],
+      // A bad --viewers was also reported as a --workers problem.
+      [["load", "--viewers", "0"], /^giftsim: invalid load options:\n--viewers: got 0, expected an integer 1\.\.200000000\n$/],
       // A bare flag with a default and choices took its default; yargs' refusal was a stack trace.
       [["report", "a", "--format"], /--format: got missing, expected a value after --format/],
     ];

@@ -27,6 +27,10 @@ describe("hostile scenario files are bad input (exit 2), never a crash", () => {
     expect(refused("deep.yaml", `${"[".repeat(5000)}${"]".repeat(5000)}`).message).toMatch(/not valid YAML\/JSON/);
   });
 
+  it("says a file holds two documents, not the parser's advice to call parseAllDocuments (regression)", () => {
+    expect(refused("two.yaml", "name: a\n---\nname: b\n").message).toContain("line 2, column 1: got \"---\", expected one YAML document (this file holds more, separated by ---)");
+  });
+
   it("refuses an alias bomb instead of expanding it", () => {
     const bomb = ["a: &a [1,1,1,1,1,1,1,1,1]", "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]"];
     expect(refused("bomb.yaml", bomb.join("\n")).message).toMatch(/alias/i);

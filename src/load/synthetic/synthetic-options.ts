@@ -40,7 +40,8 @@ export function validateSyntheticLoad(options: SyntheticLoadOptions): void {
     ["batchSize", "--batch", 1, 10_000_000],
     ["workers", "--workers", 1, MAX_LOAD_WORKERS],
   ]);
-  if (Number.isInteger(options.workers) && options.workers > options.viewers) {
+  // Against a valid viewer count only: a bad --viewers is its own problem, not a second one of --workers.
+  if (Number.isInteger(options.workers) && Number.isInteger(options.viewers) && options.viewers >= 1 && options.workers > options.viewers) {
     problems.push({ path: "--workers", value: options.workers, expected: `at most --viewers (${options.viewers}): each worker owns a range of viewers` });
   }
   if (problems.length > 0) throw errors.invalidInput("load options", problems);

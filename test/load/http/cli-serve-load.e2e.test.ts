@@ -67,8 +67,11 @@ describe("giftsim serve + giftsim load http (built binary)", () => {
       runCli(["load", "http", "--target", server.url, "--seed"]),
       runCli(["serve", "--seed", ""]),
       runCli(["load", "--seed", "--events", "1000"]),
+      // A host that does not resolve was blamed on --port.
+      runCli(["serve", "--host", "no-such-host.invalid", "--port", "0"]),
     ]);
-    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(bad.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(bad[10].stderr).toMatch(/^giftsim: --host: cannot listen on no-such-host\.invalid:0 \(\w+\), expected an address of this machine\n$/);
     expect(bad[0].stderr).toContain('--threshold: got "p99 fast", expected metric operator value');
     expect(bad[1].stderr).toContain("Unknown argument: workers");
     expect(bad[2].stderr).toContain("--target: http://127.0.0.1:1 did not answer");
@@ -78,7 +81,7 @@ describe("giftsim serve + giftsim load http (built binary)", () => {
     expect(bad[4].stderr).toContain("--warmup: got 2000, expected a duration from 0 to under the arrivals' 2000 ms");
     expect(bad[5].stderr).toBe('giftsim: --html: got "/proc/giftsim-x/load.html", expected a folder giftsim can create and write (ENOENT); nothing was written\n');
     expect(bad[6].stderr).toBe('giftsim: --html: got "/dev/null", expected a new or regular file, not a device; nothing was written\n');
-    for (const r of bad.slice(7)) expect(r.stderr).toMatch(/--seed: got (""|missing), expected a value after --seed/);
+    for (const r of bad.slice(7, 10)) expect(r.stderr).toMatch(/--seed: got (""|missing), expected a value after --seed/);
     for (const r of bad) expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
