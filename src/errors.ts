@@ -303,7 +303,7 @@ export const errors = {
     ),
   unfinishedRun: (dir: string) =>
     new GiftsimError("OUTPUT_EXISTS", `${dir} holds an unfinished run; pass --resume to continue it or choose another --out`, 2),
-  // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load --target`.
+  // Load testing: workers, `giftsim serve` and its HTTP answers, `giftsim load http`.
   workerEntryMissing: (file: string) =>
     new GiftsimError("NOT_BUILT", `worker entry ${file} is missing: run npm run build first`, 2),
   listenFailed: (host: string, port: number, reason: string) => {
