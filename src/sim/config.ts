@@ -1,19 +1,17 @@
 /**
  * The simulation's parameters: one zod schema that is also the type, the defaults of the
  * reference model (MODEL.md; each default and its reason is documented in docs/model.md), and
- * the size limits the simulation runs within. Laying a user's overrides on these defaults and
- * checking the result is the scenario's work (scenario/resolve-model.ts).
+ * the size limits the simulation runs within. Each stream format declares its own parameters
+ * (schema, ranges and defaults) beside it in formats/<format>-params.ts; this module composes
+ * them under `formats` from the registry in formats/params.ts. Laying a user's overrides on
+ * these defaults and checking the result is the scenario's work (scenario/resolve-model.ts).
  */
 import { z } from "zod";
 import { CHANNELS, PRESET_IDS, type EconomyOverrides } from "../economy/index.js";
-import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
-
-const probability = z.number().min(0).max(1);
-const nonNegative = z.number().min(0).max(1e9);
-const positive = z.number().positive().max(1e9);
-const logit = z.number().min(-50).max(50);
-const count = z.number().int().min(0);
-const beta = z.strictObject({ alpha: z.number().positive().max(1000), beta: z.number().positive().max(1000) });
+import type { FormatParams } from "./formats/format-params.js";
+import { FORMAT_PARAMS } from "./formats/params.js";
+import { beta, count, logit, nonNegative, positive, probability } from "./param-kinds.js";
+import { FORMAT_IDS, WEEKDAYS, type FormatId } from "./vocabulary.js";
 
 const populationSchema = z.strictObject({
   /** Potential viewers per creator (the audience pool discovery draws from). */
@@ -116,45 +114,12 @@ const giftingSchema = z.strictObject({
   engagedDepartureFactor: probability,
 });
 
-const formatsSchema = z.strictObject({
-  casual: z.strictObject({ giftHazard: nonNegative, dwell: positive }),
-  qa: z.strictObject({
-    hazardBase: nonNegative,
-    hazardPerCuriosity: nonNegative,
-    dwell: positive,
-    askProbability: probability,
-    answerSeconds: positive,
-    answeredSatisfaction: probability,
-    queueJumpBoost: nonNegative,
-    goalTicker: z.boolean(),
-  }),
-  challenge: z.strictObject({
-    hazardBoost: nonNegative,
-    fatigueMinutes: positive,
-    sizeTilt: positive,
-    dwell: positive,
-    visibility: nonNegative,
-    actionSeconds: nonNegative,
-    backlogToleranceSeconds: positive,
-  }),
-  battle: z.strictObject({
-    roundSeconds: z.number().min(30).max(3600),
-    surgeAmplitude: nonNegative,
-    freshBoost: nonNegative,
-    surgeSeconds: positive,
-    sizeTiltAtEnd: nonNegative,
-    dwell: positive,
-    rivalPool: z.number().int().min(1).max(500),
-    rematchProbability: probability,
-    repeatDecay: probability,
-    pride: nonNegative,
-    winSatisfaction: probability,
-    rivalStrengthMedian: positive,
-    rivalStrengthSigma: z.number().min(0).max(5),
-    engagedSeconds: nonNegative,
-  }),
-  "behind-the-scenes": z.strictObject({ giftHazard: nonNegative, dwell: positive, returnBoost: logit, durationFactor: z.number().min(0.1).max(10) }),
-});
+/** One part of every format's own parameters (formats/*-params.ts), each under its format's id. */
+function everyFormats<Part extends keyof FormatParams>(part: Part): { [Id in FormatId]: (typeof FORMAT_PARAMS)[Id][Part] } {
+  return Object.fromEntries(FORMAT_IDS.map((id) => [id, FORMAT_PARAMS[id][part]])) as { [Id in FormatId]: (typeof FORMAT_PARAMS)[Id][Part] };
+}
+
+const formatsSchema = z.strictObject(everyFormats("schema"));
 
 const seriesSchema = z.strictObject({
   enabled: z.boolean(),
@@ -268,37 +233,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     combo: { maxPriceCoins: 5, meanExtra: 2 },
     engagedDepartureFactor: 0.5,
   },
-  formats: {
-    casual: { giftHazard: 1, dwell: 1 },
-    qa: {
-      hazardBase: 0.8,
-      hazardPerCuriosity: 0.8,
-      dwell: 1.15,
-      askProbability: 0.3,
-      answerSeconds: 60,
-      answeredSatisfaction: 0.3,
-      queueJumpBoost: 0.5,
-      goalTicker: true,
-    },
-    challenge: { hazardBoost: 0.6, fatigueMinutes: 40, sizeTilt: 0.35, dwell: 1.05, visibility: 1.5, actionSeconds: 5, backlogToleranceSeconds: 300 },
-    battle: {
-      roundSeconds: 300,
-      surgeAmplitude: 8,
-      freshBoost: 0.3,
-      surgeSeconds: 30,
-      sizeTiltAtEnd: 2,
-      dwell: 1.1,
-      rivalPool: 50,
-      rematchProbability: 0.3,
-      repeatDecay: 0.7,
-      pride: 0.5,
-      winSatisfaction: 0.1,
-      rivalStrengthMedian: 0.6,
-      rivalStrengthSigma: 0.5,
-      engagedSeconds: 60,
-    },
-    "behind-the-scenes": { giftHazard: 0.6, dwell: 1.5, returnBoost: 0.6, durationFactor: 1.5 },
-  },
+  formats: everyFormats("defaults"),
   series: { enabled: false, weeks: 4, goalCoins: 200_000, gamma: 1.5, payoffSatisfaction: 0.3, attendanceBoost: 0.4 },
   payouts: { everyDays: 1 },
 };

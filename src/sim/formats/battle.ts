@@ -13,11 +13,12 @@
  * probability rematchProbability, else a draw from the pool. Diverse pairings raise gifting and
  * repeated ones cool down (PACIS/ECIS 2021): with n the times this pair met before, the whole
  * round's hazard is multiplied by 1 + freshBoost x repeatDecay^n and the surge amplitude A is
- * surgeAmplitude x repeatDecay^n. Parameters: config.formats.battle.
+ * surgeAmplitude x repeatDecay^n. Parameters: config.formats.battle, declared in battle-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import { lognormal } from "../random.js";
 import type { StreamContext } from "../stream-context.js";
+import type { BattleParams } from "./battle-params.js";
 import { BaseFormat, type StreamFormat } from "./format.js";
 
 /** A creator with no history yet is matched as if it earned this many coins per second. */
@@ -27,7 +28,7 @@ const FALLBACK_COINS_PER_SECOND = 1;
 class BattleFormat extends BaseFormat {
   readonly id = "battle";
   readonly dwell: number;
-  private readonly p: SimConfig["formats"]["battle"];
+  private readonly p: BattleParams;
   /** Rounds fought by each (creator, rival) pair. */
   private readonly pairings: Int32Array;
   /** Strength of each (creator, rival); 0 until first drawn. */

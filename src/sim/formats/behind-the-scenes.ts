@@ -2,7 +2,7 @@
  * Behind-the-scenes build: a long, calm stream. Viewers gift less (giftHazard 0.6), stay longer
  * (dwell 1.5) and come back more (returnBoost, a log-odds bonus on attending the next stream);
  * the stream runs durationFactor times the scheduled length. Parameters:
- * config.formats["behind-the-scenes"].
+ * config.formats["behind-the-scenes"], declared in behind-the-scenes-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import { BaseFormat, type StreamFormat } from "./format.js";

@@ -1,7 +1,7 @@
 /**
  * Casual chat, the baseline every other format is measured against (all factors 1 by default).
- * Parameters (config.formats.casual): giftHazard, a multiplier on every viewer's gift hazard;
- * dwell, a multiplier on watch time.
+ * Parameters (config.formats.casual, declared in casual-params.ts): giftHazard, a multiplier on
+ * every viewer's gift hazard; dwell, a multiplier on watch time.
  */
 import type { SimConfig } from "../config.js";
 import { BaseFormat, type StreamFormat } from "./format.js";

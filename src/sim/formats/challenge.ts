@@ -4,10 +4,11 @@
  * gift choice), and novelty wears off: the stream factor is 1 + hazardBoost x exp(-t /
  * fatigueMinutes). Each gift unit queues actionSeconds of performing; a backlog longer than
  * viewers tolerate damps gifting by 1 / (1 + backlog / backlogToleranceSeconds) (why gift when
- * the creator is ten push-ups behind?). Parameters: config.formats.challenge.
+ * the creator is ten push-ups behind?). Parameters: config.formats.challenge, declared in challenge-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import type { StreamContext } from "../stream-context.js";
+import type { ChallengeParams } from "./challenge-params.js";
 import { BaseFormat, type StreamFormat } from "./format.js";
 
 /** The bound is refreshed this often, so the backlog drain and fatigue stay tight. */
@@ -18,7 +19,7 @@ class ChallengeFormat extends BaseFormat {
   readonly id = "challenge";
   readonly dwell: number;
   override readonly visibility: number;
-  private readonly p: SimConfig["formats"]["challenge"];
+  private readonly p: ChallengeParams;
   private readonly fatigueSec: number;
   /** When the creator will have performed every action gifted so far, stream seconds. */
   private backlogEnd = 0;

@@ -5,10 +5,11 @@
  * viewer with a question waiting is engaged (leaves less); an answered viewer gains
  * answeredSatisfaction. A goal ticker runs by default (goalTicker). A viewer asks on arrival
  * with probability askProbability x curiosity, and with a gift asks with askProbability.
- * Parameters: config.formats.qa.
+ * Parameters: config.formats.qa, declared in qa-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import type { StreamContext } from "../stream-context.js";
+import type { QaParams } from "./qa-params.js";
 import { BaseFormat, type StreamFormat } from "./format.js";
 
 const NONE = 0;
@@ -39,7 +40,7 @@ class QaFormat extends BaseFormat {
   readonly id = "qa";
   readonly dwell: number;
   override readonly goalTicker: boolean;
-  private readonly p: SimConfig["formats"]["qa"];
+  private readonly p: QaParams;
   /** NONE, FREE or GIFTED: the viewer's question waiting in this stream. */
   private readonly question: Uint8Array;
   private readonly answered: Uint8Array;

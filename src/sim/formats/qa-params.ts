@@ -1,0 +1,36 @@
+/** Q&A's parameters (config.formats.qa); their effects are described in qa.ts. */
+import { z } from "zod";
+import { nonNegative, positive, probability } from "../param-kinds.js";
+import { defineFormatParams } from "./format-params.js";
+
+export const qaParams = defineFormatParams(
+  z.strictObject({
+    /** Gift-hazard multiplier of a viewer with no curiosity. */
+    hazardBase: nonNegative,
+    /** Gift-hazard multiplier added per unit of curiosity. */
+    hazardPerCuriosity: nonNegative,
+    dwell: positive,
+    /** Chance a viewer asks on arrival (times curiosity) and with a gift. */
+    askProbability: probability,
+    /** Seconds between answers. */
+    answerSeconds: positive,
+    answeredSatisfaction: probability,
+    /** Extra readiness to gift of a viewer whose free question waits. */
+    queueJumpBoost: nonNegative,
+    /** Whether a goal ticker runs even when the goal-bar tactic is off. */
+    goalTicker: z.boolean(),
+  }),
+  {
+    hazardBase: 0.8,
+    hazardPerCuriosity: 0.8,
+    dwell: 1.15,
+    askProbability: 0.3,
+    answerSeconds: 60,
+    answeredSatisfaction: 0.3,
+    queueJumpBoost: 0.5,
+    goalTicker: true,
+  },
+);
+
+/** Q&A's parameters. */
+export type QaParams = z.infer<typeof qaParams.schema>;
