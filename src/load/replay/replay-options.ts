@@ -1,6 +1,5 @@
 import { errors, wholeNumberProblems, type Problem } from "../../errors.js";
 import type { ReplayStreamOptions } from "./replay-stream.js";
-import type { ReplayTiming } from "./replay-traffic.js";
 
 /** A replay through the core in this thread (`giftsim load replay`). */
 export interface ReplayLoadOptions extends ReplayStreamOptions {
@@ -8,6 +7,17 @@ export interface ReplayLoadOptions extends ReplayStreamOptions {
   repeat: number;
   /** Events (purchases and gifts) per core batch. */
   batchSize: number;
+}
+
+/** How a replay is paced and cut into requests over HTTP. */
+export interface ReplayTiming {
+  /** Simulated seconds per real second; or */
+  speed?: number;
+  /** average events per second over the run (sets the speed). */
+  eventsPerSecond?: number;
+  maxGapSeconds: number;
+  eventsPerRequest: number;
+  repeat: number;
 }
 
 /** A replay as HTTP traffic (`giftsim load http --scenario`): paced by exactly one of `speed` and `eventsPerSecond`. */

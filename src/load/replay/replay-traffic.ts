@@ -18,18 +18,8 @@ import type { ArrivalSchedule, ReplayArrival } from "../http/arrival-schedule.js
 import type { LoadRequest } from "../http/event-source.js";
 import type { Traffic, TrafficFactory } from "../http/traffic.js";
 import { checkKeySpace } from "./replay-load.js";
-import { validateReplayHttp, type ReplayHttpOptions } from "./replay-options.js";
+import { validateReplayHttp, type ReplayHttpOptions, type ReplayTiming } from "./replay-options.js";
 import { GIFT, captureReplayStream, type ReplayStream } from "./replay-stream.js";
-
-export interface ReplayTiming {
-  /** Simulated seconds per real second; or */
-  speed?: number;
-  /** average events per second over the run (sets the speed). */
-  eventsPerSecond?: number;
-  maxGapSeconds: number;
-  eventsPerRequest: number;
-  repeat: number;
-}
 
 /** Events closer in real time than this may share a request. */
 export const BATCH_WINDOW_MS = 20;
