@@ -6,12 +6,27 @@
  *   w(v) = base rate x generosity x (budget / median)^budgetElasticity x format viewerHazard(v)
  *          x budget pacing x tactics' viewerWeight(v)
  */
-import { remainingBudget } from "../spending.js";
-import type { StreamState } from "./state.js";
+import type { StreamFormat } from "../formats/index.js";
+import { remainingBudget, type Catalog } from "../spending.js";
+import type { RunningTactics, TacticContext } from "../tactics/index.js";
 import { FLAG_EXHAUSTED } from "./viewer-flags.js";
 
+/** What the weight reads of the stream (its state implements it; typed apart so the state may call this). */
+export interface GiftWeightContext extends TacticContext {
+  readonly format: StreamFormat;
+  readonly tactics: RunningTactics;
+  readonly catalog: Catalog;
+  readonly month: number;
+  /** Base gift rate per second. */
+  readonly baseRate: number;
+  readonly budgetMedianMicros: number;
+  readonly budgetElasticity: number;
+  readonly budgetPacing: number;
+  readonly channelCount: number;
+}
+
 /** The viewer's gift weight now (0: cannot gift in this stream). */
-export function giftWeight(s: StreamState, v: number): number {
+export function giftWeight(s: GiftWeightContext, v: number): number {
   const viewers = s.viewers;
   if (viewers.budgetMicros[v] === 0 && viewers.wallet[v] === 0) return 0;
   if ((s.flags[v] & FLAG_EXHAUSTED) !== 0) return 0;

@@ -1,7 +1,8 @@
 /**
  * One stream's whole state: what it reads from the world, its constants, the running counters
  * of its output row, the gift clock's bound and the tactics running in it. It is also the
- * StreamContext the format sees (formats are typed against that interface only).
+ * StreamContext the format sees, the TacticContext tactics see and the GiftWeightContext the
+ * gift weight reads: each is typed against its interface only, so none imports the state.
  *
  * A class rather than a closure's variables: every stream makes one instance of the same
  * shape, the pieces of the loop (arrivals, presence, gift clock, gifts, stream row) are free
@@ -15,13 +16,13 @@ import { RETENTION_MINUTES } from "../metric-names.js";
 import type { MoneyFeed } from "../money.js";
 import type { Random } from "../random.js";
 import type { Catalog, Spending } from "../spending.js";
-import type { BattleTotals, StreamContext } from "../stream-context.js";
+import type { BattleTotals } from "../stream-context.js";
 import type { ReplicateTally } from "../tally.js";
 import type { RunningTactics } from "../tactics/index.js";
 import { DAY_BASE, type Viewers } from "../viewers.js";
 import { setWeight, type WeightedSet } from "../weighted-set.js";
 import type { Creators, World } from "../world.js";
-import { giftWeight } from "./gift-weight.js";
+import { giftWeight, type GiftWeightContext } from "./gift-weight.js";
 
 /** Width of the herding regression's bins, seconds. */
 export const BIN_SECONDS = 300;
@@ -29,7 +30,7 @@ export const BIN_SECONDS = 300;
 const HERDING_SLACK = 1.02;
 
 /** The running stream; see the module comment. */
-export class StreamState implements StreamContext {
+export class StreamState implements GiftWeightContext {
   // --- the world, as the loop reads it ---
   readonly world: World;
   readonly config: SimConfig;

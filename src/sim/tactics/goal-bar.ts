@@ -6,8 +6,7 @@
  * Parameters: config.creators.tactics.goalBar.
  */
 import type { SimConfig } from "../config.js";
-import type { StreamState } from "../stream/state.js";
-import { BaseTactic } from "./tactic.js";
+import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** A viewer is engaged by the goal bar when the goal is this close. */
 const GOAL_ENGAGED_PROGRESS = 0.8;
@@ -32,7 +31,7 @@ export class GoalBar extends BaseTactic {
     return this.progress >= GOAL_ENGAGED_PROGRESS * this.p.goalCoins;
   }
 
-  override onGift(s: StreamState, _viewer: number, coins: number): void {
+  override onGift(s: TacticContext, _viewer: number, coins: number): void {
     this.progress += coins;
     while (this.progress >= this.p.goalCoins) {
       this.progress -= this.p.goalCoins;

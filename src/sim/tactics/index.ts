@@ -1,3 +1,3 @@
 export { runningTactics } from "./running.js";
 export type { RunningTactics } from "./running.js";
-export type { StreamTactic } from "./tactic.js";
+export type { StreamTactic, TacticContext } from "./tactic.js";

@@ -6,8 +6,7 @@
  * Parameters: config.series.
  */
 import type { SimConfig } from "../config.js";
-import type { StreamState } from "../stream/state.js";
-import { BaseTactic } from "./tactic.js";
+import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** The series goal as one stream sees it. */
 export class SeriesGoal extends BaseTactic {
@@ -18,7 +17,7 @@ export class SeriesGoal extends BaseTactic {
     this.p = config.series;
   }
 
-  override startStream(s: StreamState): void {
+  override startStream(s: TacticContext): void {
     const series = Math.floor(s.day / (7 * this.p.weeks));
     if (s.creators.seriesIndex[s.creator] !== series) {
       s.creators.seriesIndex[s.creator] = series;
@@ -26,14 +25,14 @@ export class SeriesGoal extends BaseTactic {
     }
   }
 
-  override boost(s: StreamState): number {
+  override boost(s: TacticContext): number {
     const coins = s.creators.seriesCoins[s.creator];
     if (coins >= this.p.goalCoins) return 1;
     const p = coins / this.p.goalCoins;
     return 1 + this.p.gamma * p * p * p * p;
   }
 
-  override onGift(s: StreamState, _viewer: number, coins: number): void {
+  override onGift(s: TacticContext, _viewer: number, coins: number): void {
     const before = s.creators.seriesCoins[s.creator];
     s.creators.seriesCoins[s.creator] = before + coins;
     if (before < this.p.goalCoins && before + coins >= this.p.goalCoins) {

@@ -4,9 +4,8 @@
  * Parameters: config.creators.tactics.shoutOuts.
  */
 import type { SimConfig } from "../config.js";
-import type { StreamState } from "../stream/state.js";
 import { FLAG_SHOUTED } from "../stream/viewer-flags.js";
-import { BaseTactic } from "./tactic.js";
+import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** Shout-outs in one stream. */
 export class ShoutOuts extends BaseTactic {
@@ -17,18 +16,18 @@ export class ShoutOuts extends BaseTactic {
     this.p = config.creators.tactics.shoutOuts;
   }
 
-  override viewerWeight(s: StreamState, viewer: number): number {
+  override viewerWeight(s: TacticContext, viewer: number): number {
     const acknowledged = s.viewers.acknowledgedDay[viewer];
     return acknowledged !== 0 && acknowledged < s.dayKey ? 1 + this.p.hazardBoost : 1;
   }
 
-  override onGift(s: StreamState, viewer: number, _coins: number, firstGift: boolean): void {
+  override onGift(s: TacticContext, viewer: number, _coins: number, firstGift: boolean): void {
     if (!firstGift) return;
     s.viewers.acknowledgedDay[viewer] = s.dayKey;
     s.flags[viewer] |= FLAG_SHOUTED;
   }
 
-  override satisfactionBonus(s: StreamState, viewer: number): number {
+  override satisfactionBonus(s: TacticContext, viewer: number): number {
     return (s.flags[viewer] & FLAG_SHOUTED) !== 0 ? this.p.satisfaction : 0;
   }
 }

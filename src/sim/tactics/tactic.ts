@@ -15,41 +15,58 @@
  * A tactic runtime lives for one stream; what outlives it is kept in the world (creators,
  * viewers).
  */
-import type { StreamState } from "../stream/state.js";
+import type { StreamContext } from "../stream-context.js";
+import type { Creators } from "../world.js";
+
+/**
+ * What a tactic reads and changes of its stream: the format's view of it plus the creator
+ * table and per-viewer stream scratch. The stream's state implements it; typing tactics
+ * against it, as formats are against StreamContext, keeps the tactics below the state.
+ */
+export interface TacticContext extends StreamContext {
+  readonly creators: Creators;
+  readonly day: number;
+  /** The day as the viewers table keys its per-day marks (DAY_BASE + day). */
+  readonly dayKey: number;
+  /** Per-viewer flag bits (stream/viewer-flags.ts). */
+  readonly flags: Uint8Array;
+  /** Coins each viewer has gifted in this stream. */
+  readonly streamCoins: Float64Array;
+}
 
 /** A tactic's hooks; see the module comment for how the engine uses them. */
 export interface StreamTactic {
   /** The stream starts (before any arrival). */
-  startStream(s: StreamState): void;
+  startStream(s: TacticContext): void;
   /** Multiplier on every present viewer's gift hazard; constant between gifts. */
-  boost(s: StreamState): number;
+  boost(s: TacticContext): number;
   /** Multiplier on the viewer's gift weight w(v) (constant between refreshes). */
-  viewerWeight(s: StreamState, viewer: number): number;
+  viewerWeight(s: TacticContext, viewer: number): number;
   /** Whether the viewer is held by the tactic (their departure hazard is lowered). */
-  engaged(s: StreamState, viewer: number): boolean;
+  engaged(s: TacticContext, viewer: number): boolean;
   /** The viewer gifted `coins`; `firstGift`: their first gift of the replicate. */
-  onGift(s: StreamState, viewer: number, coins: number, firstGift: boolean): void;
+  onGift(s: TacticContext, viewer: number, coins: number, firstGift: boolean): void;
   /** Satisfaction the viewer takes away from the tactic when leaving. */
-  satisfactionBonus(s: StreamState, viewer: number): number;
+  satisfactionBonus(s: TacticContext, viewer: number): number;
   /** The stream ended (everyone still present has left, the format has ended). */
-  endStream(s: StreamState): void;
+  endStream(s: TacticContext): void;
 }
 
 /** A tactic that does nothing at any hook; tactics override the hooks they use. */
 export abstract class BaseTactic implements StreamTactic {
-  startStream(_s: StreamState): void {}
-  boost(_s: StreamState): number {
+  startStream(_s: TacticContext): void {}
+  boost(_s: TacticContext): number {
     return 1;
   }
-  viewerWeight(_s: StreamState, _viewer: number): number {
+  viewerWeight(_s: TacticContext, _viewer: number): number {
     return 1;
   }
-  engaged(_s: StreamState, _viewer: number): boolean {
+  engaged(_s: TacticContext, _viewer: number): boolean {
     return false;
   }
-  onGift(_s: StreamState, _viewer: number, _coins: number, _firstGift: boolean): void {}
-  satisfactionBonus(_s: StreamState, _viewer: number): number {
+  onGift(_s: TacticContext, _viewer: number, _coins: number, _firstGift: boolean): void {}
+  satisfactionBonus(_s: TacticContext, _viewer: number): number {
     return 0;
   }
-  endStream(_s: StreamState): void {}
+  endStream(_s: TacticContext): void {}
 }

@@ -4,9 +4,8 @@
  * Parameters: config.creators.tactics.topGifterPerk.
  */
 import type { SimConfig } from "../config.js";
-import type { StreamState } from "../stream/state.js";
 import { FLAG_TOP } from "../stream/viewer-flags.js";
-import { BaseTactic } from "./tactic.js";
+import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** The top-gifter ranking of one stream. */
 export class TopGifter extends BaseTactic {
@@ -21,12 +20,12 @@ export class TopGifter extends BaseTactic {
     this.top = new Int32Array(this.p.topK);
   }
 
-  override viewerWeight(s: StreamState, viewer: number): number {
+  override viewerWeight(s: TacticContext, viewer: number): number {
     return (s.flags[viewer] & FLAG_TOP) !== 0 ? 1 + this.p.hazardBoost : 1;
   }
 
   /** Keeps the ranking sorted, flagging who holds a place. */
-  override onGift(s: StreamState, viewer: number): void {
+  override onGift(s: TacticContext, viewer: number): void {
     const top = this.top;
     const streamCoins = s.streamCoins;
     const topK = this.p.topK;
@@ -49,7 +48,7 @@ export class TopGifter extends BaseTactic {
     }
   }
 
-  override endStream(s: StreamState): void {
+  override endStream(s: TacticContext): void {
     if (this.size === 0) return;
     const winner = this.top[0];
     s.viewers.satisfaction[winner] = Math.min(1, s.viewers.satisfaction[winner] + this.p.satisfaction);
