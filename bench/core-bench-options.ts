@@ -1,6 +1,6 @@
 /** Sizes of the core benchmark; its own module so the CLI can show defaults and check options without loading the bench. */
-import { GiftsimError, errors, wholeNumberProblems } from "../src/errors.js";
-import { DEFAULT_SYNTHETIC_LOAD, validateSyntheticLoad } from "../src/load/index.js";
+import { errors, wholeNumberProblems } from "../src/errors.js";
+import { syntheticStreamProblems } from "../src/load/index.js";
 
 export interface CoreBenchOptions {
   events: number;
@@ -26,7 +26,6 @@ export const DEFAULT_CORE_BENCH: CoreBenchOptions = {
   timeMs: 2_000,
 };
 
-
 /**
  * Throws an INVALID_INPUT error naming each bad option. The whole stream is generated before it
  * is timed, and the baseline holds `baselineBatches` batches as objects, so the event and batch
@@ -39,11 +38,6 @@ export function validateCoreBench(options: CoreBenchOptions): void {
     ["batchSize", "--batch", 1, 2_000_000],
   ]);
   // Viewers, creators and gift kinds: the synthetic stream's own bounds, which the load checks too.
-  try {
-    validateSyntheticLoad({ ...DEFAULT_SYNTHETIC_LOAD, viewers: options.viewers, creators: options.creators, gifts: options.gifts, workers: 1 });
-  } catch (error) {
-    if (!(error instanceof GiftsimError)) throw error;
-    problems.push(...error.problems);
-  }
+  problems.push(...syntheticStreamProblems(options));
   if (problems.length > 0) throw errors.invalidInput("bench options", problems);
 }

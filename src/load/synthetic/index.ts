@@ -1,6 +1,6 @@
 export { runSyntheticLoad } from "./synthetic-load.js";
 export type { LoadPartitionReport, SyntheticLoadReport } from "./synthetic-load.js";
-export { DEFAULT_SYNTHETIC_LOAD, MAX_LOAD_WORKERS, validateSyntheticLoad } from "./synthetic-options.js";
+export { DEFAULT_SYNTHETIC_LOAD, MAX_LOAD_WORKERS, syntheticStreamProblems, validateSyntheticLoad } from "./synthetic-options.js";
 export type { SyntheticLoadOptions } from "./synthetic-options.js";
 export { runSyntheticPartition } from "./synthetic-partition.js";
 export type { SyntheticPartitionRun } from "./synthetic-partition.js";
