@@ -6,6 +6,7 @@
  * default study than cloning them, even with a single buffer per task. A replicate that throws
  * or fails its audit is reported in its slot with its seed; the rest of the chunk still counts.
  */
+import { compileEconomy, type CompiledEconomy, type Economy } from "../economy/index.js";
 import type { EventLogSink, ReplicateOutput, SimConfig } from "../sim/index.js";
 import { writeEventPart } from "./event-log.js";
 import type { ReplicateRecord } from "./record.js";
@@ -17,6 +18,8 @@ export interface WorkerContext {
   scenarioHash: string;
   /** By cell index. */
   configs: SimConfig[];
+  /** Each cell's validated price book (ScenarioPlan.economies), compiled once per worker. */
+  economies: readonly Economy[];
   arms: string[];
   pointIndices: number[];
   /** A module exporting `runReplicate` in place of the simulation's (tests). */
@@ -52,7 +55,17 @@ export interface ChunkResult {
 }
 
 /** The replicate function a chunk calls: the simulation's runReplicate or a test stand-in. */
-export type ReplicateFunction = (config: SimConfig, seed: string, options?: { eventLog?: EventLogSink }) => ReplicateOutput;
+export type ReplicateFunction = (config: SimConfig, seed: string, options?: { eventLog?: EventLogSink; economy?: CompiledEconomy }) => ReplicateOutput;
+
+/** Compiled price books by context, by cell: compiling validates, which costs more than a replicate's setup. */
+const compiledBooks = new WeakMap<WorkerContext, Array<CompiledEconomy | undefined>>();
+
+/** Cell `cell`'s compiled price book, compiled on its first replicate in this thread. */
+export function cellEconomy(context: WorkerContext, cell: number): CompiledEconomy {
+  let books = compiledBooks.get(context);
+  if (books === undefined) compiledBooks.set(context, (books = []));
+  return (books[cell] ??= compileEconomy(context.economies[cell]));
+}
 
 /** A failed replicate, named so it can be rerun alone. */
 export interface ReplicateFailure {
@@ -90,11 +103,12 @@ export function runChunk(context: WorkerContext, replicate: ReplicateFunction, t
       if (index === throwAt) throw new Error(`test hook: replicate ${index} throws`);
       const config = context.configs[cell];
       const seed = seedOf(context, cell, index);
+      const economy = cellEconomy(context, cell);
       const output =
         context.eventsDir === undefined
-          ? replicate(config, seed)
+          ? replicate(config, seed, { economy })
           : writeEventPart(context.eventsDir, cell, { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate: index }, (eventLog) =>
-              replicate(config, seed, { eventLog }),
+              replicate(config, seed, { eventLog, economy }),
             );
       if (output.audit.state === "failed") {
         states[slot] = SLOT_AUDIT_FAILED;

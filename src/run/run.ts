@@ -12,7 +12,7 @@ import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
 import { checkWritableFile } from "./make-folder.js";
-import { seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
+import { cellEconomy, seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { createReplicatePool, type ReplicatePool } from "./pool.js";
 import type { ReplicateRecord } from "./record.js";
@@ -88,6 +88,7 @@ export function workerContext(plan: ScenarioPlan, replicateModule?: string, even
     masterSeed: plan.seed,
     scenarioHash: plan.hash,
     configs: plan.scenario.cells.map((cell) => cell.config),
+    economies: plan.economies,
     arms: plan.scenario.cells.map((cell) => cell.arm),
     pointIndices: plan.scenario.cells.map((cell) => cell.pointIndex),
     replicateModule,
@@ -231,7 +232,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
     const context = workerContext(plan);
     const sha256 = assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
       const identity = { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate };
-      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, cell, replicate), { eventLog }));
+      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, cell, replicate), { eventLog, economy: cellEconomy(context, cell) }));
     });
     eventLog = { file: basename(options.eventsOut), sha256 };
   }

@@ -5,7 +5,7 @@
  * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
  */
 import { errors, formatPath, pathSegments, valueAt, type Problem } from "../errors.js";
-import { PRESET_IDS, checkEconomy, loadEconomy, type EconomyOverrides } from "../economy/index.js";
+import { PRESET_IDS, checkEconomy, loadEconomy, type Economy, type EconomyOverrides } from "../economy/index.js";
 import { METRIC_NAMES, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
 import { resolveBaseCell, type BaseCell } from "./base-cell.js";
@@ -65,6 +65,13 @@ export interface ScenarioPlan {
   seed: string;
   /** Replicates per cell. */
   replicates: number;
+  /**
+   * The validated price book of each cell, by cell index: what a worker compiles once instead of
+   * loading and checking it again. Derived from each cell's `config.platform`, which the hash
+   * covers, so it is kept out of the resolved scenario (and of manifests and checkpoints, where it
+   * would repeat the whole book per cell).
+   */
+  economies: readonly Economy[];
 }
 
 /** Command-line values that replace the file's. */
@@ -112,7 +119,7 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   const base = { economy: input.preset === undefined ? {} : input.economy, model: input.model };
   const baseCell = resolveCell(input.preset ?? PRESET_IDS[0], base, { economy: "economy", model: "model" });
   problems.push(...baseCell.problems);
-  const cells = baseCell.problems.length === 0 ? resolveCells(input, base, problems) : [];
+  const { cells, economies } = baseCell.problems.length === 0 ? resolveCells(input, base, problems) : { cells: [], economies: [] };
   const comparedTo = resolveBaseCell(
     isTree(raw) ? raw.base : undefined,
     input.arms?.map((arm) => arm.name) ?? ["base"],
@@ -143,15 +150,17 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
     hash: sha256(canonicalJson({ ...resolved, base: undefined })),
     seed: options.seed ?? String(scenario.seed),
     replicates,
+    economies,
   };
 }
 
 /**
- * Every (arm, sweep point) laid on `base` and resolved on the arm's preset, in plan order;
- * problems are added to `problems`.
+ * Every (arm, sweep point) laid on `base` and resolved on the arm's preset, in plan order, with
+ * its validated economy; problems are added to `problems`.
  */
-function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, problems: Problem[]): PlanCell[] {
+function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, problems: Problem[]): { cells: PlanCell[]; economies: Economy[] } {
   const cells: PlanCell[] = [];
+  const economies: Economy[] = [];
   const points = sweepPoints(input.sweep);
   (input.arms ?? [undefined]).forEach((arm, armIndex) => {
     const prefix = arm === undefined ? { economy: "economy", model: "model" } : { economy: `arms[${armIndex}].economy`, model: `arms[${armIndex}].model` };
@@ -169,7 +178,8 @@ function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, pr
       };
       const cell = resolveCell(preset ?? PRESET_IDS[0], layered, prefix);
       problems.push(...cell.problems.map((problem) => attributeToSource(problem, prefix, point, input, armIndex)));
-      if (cell.config === undefined) return;
+      if (cell.config === undefined || cell.economy === undefined) return;
+      economies.push(cell.economy);
       cells.push({
         index: cells.length,
         arm: arm?.name ?? "base",
@@ -179,7 +189,7 @@ function resolveCells(input: Checkable, base: { economy: Tree; model: Tree }, pr
       });
     });
   });
-  return cells;
+  return { cells, economies };
 }
 
 /** The value a swept path has before the sweep: the preset's (with the scenario's overrides) or the model's. */
@@ -272,6 +282,7 @@ function sweepValue(sweep: SweepAxis[], path: string, valueIndex: number): unkno
 
 interface CellResult {
   config?: SimConfig;
+  economy?: Economy;
   problems: Problem[];
 }
 
@@ -285,7 +296,7 @@ function resolveCell(preset: string, overrides: { economy: Tree; model: Tree }, 
   const economyProblems = book.kind === "valid" ? [] : book.problems.map((problem) => ({ ...problem, path: formatPath([problem.path], prefix.economy) }));
   const platform = { preset, overrides: book.kind === "valid" ? overrides.economy : {} };
   const model = resolveModel({ ...overrides.model, platform }, prefix.model, book.kind === "valid" ? book.economy : undefined);
-  if (model.kind === "resolved") return { config: economyProblems.length === 0 ? model.config : undefined, problems: economyProblems };
+  if (model.kind === "resolved") return book.kind === "valid" ? { config: model.config, economy: book.economy, problems: [] } : { problems: economyProblems };
   return { problems: [...economyProblems, ...(model.kind === "invalid" ? model.problems : [model.problem])] };
 }
 

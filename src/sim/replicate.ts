@@ -5,6 +5,7 @@
  * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
+import type { CompiledEconomy } from "../economy/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
@@ -27,6 +28,12 @@ export interface ReplicateOptions {
    * SIM_LIMITS.replicateEventBudget): the guard for work the up-front estimate did not foresee.
    */
   eventBudget?: number;
+  /**
+   * The price book of `config.platform`, compiled once by the caller (a worker compiles each
+   * plan cell's validated economy once). Without it the replicate loads and compiles the
+   * config's platform itself, cached per platform.
+   */
+  economy?: CompiledEconomy;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */
@@ -42,7 +49,7 @@ export function runReplicate(config: SimConfig, seed: string, options: Replicate
 
 /** runReplicate, also returning the world for tests that inspect per-viewer state. */
 export function simulate(config: SimConfig, seed: string, options: ReplicateOptions = {}): { world: World; output: ReplicateOutput } {
-  const world = createWorld(config, seed, options.eventLog, options.eventBudget);
+  const world = createWorld(config, seed, options);
   const { creators, tally, money } = world;
   seedFollowers(world);
   const horizonDays = config.horizonWeeks * 7;

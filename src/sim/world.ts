@@ -110,9 +110,10 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, sink: EventLogSink | undefined, eventBudget: number = SIM_LIMITS.replicateEventBudget): World {
+export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy }): World {
   const random = createRandom(seed);
-  const economy = compiledEconomy(config);
+  const economy = options.economy ?? compiledEconomy(config);
+  const sink = options.eventLog;
   const creatorCount = config.creators.count;
   const baseQuality = new Float64Array(creatorCount);
   for (let c = 0; c < creatorCount; c++) baseQuality[c] = config.creators.qualitySigma > 0 ? lognormal(random, config.creators.quality, config.creators.qualitySigma) : config.creators.quality;
@@ -174,7 +175,7 @@ export function createWorld(config: SimConfig, seed: string, sink: EventLogSink 
     nextStreamId: 0,
     promotedStreams: 0,
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
-    eventBudget,
+    eventBudget: options.eventBudget ?? SIM_LIMITS.replicateEventBudget,
   };
 }
 
