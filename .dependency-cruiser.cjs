@@ -4,6 +4,7 @@
  *
  *   economy <- core <- sim <- scenario <- run <- (report, load, serve) <- cli
  *
+ * with bench (the core benchmark `giftsim bench` ships, on the synthetic load) above load,
  * with render (pages shared by report and load) below report and load, serve (the service and
  * its wire contract) below load, and stats a leaf of pure statistics that run's summaries and
  * report's comparisons both use. errors.ts, install.ts and file-kind.ts are shared by every
@@ -23,16 +24,11 @@ const LAYERS = {
   report: ["render", "run", "scenario", "sim", "core", "economy", "stats"],
   serve: ["run", "scenario", "sim", "core", "economy", "stats"],
   load: ["serve", "render", "run", "scenario", "sim", "core", "economy", "stats"],
-  cli: ["load", "serve", "report", "render", "run", "scenario", "sim", "core", "economy", "stats"],
+  bench: ["load", "serve", "core", "economy"],
+  cli: ["bench", "load", "serve", "report", "render", "run", "scenario", "sim", "core", "economy", "stats"],
 };
 
 const SHARED = "^src/(errors|install|file-kind)\\.ts$";
-
-/**
- * `giftsim bench` ships the core benchmark, which still lives in bench/ beside the synthetic
- * load it draws on; it moves into src once that load has its own folder (issue 11, item 2).
- */
-const CORE_BENCH_COMMAND = "^src/cli/commands/bench\\.ts$";
 
 const folders = (names) => `^src/(${names.join("|")})/`;
 
@@ -82,15 +78,8 @@ module.exports = {
       name: "src-not-on-tests-or-benchmarks",
       comment: "the library does not depend on its tests or benchmarks",
       severity: "error",
-      from: { path: "^src/", pathNot: CORE_BENCH_COMMAND },
+      from: { path: "^src/" },
       to: { path: "^(test|bench)/" },
-    },
-    {
-      name: "core-bench-command-only-on-core-bench",
-      comment: "`giftsim bench` runs the core benchmark of bench/ and nothing else from there",
-      severity: "error",
-      from: { path: CORE_BENCH_COMMAND },
-      to: { path: "^(test|bench)/", pathNot: "^bench/(core-bench|core-bench-options|format)\\.ts$" },
     },
   ],
   options: {

@@ -4,8 +4,7 @@
  * `npm run bench -- --events 2000000 --viewers 100000`.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_CORE_BENCH, runCoreBench } from "./core-bench.js";
-import { formatCoreBench } from "./format.js";
+import { DEFAULT_CORE_BENCH, formatCoreBench, runCoreBench } from "../src/bench/index.js";
 
 const { values } = parseArgs({
   options: {

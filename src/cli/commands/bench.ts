@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_CORE_BENCH, validateCoreBench } from "../../../bench/core-bench-options.js";
+import { DEFAULT_CORE_BENCH, validateCoreBench } from "../../bench/core-bench-options.js";
 import { valuesGiven } from "../option-values.js";
 import { printJson } from "../output.js";
 
@@ -29,7 +29,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   handler: async (args) => {
     const options = { ...DEFAULT_CORE_BENCH, events: args.events, viewers: args.viewers, creators: args.creators, gifts: args.gifts, batchSize: args.batch };
     validateCoreBench(options);
-    const [{ runCoreBench }, { formatCoreBench }] = await Promise.all([import("../../../bench/core-bench.js"), import("../../../bench/format.js")]);
+    const { runCoreBench, formatCoreBench } = await import("../../bench/index.js");
     const report = await runCoreBench(options);
     if (args.json) printJson(report);
     else process.stdout.write(`${formatCoreBench(report)}\n`);

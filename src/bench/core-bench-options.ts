@@ -1,6 +1,6 @@
 /** Sizes of the core benchmark; its own module so the CLI can show defaults and check options without loading the bench. */
-import { errors, wholeNumberProblems } from "../src/errors.js";
-import { syntheticStreamProblems } from "../src/load/index.js";
+import { errors, wholeNumberProblems } from "../errors.js";
+import { syntheticStreamProblems } from "../load/index.js";
 
 export interface CoreBenchOptions {
   events: number;

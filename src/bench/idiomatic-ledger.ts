@@ -3,7 +3,7 @@
  * event, Maps keyed by id, a Set of string idempotency keys, float money, one event at a
  * time. It keeps the same rules as the core so the two can be compared on the same stream.
  */
-import type { GiftEvent } from "../src/serve/http-api.js";
+import type { GiftEvent } from "../serve/http-api.js";
 
 export type { GiftEvent };
 

@@ -5,12 +5,11 @@
  * equal between the two sides) so the JIT cannot drop the work.
  */
 import { Bench } from "tinybench";
-import type { CompiledEconomy } from "../src/economy/index.js";
-import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../src/core/index.js";
-import { syntheticEconomy } from "../src/economy/index.js";
-import { createSyntheticStream, purchaseRowsFor } from "../src/load/index.js";
+import type { CompiledEconomy } from "../economy/index.js";
+import { applyGifts, applyPurchases, copyBatchRows, createGiftBatch, createLedger, createPurchaseBatch, type GiftBatch, type Ledger, type PurchaseBatch } from "../core/index.js";
+import { syntheticEconomy } from "../economy/index.js";
+import { createSyntheticStream, purchaseRowsFor } from "../load/index.js";
 import { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
-export { DEFAULT_CORE_BENCH, type CoreBenchOptions } from "./core-bench-options.js";
 import { IdiomaticLedger, type GiftEvent, type PurchaseEvent } from "./idiomatic-ledger.js";
 
 export interface BenchTaskReport {
