@@ -116,7 +116,7 @@ const ROWS: Record<string, Row> = {
   "gifting.budgetPacing": range(0.5, 2, assumption("viewers pace a monthly budget: without it most payers spent the month in its first week", "topUpGuide", "Budget Your Coins: Set a monthly limit on how many coins you buy.")),
   "gifting.kappa": range(0.25, 1, assumption("the price scale of gift choice (MODEL.md's kappa, no value given): half of the coins still affordable this month")),
   "gifting.catalogExponent": range(0.15, 0.5, tuned("gifting-concentration", "tuned down from 0.6, with which whales sent mostly 1-coin gifts and the top 20% of gifters held under 0.80 of coins")),
-  "gifting.contagion.strength": range(0.25, 0.8, tuned("bursts", "gap CV about 1.7-2.1 (band > 1.3) with stable results; 1 made the process near-critical")),
+  "gifting.contagion.strength": range(0.25, 0.75, tuned("bursts", "gap CV about 1.7-2.1 (band > 1.3) with stable results; 1 made the process near-critical, as the top of the range is with challenge visibility 2")),
   "gifting.contagion.decaySeconds": range(30, 120, assumption("a gift excites others for about a minute (the Hawkes kernel's time constant)", "economics", "seeing others gift raises the chance of gifting")),
   "gifting.contagion.sizeWeight": range(0, 1, assumption("bigger gifts excite more, by log10 of their coins")),
   "gifting.herding.elasticity": range(0, 0.3, assumption("mild herding, saturating in the crowd (the +1% per extra viewer is not converted to an elasticity)", "economics", "about +1% of mean tips per extra viewer per minute (Lu et al., Marketing Science 2021)")),
