@@ -32,7 +32,8 @@ export function scheduleFollowers(
 ): void {
   const { config, viewers, random, creators } = world;
   const a = config.attendance;
-  const seriesBonus = config.series.enabled ? config.series.attendanceBoost : 0;
+  const series = config.creators.tactics.series;
+  const seriesBonus = series.enabled ? series.attendanceBoost : 0;
   const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus;
   const weeksSincePrevious = daysSincePrevious / 7;
   const arrivalRate = 1 / Math.max(1, a.arrivalMeanMinutes * 60);

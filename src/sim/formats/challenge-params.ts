@@ -1,9 +1,9 @@
 /** The challenge format's parameters (config.formats.challenge); their effects are described in challenge.ts. */
 import { z } from "zod";
+import { defineParamGroup } from "../param-group.js";
 import { nonNegative, positive } from "../param-kinds.js";
-import { defineFormatParams } from "./format-params.js";
 
-export const challengeParams = defineFormatParams(
+export const challengeParams = defineParamGroup(
   z.strictObject({
     /** Novelty boost on the gift hazard at the stream's start. */
     hazardBoost: nonNegative,
