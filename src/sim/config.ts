@@ -78,6 +78,10 @@ const attendanceSchema = z.strictObject({
   habitGain: probability,
   habitDecayMissed: probability,
   satisfactionLearningRate: probability,
+  /** Watch share (watch / expected watch, at most 1) at which a visit without payoffs leaves satisfaction unchanged. */
+  neutralWatchShare: probability,
+  /** Experience gained per unit of watch share above the neutral share (lost below it). */
+  watchExperienceWeight: probability,
 });
 
 /** Sizes checked against SIM_LIMITS after parsing, so that they fail as TOO_LARGE. */
@@ -190,6 +194,8 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     habitGain: 0.25,
     habitDecayMissed: 0.15,
     satisfactionLearningRate: 0.4,
+    neutralWatchShare: 0.632,
+    watchExperienceWeight: 0.5,
   },
   discovery: { arrivalsPerHour: 600, clipThrough: 0.5, followProbability: 0.08, followMinMinutes: 5 },
   promotion: {
