@@ -7,8 +7,9 @@
  * were updated when the share of creators paid joined the metrics and the day table (new
  * columns only: every other value stayed the same), and the qa arm's changed when Q&A stopped
  * running the goal bar on its own (formats and tactics apart; every-tactic digests unchanged),
- * and all of them when a visit without payoffs became able to keep satisfaction
- * (attendance.neutralWatchShare).
+ * all of them when a visit without payoffs became able to keep satisfaction
+ * (attendance.neutralWatchShare), and both qa-vs-challenge arms when the default study turned
+ * the goal bar on in both.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -17,8 +18,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "f29f6043c22dd5ddba7a8d952a421247bf408ebe1e8831b304934c159bd5d175",
-  challenge: "945efd33e8a58a28aca03eccd24e51793359ab8745528f8d97822570c39b16db",
+  qa: "74b9f040ad4a3687e87a32527027c702bd096a21a9490830b260fe767382b859",
+  challenge: "9676324299209f10ac741aae1630a90d11111aa5649723b0a24092c1a8e50773",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */

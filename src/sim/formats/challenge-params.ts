@@ -9,7 +9,13 @@ export const challengeParams = defineParamGroup(
     hazardBoost: nonNegative,
     /** Time constant of the novelty wearing off. */
     fatigueMinutes: positive,
-    /** Multiplier on the price scale of gift choice (below 1: smaller gifts). */
+    /**
+     * Multiplier on the price scale of gift choice (below 1: smaller gifts); plausible range
+     * [0.1, 1]. Assumption: one action per gift whatever its price (the guide's "10 push-ups
+     * per gift"), so a larger gift buys no more of the show and choice leans small, but gifts
+     * keep the status they carry in casual chat, so not all the way to the cheapest: 0.35 is
+     * near the range's middle on a log scale (docs/model.md "Formats").
+     */
     sizeTilt: positive,
     dwell: positive,
     /** Multiplier on how much one gift excites others. */
