@@ -21,12 +21,14 @@ const { values } = parseArgs({
 const replicates = Number(values.replicates);
 const timeMs = Number(values.time);
 const want = (part: string) => values.only === undefined || values.only === part;
+/** The tactics both arms of the default study run (scenarios/qa-vs-challenge.yaml). */
+const DEFAULT_STUDY_TACTICS = { goalBar: { enabled: true } };
 const report: Record<string, unknown> = {};
 
 if (want("throughput")) {
   const runs = [
-    await timeReplicates("qa-vs-challenge: qa", resolveSimConfig({ creators: { formats: ["qa"] } }), replicates, timeMs),
-    await timeReplicates("qa-vs-challenge: challenge", resolveSimConfig({ creators: { formats: ["challenge"] } }), replicates, timeMs),
+    await timeReplicates("qa-vs-challenge: qa", resolveSimConfig({ creators: { formats: ["qa"], tactics: DEFAULT_STUDY_TACTICS } }), replicates, timeMs),
+    await timeReplicates("qa-vs-challenge: challenge", resolveSimConfig({ creators: { formats: ["challenge"], tactics: DEFAULT_STUDY_TACTICS } }), replicates, timeMs),
     await timeReplicates("battle night", resolveSimConfig({ creators: { formats: ["battle"] } }), replicates, timeMs),
   ];
   report.throughput = runs;

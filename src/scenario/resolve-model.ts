@@ -60,16 +60,28 @@ function joinPath(prefix: string, path: string): string {
   return formatPath([path], prefix);
 }
 
+/**
+ * Model fields that moved, by their old path to their new one, so that a file written for the
+ * old place is told where the field lives now rather than only that it is unknown.
+ */
+const MOVED_FIELDS: ReadonlyMap<string, string> = new Map([
+  // The series goal is a creator tactic, under one roof with the others (docs/model.md "Tactics").
+  ["series", "creators.tactics.series"],
+]);
+
 /** Zod's problems, except that each unknown key is its own problem at its own path. */
 function problemsOf(issue: z.core.$ZodIssue, root: unknown, prefix: string): Problem[] {
   if (issue.code !== "unrecognized_keys") return problemsFromZod([issue], root, prefix);
   const parent = valueAt(root, issue.path);
   const known = isTree(parent) ? Object.keys(parent).filter((key) => !issue.keys.includes(key)) : [];
-  return issue.keys.map((key) => ({
-    path: formatPath([...issue.path, key], prefix),
-    value: (parent as Record<string, unknown>)[key],
-    expected: `no such key (known here: ${known.join(", ")})`,
-  }));
+  return issue.keys.map((key) => {
+    const movedTo = MOVED_FIELDS.get(formatPath([...issue.path, key]));
+    return {
+      path: formatPath([...issue.path, key], prefix),
+      value: (parent as Record<string, unknown>)[key],
+      expected: movedTo === undefined ? `no such key (known here: ${known.join(", ")})` : `it at ${formatPath([movedTo], prefix)} (the field moved there)`,
+    };
+  });
 }
 
 /** The first configured size beyond SIM_LIMITS, its reason beside the limit; undefined when none is. */

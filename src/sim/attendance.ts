@@ -5,12 +5,12 @@
  * attended x perWeekAway + the previous stream's format return bonus, if they watched it + the
  * series bonus). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
  * miss it lose habit. Followers unfollow with their own churn hazard, more when dissatisfied. After a visit,
- * satisfaction moves towards the visit's experience and habit grows; a newcomer who stayed long
- * enough follows with a probability rising with satisfaction and affinity.
+ * satisfaction moves towards the visit's experience (visitExperience) and habit grows; a newcomer
+ * who stayed long enough follows with a probability rising with satisfaction and affinity.
  */
 import type { SimConfig } from "./config.js";
 import { exponential } from "./random.js";
-import { DAY_BASE } from "./viewers.js";
+import { DAY_BASE, SATISFACTION_START } from "./viewers.js";
 import { addFollower, type World } from "./world.js";
 
 /** Weeks away assumed for a follower who never attended. */
@@ -32,7 +32,8 @@ export function scheduleFollowers(
 ): void {
   const { config, viewers, random, creators } = world;
   const a = config.attendance;
-  const seriesBonus = config.series.enabled ? config.series.attendanceBoost : 0;
+  const series = config.creators.tactics.series;
+  const seriesBonus = series.enabled ? series.attendanceBoost : 0;
   const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus;
   const weeksSincePrevious = daysSincePrevious / 7;
   const arrivalRate = 1 / Math.max(1, a.arrivalMeanMinutes * 60);
@@ -79,13 +80,28 @@ export function holdSlot(world: World, c: number): void {
 }
 
 /**
+ * The experience of a visit, in [0, 1], towards which the viewer's satisfaction moves:
+ * SATISFACTION_START + watchExperienceWeight x (watch share - neutralWatchShare) + payoff, with
+ * watch share = min(1, watch / expected watch). A visit without payoffs watched for the neutral
+ * share leaves satisfaction where it started, a longer one raises it and a shorter one lowers
+ * it, so a format is not favoured merely for having payoffs (goal reached, round won, question
+ * answered, shout-out), which add on top. neutralWatchShare 1 is the earlier rule (0.5 x watch
+ * share), under which every payoff-free visit short of the full expected watch lowered
+ * satisfaction.
+ */
+export function visitExperience(a: SimConfig["attendance"], watchSec: number, expectedSec: number, payoff: number): number {
+  const watchShare = Math.min(1, watchSec / expectedSec);
+  return Math.min(1, Math.max(0, SATISFACTION_START + a.watchExperienceWeight * (watchShare - a.neutralWatchShare) + payoff));
+}
+
+/**
  * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) with payoff `bonus`;
  * returns 1 if they started following.
  */
 export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, bonus: number): number {
   const { viewers, random } = world;
   const a = config.attendance;
-  const experience = Math.min(1, Math.max(0, 0.5 * Math.min(1, watchSec / expectedSec) + bonus));
+  const experience = visitExperience(a, watchSec, expectedSec, bonus);
   const satisfaction = viewers.satisfaction[v] + a.satisfactionLearningRate * (experience - viewers.satisfaction[v]);
   viewers.satisfaction[v] = satisfaction;
   viewers.habit[v] += a.habitGain * (1 - viewers.habit[v]);

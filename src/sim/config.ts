@@ -1,17 +1,20 @@
 /**
  * The simulation's parameters: one zod schema that is also the type, the defaults of the
  * reference model (MODEL.md; each default and its reason is documented in docs/model.md), and
- * the size limits the simulation runs within. Each stream format declares its own parameters
- * (schema, ranges and defaults) beside it in formats/<format>-params.ts; this module composes
- * them under `formats` from the registry in formats/params.ts. Laying a user's overrides on
- * these defaults and checking the result is the scenario's work (scenario/resolve-model.ts).
+ * the size limits the simulation runs within. Each stream format and each creator tactic
+ * declares its own parameters (schema, ranges and defaults) beside it, in
+ * formats/<format>-params.ts and tactics/<tactic>-params.ts; this module composes them from
+ * the registries (formats/params.ts, tactics/params.ts) under `formats` and `creators.tactics`.
+ * Laying a user's overrides on these defaults and checking the result is the scenario's work
+ * (scenario/resolve-model.ts).
  */
 import { z } from "zod";
 import { CHANNELS, PRESET_IDS, type EconomyOverrides } from "../economy/index.js";
-import type { FormatParams } from "./formats/format-params.js";
 import { FORMAT_PARAMS } from "./formats/params.js";
+import type { ParamGroup } from "./param-group.js";
 import { beta, count, logit, nonNegative, positive, probability } from "./param-kinds.js";
-import { FORMAT_IDS, WEEKDAYS, type FormatId } from "./vocabulary.js";
+import { TACTIC_PARAMS } from "./tactics/params.js";
+import { FORMAT_IDS, TACTIC_IDS, WEEKDAYS } from "./vocabulary.js";
 
 const populationSchema = z.strictObject({
   /** Potential viewers per creator (the audience pool discovery draws from). */
@@ -39,12 +42,14 @@ const populationSchema = z.strictObject({
   patience: z.strictObject({ medianMinutes: z.number().min(0.1).max(600), sigma: z.number().min(0).max(5) }),
 });
 
-const goalBarSchema = z.strictObject({
-  enabled: z.boolean(),
-  goalCoins: z.number().int().min(1).max(1e12),
-  gamma: nonNegative,
-  payoffSatisfaction: probability,
-});
+/** One part of every plug-in's own parameters in `registry` (formats/params.ts, tactics/params.ts), each under its id, in `ids` order. */
+function eachPlugin<Registry extends Record<Id, ParamGroup>, Id extends string, Part extends keyof ParamGroup>(
+  registry: Registry,
+  ids: readonly Id[],
+  part: Part,
+): { [K in Id]: Registry[K][Part] } {
+  return Object.fromEntries(ids.map((id) => [id, registry[id][part]])) as { [K in Id]: Registry[K][Part] };
+}
 
 const creatorsSchema = z.strictObject({
   count: z.number().int().min(1),
@@ -58,11 +63,7 @@ const creatorsSchema = z.strictObject({
     reliability: probability,
   }),
   formats: z.array(z.enum(FORMAT_IDS)).min(1).max(64),
-  tactics: z.strictObject({
-    goalBar: goalBarSchema,
-    shoutOuts: z.strictObject({ enabled: z.boolean(), satisfaction: probability, hazardBoost: nonNegative }),
-    topGifterPerk: z.strictObject({ enabled: z.boolean(), topK: z.number().int().min(1).max(10), hazardBoost: nonNegative, satisfaction: probability }),
-  }),
+  tactics: z.strictObject(eachPlugin(TACTIC_PARAMS, TACTIC_IDS, "schema")),
   reinvestment: z.strictObject({ share: probability, qualityPerLogUsd: nonNegative, scaleUsd: positive }),
 });
 
@@ -77,6 +78,10 @@ const attendanceSchema = z.strictObject({
   habitGain: probability,
   habitDecayMissed: probability,
   satisfactionLearningRate: probability,
+  /** Watch share (watch / expected watch, at most 1) at which a visit without payoffs leaves satisfaction unchanged. */
+  neutralWatchShare: probability,
+  /** Experience gained per unit of watch share above the neutral share (lost below it). */
+  watchExperienceWeight: probability,
 });
 
 /** Sizes checked against SIM_LIMITS after parsing, so that they fail as TOO_LARGE. */
@@ -114,21 +119,7 @@ const giftingSchema = z.strictObject({
   engagedDepartureFactor: probability,
 });
 
-/** One part of every format's own parameters (formats/*-params.ts), each under its format's id. */
-function everyFormats<Part extends keyof FormatParams>(part: Part): { [Id in FormatId]: (typeof FORMAT_PARAMS)[Id][Part] } {
-  return Object.fromEntries(FORMAT_IDS.map((id) => [id, FORMAT_PARAMS[id][part]])) as { [Id in FormatId]: (typeof FORMAT_PARAMS)[Id][Part] };
-}
-
-const formatsSchema = z.strictObject(everyFormats("schema"));
-
-const seriesSchema = z.strictObject({
-  enabled: z.boolean(),
-  weeks: z.number().int().min(1).max(52),
-  goalCoins: z.number().int().min(1).max(1e12),
-  gamma: nonNegative,
-  payoffSatisfaction: probability,
-  attendanceBoost: logit,
-});
+const formatsSchema = z.strictObject(eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "schema"));
 
 /** EconomyOverrides are checked by the economy (checkEconomy, in scenario/resolve-model.ts), so here only their shape. */
 const platformSchema = z.strictObject({
@@ -149,7 +140,6 @@ export const simConfigSchema = z.strictObject({
   promotion: promotionSchema,
   gifting: giftingSchema,
   formats: formatsSchema,
-  series: seriesSchema,
   payouts: z.strictObject({ everyDays: z.number().int().min(1).max(366) }),
 });
 
@@ -190,11 +180,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     reachElasticity: 1,
     schedule: { days: ["tue", "thu", "sat", "sun"], startHourUtc: 19, durationMinutes: 90, reliability: 0.95 },
     formats: ["casual"],
-    tactics: {
-      goalBar: { enabled: false, goalCoins: 3_000, gamma: 1.5, payoffSatisfaction: 0.15 },
-      shoutOuts: { enabled: false, satisfaction: 0.1, hazardBoost: 0.3 },
-      topGifterPerk: { enabled: false, topK: 3, hazardBoost: 0.5, satisfaction: 0.2 },
-    },
+    tactics: eachPlugin(TACTIC_PARAMS, TACTIC_IDS, "defaults"),
     reinvestment: { share: 0.1, qualityPerLogUsd: 0.05, scaleUsd: 100 },
   },
   attendance: {
@@ -208,6 +194,8 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     habitGain: 0.25,
     habitDecayMissed: 0.15,
     satisfactionLearningRate: 0.4,
+    neutralWatchShare: 0.632,
+    watchExperienceWeight: 0.5,
   },
   discovery: { arrivalsPerHour: 600, clipThrough: 0.5, followProbability: 0.08, followMinMinutes: 5 },
   promotion: {
@@ -233,8 +221,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     combo: { maxPriceCoins: 5, meanExtra: 2 },
     engagedDepartureFactor: 0.5,
   },
-  formats: everyFormats("defaults"),
-  series: { enabled: false, weeks: 4, goalCoins: 200_000, gamma: 1.5, payoffSatisfaction: 0.3, attendanceBoost: 0.4 },
+  formats: eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "defaults"),
   payouts: { everyDays: 1 },
 };
 

@@ -105,6 +105,8 @@ const ROWS: Record<string, Row> = {
   "attendance.habitGain": range(0.1, 0.5, assumption("habit moves a quarter of the way to 1 per visit")),
   "attendance.habitDecayMissed": range(0.05, 0.3, assumption("a missed stream costs 15% of habit")),
   "attendance.satisfactionLearningRate": range(0.2, 0.6, assumption("satisfaction moves 40% of the way to a visit's experience")),
+  "attendance.neutralWatchShare": range(0.3, 1, assumption("a visit as long as the viewer's own departure clock makes it on average is neutral: 1 - 1/e = E[min(1, X/m)] for an exponential stay; 1 is the earlier rule, under which every payoff-free visit lowered satisfaction")),
+  "attendance.watchExperienceWeight": range(0.25, 1, assumption("a full expected watch is worth half the satisfaction scale, the earlier rule's slope")),
   "discovery.arrivalsPerHour": range(300, 1200, assumption("newcomers per live hour of a mid-size creator: with the followers, a peak concurrency of about 400-500")),
   "discovery.clipThrough": range(0.2, 0.8, assumption("newcomers per viewer of the previous stream's peak, spread over the stream", "growthGuide", "Post short clips that preview your Live value")),
   "discovery.followProbability": range(0.04, 0.16, assumption("a newcomer who stayed follows with probability 0.08 x (satisfaction + affinity)")),
@@ -134,7 +136,7 @@ const ROWS: Record<string, Row> = {
   "formats.qa.queueJumpBoost": range(0, 1, assumption("a viewer whose free question waits gifts 1.5x as readily, to jump the queue", "model", "gifted questions answered first")),
   "formats.challenge.hazardBoost": range(0.3, 1, source("model", "1 + 0.6 exp(-t / 40 min) (fatigue)")),
   "formats.challenge.fatigueMinutes": range(20, 80, source("model", "1 + 0.6 exp(-t / 40 min) (fatigue)")),
-  "formats.challenge.sizeTilt": range(0.2, 1, assumption("MODEL.md says only 'tilt to small', no source gives a size; 1 (no tilt) is the top of the range", "model", "tilt to small")),
+  "formats.challenge.sizeTilt": range(0.1, 1, assumption("one action per gift whatever its price leans the choice to small gifts; no source gives a size: 0.35 is near the log-middle of the range, 1 (no tilt) its top", "growthGuide", "10 push-ups per gift")),
   "formats.challenge.dwell": range(1, 1.15, source("model", "1 + 0.6 exp(-t / 40 min) (fatigue) | tilt to small | 1.05 |")),
   "formats.challenge.visibility": range(1, 2, assumption("a gift seen as an action excites others 1.5x as much", "model", "one action per gift, so gifts are visible and contagious")),
   "formats.challenge.actionSeconds": range(2, 10, assumption("each gift unit queues a few seconds of performing", "growthGuide", "10 push-ups per gift")),
@@ -156,9 +158,9 @@ const ROWS: Record<string, Row> = {
   "formats.behind-the-scenes.dwell": range(1.2, 2, source("model", "| behind-the-scenes | 0.6 | 1 | 1.5 | return probability up |")),
   "formats.behind-the-scenes.returnBoost": range(0.2, 1, assumption("watching a build adds 0.6 log-odds to attending the next stream", "model", "return probability up")),
   "formats.behind-the-scenes.durationFactor": range(1, 2, assumption("a build session runs 1.5x a scheduled stream", "growthGuide", "Behind-the-scenes build sessions")),
-  "series.gamma": range(0.5, 3, assumption("the series goal's gradient, as the goal bar's", "model", "boost 1 + gamma x progress^4 until the goal is met (goal gradient)")),
-  "series.payoffSatisfaction": range(0.1, 0.5, assumption("a series' payoff (a week's deliverable) lifts satisfaction more than one stream's goal", "growthGuide", "Each week unlocks a new deliverable")),
-  "series.attendanceBoost": range(0, 0.8, assumption("announcing the series adds 0.4 log-odds to attending", "growthGuide", "Recap each episode as short-form clips that promote next week’s Live.")),
+  "creators.tactics.series.gamma": range(0.5, 3, assumption("the series goal's gradient, as the goal bar's", "model", "boost 1 + gamma x progress^4 until the goal is met (goal gradient)")),
+  "creators.tactics.series.payoffSatisfaction": range(0.1, 0.5, assumption("a series' payoff (a week's deliverable) lifts satisfaction more than one stream's goal", "growthGuide", "Each week unlocks a new deliverable")),
+  "creators.tactics.series.attendanceBoost": range(0, 0.8, assumption("announcing the series adds 0.4 log-odds to attending", "growthGuide", "Recap each episode as short-form clips that promote next week’s Live.")),
 };
 
 /** Why a study's design is not sampled: it is what a scenario asks about, not how viewers behave. */
@@ -205,11 +207,10 @@ export const EXCLUDED_PATHS: Readonly<Record<string, string>> = {
   "promotion.geoRegion": DECISION,
   "promotion.streams": DECISION,
   "formats.casual": "casual chat is the unit the other formats' factors are measured against (MODEL.md: casual chat = 1); gifting and patience carry its uncertainty",
-  "formats.qa.goalTicker": SWITCH,
   "formats.battle.roundSeconds": "the format's rule (MODEL.md: 5-minute rounds), not a behaviour",
-  "series.enabled": SWITCH,
-  "series.weeks": DECISION,
-  "series.goalCoins": DECISION,
+  "creators.tactics.series.enabled": SWITCH,
+  "creators.tactics.series.weeks": DECISION,
+  "creators.tactics.series.goalCoins": DECISION,
   "payouts.everyDays": "the payout cadence, a rule of the platform's payout process",
 };
 

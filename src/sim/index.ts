@@ -2,8 +2,8 @@ export { DEFAULT_SIM_CONFIG, SIM_LIMITS, maxInitialFollowers, simConfigSchema } 
 export type { SimConfig } from "./config.js";
 export { CONSTANT_PATHS, EXCLUDED_PATHS, MODEL_CONSTANTS, SOURCE_FILES, constantAt, withConstant } from "./constants.js";
 export type { ConstantSource, ModelConstant, Quote, SourceRef } from "./constants.js";
-export { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
-export type { FormatId, Weekday } from "./vocabulary.js";
+export { FORMAT_IDS, TACTIC_IDS, WEEKDAYS } from "./vocabulary.js";
+export type { FormatId, TacticId, Weekday } from "./vocabulary.js";
 export { LORENZ_PERCENTS, METRIC_INFO, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "./metric-names.js";
 export type { MetricInfo, StreamColumn, StreamRow, TimeseriesColumn } from "./metric-names.js";
 export { CALIBRATION_FACTS, calibrationTable, insideBand } from "./calibration.js";

@@ -74,7 +74,7 @@ const METRIC_TABLE: Table = [
   ["newFollowers", countOf("New followers", "Viewers who started following during the horizon.", true)],
   ["followersStart", countOf("Followers at start", "Followers of all creators on day 0.")],
   ["followersEnd", countOf("Followers at end", "Followers of all creators at the end.", true)],
-  ["goalsReached", countOf("Goals reached", "Gift goals (stream goal bar, Q&A ticker, series goal) completed.", true)],
+  ["goalsReached", countOf("Goals reached", "Gift goals (stream goal bar, series goal) completed.", true)],
   ["battleRounds", countOf("Battle rounds", "Battle rounds fought.")],
   ["battleWinRate", share("Battle win rate", "Share of battle rounds won (NaN without battles).")],
   ["creatorsPaid", countOf("Creators paid", "Creators who received at least one payout.", true)],

@@ -43,7 +43,7 @@ import type { World } from "./world.js";
  */
 export function runStream(world: World, c: number, day: number, formatIndex: number, daysSincePrevious: number): void {
   const format = world.formats[formatIndex] ?? missingFormat(formatIndex);
-  const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config, format));
+  const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config));
   const { queue, tally, durationSec } = s;
   const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].startStream(s);

@@ -9,6 +9,9 @@ import type { CompiledEconomy } from "../economy/index.js";
 import type { SimConfig } from "./config.js";
 import { betaDraw, categorical, cumulativeWeights, lognormal, pareto, type Random } from "./random.js";
 
+/** A viewer's satisfaction with a creator before the first visit: neutral, the middle of [0, 1]. */
+export const SATISFACTION_START = 0.5;
+
 /** Days are stored as day + DAY_BASE so that 0 means "never" and days before day 0 fit. */
 export const DAY_BASE = 10_000;
 
@@ -146,5 +149,5 @@ export function drawViewer(viewers: Viewers, v: number, config: SimConfig, table
   viewers.curiosity[v] = betaDraw(random, population.curiosity.alpha, population.curiosity.beta);
   viewers.churnHazard[v] = betaDraw(random, population.churn.alpha, population.churn.beta);
   viewers.patienceSec[v] = 60 * lognormal(random, population.patience.medianMinutes, population.patience.sigma);
-  viewers.satisfaction[v] = 0.5;
+  viewers.satisfaction[v] = SATISFACTION_START;
 }

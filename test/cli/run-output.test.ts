@@ -38,7 +38,7 @@ describe("giftsim run in the terminal", () => {
       const [sentence] = reportSentences(dir, "coinsPerLiveHour");
       expect(sentence).toMatch(/Challenge nights .* Q&A nights/);
       expect(result.stdout).toContain(`\n  Q&A or challenge - which earns more gifted coins per live hour?\n    ${sentence}\n`);
-      if (command === "run") expect(result.stdout).toMatch(/\n  Gifted coins per live hour +[\d,.]+ \[[^\n]*\n  Creator payouts +\$[\d,]+\.\d\d \[\$/);
+      if (command === "run") expect(result.stdout).toMatch(/\n  Gifted coins per live hour +[\d,.]+ \[[^\n]*\n  Creator payouts +\$[\d,]+\.\d\d \[-?\$/);
       else expect(result.stdout).toMatch(/\n  Gifted coins per live hour: each arm against Q&A nights/);
       expect(result.stdout).not.toMatch(/coinsPerLiveHour|creatorPayoutMicros/);
     }

@@ -6,6 +6,7 @@ import { METRIC_NAMES } from "../../src/sim/index.js";
 
 const BUILT_INS = [
   "qa-vs-challenge",
+  "qa-vs-challenge-as-guided",
   "battle-night",
   "schedule-2-vs-4",
   "goal-bar-effect",

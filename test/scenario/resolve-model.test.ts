@@ -47,6 +47,13 @@ describe("resolveSimConfig", () => {
     expect(result.message).toContain("model.population.poolsize: got 10, expected no such key (known here: poolSize,");
   });
 
+  it("tells a field that moved where it lives now (the series goal, now a creator tactic)", () => {
+    const result = problemsOf({ series: { enabled: true } }, "arms[0].model");
+    expect(result.paths).toEqual(["arms[0].model.series"]);
+    expect(result.message).toContain('arms[0].model.series: got {"enabled":true}, expected it at arms[0].model.creators.tactics.series (the field moved there)');
+    expect(resolveSimConfig({ creators: { tactics: { series: { enabled: true } } } }).creators.tactics.series.enabled).toBe(true);
+  });
+
   it("refuses a non-object", () => {
     expect(problemsOf(5, "model").paths).toEqual(["model"]);
   });

@@ -98,11 +98,10 @@ const TINY: SimConfig = resolved({
   creators: {
     schedule: { days: ["mon", "tue", "wed", "thu", "fri"], durationMinutes: 15 },
     formats: ["casual", "qa", "challenge", "battle", "behind-the-scenes"],
-    tactics: { goalBar: { enabled: true, goalCoins: 300 }, shoutOuts: { enabled: true }, topGifterPerk: { enabled: true } },
+    tactics: { goalBar: { enabled: true, goalCoins: 300 }, shoutOuts: { enabled: true }, topGifterPerk: { enabled: true }, series: { enabled: true, goalCoins: 2_000 } },
   },
   discovery: { arrivalsPerHour: 150 },
   promotion: { enabled: true, arrivalsPerStream: 30 },
-  series: { enabled: true, goalCoins: 2_000 },
 });
 
 function resolved(overrides: unknown): SimConfig {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
+import { FORMAT_IDS, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
 import { collectLog, config, meanMetric, metric, replicates, streamColumn, type LogRows } from "./helpers.js";
 
 const REPLICATES = 6;
@@ -71,13 +71,23 @@ describe("stream formats", () => {
     expect(meanMetric(casual, "goalsReached")).toBe(0);
   });
 
-  it("Q&A: curious viewers gift more, viewers with a question waiting stay longer, the ticker reaches goals", () => {
+  it("Q&A: curious viewers gift more, viewers with a question waiting stay longer", () => {
     const qa = replicates(withFormat("qa"), REPLICATES);
     const incurious = replicates(config({ ...base, creators: { formats: ["qa"] }, formats: { qa: { hazardPerCuriosity: 0 } } }), REPLICATES);
     const noQuestions = replicates(config({ ...base, creators: { formats: ["qa"] }, formats: { qa: { askProbability: 0, dwell: 1 } } }), REPLICATES);
     expect(total(qa, "gifts")).toBeGreaterThan(total(incurious, "gifts"));
     expect(meanMetric(qa, "meanWatchMinutes")).toBeGreaterThan(meanMetric(noQuestions, "meanWatchMinutes"));
-    expect(meanMetric(qa, "goalsReached")).toBeGreaterThan(0);
+  });
+
+  // Regression: Q&A used to run the goal bar as its own "ticker", so a Q&A arm reached goals with
+  // every tactic off and turning the goal-bar tactic on in it changed nothing.
+  it.each(FORMAT_IDS.map((id) => [id] as const))("%s runs no tactic of its own; the goal-bar tactic, turned on, changes its goals and gifts", (format) => {
+    const plain = replicates(withFormat(format), 2, "apart");
+    const withGoalBar = replicates(withFormat(format, { creators: { tactics: { goalBar: { enabled: true } } } }), 2, "apart");
+    expect(plain.map((o) => metric(o, "goalsReached"))).toEqual([0, 0]);
+    expect(meanMetric(withGoalBar, "goalsReached")).toBeGreaterThan(0);
+    expect(total(withGoalBar, "gifts")).toBeGreaterThan(total(plain, "gifts"));
+    expect(total(withGoalBar, "coinsGifted")).not.toBe(total(plain, "coinsGifted"));
   });
 
   it("behind-the-scenes: longer streams, lower gift rate, more viewers return", () => {

@@ -4,8 +4,12 @@
  * config and seed. A change to how the model draws its numbers must update them deliberately,
  * with the reason in docs/model.md ("Speed"): they last changed when payer-only traits, the
  * Beta(1, b) shortcut and the standing gift-candidate bound changed which uniform feeds which draw,
- * and were last updated when the share of creators paid joined the metrics and the day table
- * (new columns only: every other value stayed the same).
+ * were updated when the share of creators paid joined the metrics and the day table (new
+ * columns only: every other value stayed the same), and the qa arm's changed when Q&A stopped
+ * running the goal bar on its own (formats and tactics apart; every-tactic digests unchanged),
+ * all of them when a visit without payoffs became able to keep satisfaction
+ * (attendance.neutralWatchShare), and both qa-vs-challenge arms when the default study turned
+ * the goal bar on in both.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +18,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",
-  challenge: "9fb9520ee50d4d3c424c7af57a0da72ba9317790cccea4ff3e8ff17c49424ef2",
+  qa: "74b9f040ad4a3687e87a32527027c702bd096a21a9490830b260fe767382b859",
+  challenge: "9676324299209f10ac741aae1630a90d11111aa5649723b0a24092c1a8e50773",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +45,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "2535e00c72f23e75d9e664e33a56558917e0fdfc03fdb50fc3414884c4038109",
-  qa: "1974a857599f5a77123e5a09d4bac92ff72c2a8d78f214d83d87bc55b42e00d0",
-  challenge: "1ee896b13c3bbc7b6c479e0bcd1b7e0336f3e36cbbcd9b5d9b5811eb581c91ff",
-  battle: "737f6bc64144d9533cc2e0b3eb9b7125cedbc4f369d030e064fe05533fbff940",
-  "behind-the-scenes": "690e016921904abd1aa880e82028767b1205176676aae56e8029886909e05a07",
+  casual: "c4d4659938ab25100e752b0813050ef1b0f9aeda49faa08d596d0788fa73b128",
+  qa: "cadba8bd13a0f862b1469b4babe130550327f28e678bdb5daf25c1000701192c",
+  challenge: "eaae52b1a6d759e879c8bba0991407e64a2ded1d891727b6748e3c9e945ee4ae",
+  battle: "1b5b45da1ffa24b78145304e2ad0062fca1faa7cecce9bcc7005e6ddb12d59ac",
+  "behind-the-scenes": "fa64fde6b9112078f426123ad5c1750bc699711fcb0ad74f3a724fcb1f142aba",
 };
 
 describe("golden replicates with every tactic on", () => {
@@ -55,9 +59,8 @@ describe("golden replicates with every tactic on", () => {
       creators: {
         count: 2,
         formats: [format],
-        tactics: { goalBar: { enabled: true }, shoutOuts: { enabled: true }, topGifterPerk: { enabled: true } },
+        tactics: { goalBar: { enabled: true }, series: { enabled: true, weeks: 1, goalCoins: 20_000 }, shoutOuts: { enabled: true }, topGifterPerk: { enabled: true } },
       },
-      series: { enabled: true, weeks: 1, goalCoins: 20_000 },
       promotion: { enabled: true },
     });
     expect(digest((options) => runReplicate(config, "golden-tactics-7", options))).toBe(GOLDEN_ALL_TACTICS[format]);

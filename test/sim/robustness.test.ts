@@ -28,6 +28,7 @@ describe("robustness", () => {
         }),
         tactics: fc.record({
           goalBar: fc.record({ enabled: fc.boolean(), goalCoins: fc.integer({ min: 1, max: 100_000 }) }),
+          series: fc.record({ enabled: fc.boolean(), weeks: fc.integer({ min: 1, max: 4 }), goalCoins: fc.integer({ min: 1, max: 100_000 }) }),
           shoutOuts: fc.record({ enabled: fc.boolean() }),
           topGifterPerk: fc.record({ enabled: fc.boolean(), topK: fc.integer({ min: 1, max: 10 }) }),
         }),
@@ -35,7 +36,6 @@ describe("robustness", () => {
       discovery: fc.record({ arrivalsPerHour: fc.integer({ min: 0, max: 800 }) }),
       promotion: fc.record({ enabled: fc.boolean(), mode: fc.constantFrom("drip", "spike"), geoRegion: fc.constantFrom(null, "US", "ID"), arrivalsPerStream: fc.integer({ min: 0, max: 300 }) }),
       gifting: fc.record({ crowdingOut: fc.double({ min: 0, max: 3, noNaN: true }), herding: fc.record({ elasticity: fc.double({ min: -1, max: 1, noNaN: true }) }) }),
-      series: fc.record({ enabled: fc.boolean(), weeks: fc.integer({ min: 1, max: 4 }), goalCoins: fc.integer({ min: 1, max: 100_000 }) }),
       platform: fc.record({ preset: fc.constantFrom("tiktok", "twitch-bits", "youtube-superchat", "custom"), overrides: fc.constant({}) }),
     });
     fc.assert(

@@ -1,9 +1,9 @@
 /** The battle format's parameters (config.formats.battle); their effects are described in battle.ts. */
 import { z } from "zod";
+import { defineParamGroup } from "../param-group.js";
 import { nonNegative, positive, probability } from "../param-kinds.js";
-import { defineFormatParams } from "./format-params.js";
 
-export const battleParams = defineFormatParams(
+export const battleParams = defineParamGroup(
   z.strictObject({
     /** Round length, 30 s to an hour: shorter rounds leave no room for the end-of-round surge. */
     roundSeconds: z.number().min(30).max(3600),

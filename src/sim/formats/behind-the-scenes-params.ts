@@ -1,9 +1,9 @@
 /** The behind-the-scenes format's parameters (config.formats["behind-the-scenes"]); their effects are described in behind-the-scenes.ts. */
 import { z } from "zod";
+import { defineParamGroup } from "../param-group.js";
 import { logit, nonNegative, positive } from "../param-kinds.js";
-import { defineFormatParams } from "./format-params.js";
 
-export const behindTheScenesParams = defineFormatParams(
+export const behindTheScenesParams = defineParamGroup(
   z.strictObject({
     giftHazard: nonNegative,
     dwell: positive,

@@ -1,9 +1,9 @@
 /** Casual chat's parameters (config.formats.casual): the baseline, every factor 1. */
 import { z } from "zod";
+import { defineParamGroup } from "../param-group.js";
 import { nonNegative, positive } from "../param-kinds.js";
-import { defineFormatParams } from "./format-params.js";
 
-export const casualParams = defineFormatParams(
+export const casualParams = defineParamGroup(
   z.strictObject({
     /** Multiplier on every viewer's gift hazard. */
     giftHazard: nonNegative,

@@ -26,8 +26,6 @@ export interface StreamFormat {
   readonly returnBoost: number;
   /** Multiplier on how much one gift excites others (contagion). */
   readonly visibility: number;
-  /** Whether the format runs a goal ticker even when the creator's goal-bar tactic is off. */
-  readonly goalTicker: boolean;
   /** Called when a stream of this format starts; returns the first timer time (Infinity for none). */
   startStream(ctx: StreamContext): number;
   /** A timer fired at t; returns the next timer time. */
@@ -68,7 +66,6 @@ export abstract class BaseFormat implements StreamFormat {
   readonly durationFactor: number = 1;
   readonly returnBoost: number = 0;
   readonly visibility: number = 1;
-  readonly goalTicker: boolean = false;
 
   startStream(_ctx: StreamContext): number {
     return Number.POSITIVE_INFINITY;

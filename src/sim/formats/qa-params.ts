@@ -1,9 +1,9 @@
 /** Q&A's parameters (config.formats.qa); their effects are described in qa.ts. */
 import { z } from "zod";
+import { defineParamGroup } from "../param-group.js";
 import { nonNegative, positive, probability } from "../param-kinds.js";
-import { defineFormatParams } from "./format-params.js";
 
-export const qaParams = defineFormatParams(
+export const qaParams = defineParamGroup(
   z.strictObject({
     /** Gift-hazard multiplier of a viewer with no curiosity. */
     hazardBase: nonNegative,
@@ -17,8 +17,6 @@ export const qaParams = defineFormatParams(
     answeredSatisfaction: probability,
     /** Extra readiness to gift of a viewer whose free question waits. */
     queueJumpBoost: nonNegative,
-    /** Whether a goal ticker runs even when the goal-bar tactic is off. */
-    goalTicker: z.boolean(),
   }),
   {
     hazardBase: 0.8,
@@ -28,7 +26,6 @@ export const qaParams = defineFormatParams(
     answerSeconds: 60,
     answeredSatisfaction: 0.3,
     queueJumpBoost: 0.5,
-    goalTicker: true,
   },
 );
 

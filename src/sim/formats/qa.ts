@@ -3,9 +3,10 @@
  * first. Curious viewers gift more (hazard hazardBase + hazardPerCuriosity x curiosity); a
  * viewer whose free question waits gifts more readily to jump the queue (queueJumpBoost); a
  * viewer with a question waiting is engaged (leaves less); an answered viewer gains
- * answeredSatisfaction. A goal ticker runs by default (goalTicker). A viewer asks on arrival
- * with probability askProbability x curiosity, and with a gift asks with askProbability.
- * Parameters: config.formats.qa, declared in qa-params.ts.
+ * answeredSatisfaction. A viewer asks on arrival with probability askProbability x curiosity,
+ * and with a gift asks with askProbability. The guide pairs Q&A with a pinned gift goal
+ * ticker; that ticker is the goal-bar tactic (tactics/goal-bar.ts), which any format may run,
+ * so it is not part of this format. Parameters: config.formats.qa, declared in qa-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import type { StreamContext } from "../stream-context.js";
@@ -39,7 +40,6 @@ function push(queue: Queue, viewer: number): void {
 class QaFormat extends BaseFormat {
   readonly id = "qa";
   readonly dwell: number;
-  override readonly goalTicker: boolean;
   private readonly p: QaParams;
   /** NONE, FREE or GIFTED: the viewer's question waiting in this stream. */
   private readonly question: Uint8Array;
@@ -51,7 +51,6 @@ class QaFormat extends BaseFormat {
     super();
     this.p = config.formats.qa;
     this.dwell = this.p.dwell;
-    this.goalTicker = this.p.goalTicker;
     this.question = new Uint8Array(viewerCount);
     this.answered = new Uint8Array(viewerCount);
   }

@@ -1,11 +1,12 @@
 /**
  * Goal bar: the stream shows progress towards goalCoins; gifting rises as the goal nears
  * (boost 1 + gamma x progress^4), viewers stay while it is at least 80% full, and each goal
- * reached pays everyone present payoffSatisfaction and restarts the bar. It runs when the
- * creator's tactic is on or the format has its own goal ticker (Q&A).
- * Parameters: config.creators.tactics.goalBar.
+ * reached pays everyone present payoffSatisfaction and restarts the bar. A tactic, not part of
+ * any format: the guide's Q&A "pinned gift goal ticker" is Q&A with this tactic on.
+ * Parameters: config.creators.tactics.goalBar, declared in goal-bar-params.ts.
  */
 import type { SimConfig } from "../config.js";
+import type { GoalBarParams } from "./goal-bar-params.js";
 import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** A viewer is engaged by the goal bar when the goal is this close. */
@@ -13,7 +14,7 @@ const GOAL_ENGAGED_PROGRESS = 0.8;
 
 /** The goal bar of one stream. */
 export class GoalBar extends BaseTactic {
-  private readonly p: SimConfig["creators"]["tactics"]["goalBar"];
+  private readonly p: GoalBarParams;
   /** Coins towards the current goal. */
   private progress = 0;
 

@@ -2,10 +2,11 @@
  * The tactics running in one stream, and for each hook the ones that use it: the lists are
  * made once per stream, so the loop calls only tactics that act at a hook (a stream with the
  * goal bar alone makes no call when it weighs a viewer) and every list stays short and of
- * few shapes.
+ * few shapes. Which tactics run is the creator's choice alone (config.creators.tactics): no
+ * format brings one of its own.
  */
 import type { SimConfig } from "../config.js";
-import type { StreamFormat } from "../formats/index.js";
+import { TACTIC_IDS, type TacticId } from "../vocabulary.js";
 import { GoalBar } from "./goal-bar.js";
 import { SeriesGoal } from "./series-goal.js";
 import { ShoutOuts } from "./shout-outs.js";
@@ -23,18 +24,23 @@ export interface RunningTactics {
   readonly satisfying: readonly StreamTactic[];
 }
 
+/** Each tactic's runtime for one stream, by id. */
+const TACTIC_RUNTIMES: Readonly<Record<TacticId, new (config: SimConfig) => StreamTactic>> = {
+  goalBar: GoalBar,
+  series: SeriesGoal,
+  shoutOuts: ShoutOuts,
+  topGifterPerk: TopGifter,
+};
+
 /**
- * The tactics running in one stream of `format`, in the order their hooks apply: the goal
- * bar's boost and payoff before the series goal's, shout-outs' weight before the top-gifter
- * perk's (floating-point products and sums are kept in the order the model has always used).
+ * The tactics the creator has on, in TACTIC_IDS order, which is the order their hooks apply:
+ * the goal bar's boost and payoff before the series goal's, shout-outs' weight before the
+ * top-gifter perk's (floating-point products and sums are kept in the order the model has
+ * always used).
  */
-export function runningTactics(config: SimConfig, format: StreamFormat): RunningTactics {
-  const tactics = config.creators.tactics;
+export function runningTactics(config: SimConfig): RunningTactics {
   const all: StreamTactic[] = [];
-  if (tactics.goalBar.enabled || format.goalTicker) all.push(new GoalBar(config));
-  if (config.series.enabled) all.push(new SeriesGoal(config));
-  if (tactics.shoutOuts.enabled) all.push(new ShoutOuts(config));
-  if (tactics.topGifterPerk.enabled) all.push(new TopGifter(config));
+  for (const id of TACTIC_IDS) if (config.creators.tactics[id].enabled) all.push(new TACTIC_RUNTIMES[id](config));
   return {
     all,
     boosting: using(all, "boost"),

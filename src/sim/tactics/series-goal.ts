@@ -3,18 +3,19 @@
  * gifting rises as the goal nears (boost 1 + gamma x progress^4, none once reached), and
  * reaching it pays everyone present payoffSatisfaction once. The progress lives in the world
  * (Creators.seriesCoins), carried from stream to stream within a series.
- * Parameters: config.series.
+ * Parameters: config.creators.tactics.series, declared in series-goal-params.ts.
  */
 import type { SimConfig } from "../config.js";
+import type { SeriesGoalParams } from "./series-goal-params.js";
 import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** The series goal as one stream sees it. */
 export class SeriesGoal extends BaseTactic {
-  private readonly p: SimConfig["series"];
+  private readonly p: SeriesGoalParams;
 
   constructor(config: SimConfig) {
     super();
-    this.p = config.series;
+    this.p = config.creators.tactics.series;
   }
 
   override startStream(s: TacticContext): void {

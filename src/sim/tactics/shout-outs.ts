@@ -1,15 +1,16 @@
 /**
  * Shout-outs: the creator acknowledges a viewer's first gift ever; the viewer leaves that
  * stream with `satisfaction` more and, in later streams, gifts with hazard x (1 + hazardBoost).
- * Parameters: config.creators.tactics.shoutOuts.
+ * Parameters: config.creators.tactics.shoutOuts, declared in shout-outs-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import { FLAG_SHOUTED } from "../stream/viewer-flags.js";
+import type { ShoutOutsParams } from "./shout-outs-params.js";
 import { BaseTactic, type TacticContext } from "./tactic.js";
 
 /** Shout-outs in one stream. */
 export class ShoutOuts extends BaseTactic {
-  private readonly p: SimConfig["creators"]["tactics"]["shoutOuts"];
+  private readonly p: ShoutOutsParams;
 
   constructor(config: SimConfig) {
     super();

@@ -1,15 +1,16 @@
 /**
  * Top-gifter perk: the stream ranks its topK gifters by coins gifted in it; those holding a
  * place gift with hazard x (1 + hazardBoost), and the first at the end gains `satisfaction`.
- * Parameters: config.creators.tactics.topGifterPerk.
+ * Parameters: config.creators.tactics.topGifterPerk, declared in top-gifter-params.ts.
  */
 import type { SimConfig } from "../config.js";
 import { FLAG_TOP } from "../stream/viewer-flags.js";
 import { BaseTactic, type TacticContext } from "./tactic.js";
+import type { TopGifterParams } from "./top-gifter-params.js";
 
 /** The top-gifter ranking of one stream. */
 export class TopGifter extends BaseTactic {
-  private readonly p: SimConfig["creators"]["tactics"]["topGifterPerk"];
+  private readonly p: TopGifterParams;
   /** Viewers holding a place, most coins first. */
   private readonly top: Int32Array;
   private size = 0;
