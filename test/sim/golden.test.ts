@@ -4,8 +4,9 @@
  * config and seed. A change to how the model draws its numbers must update them deliberately,
  * with the reason in docs/model.md ("Speed"): they last changed when payer-only traits, the
  * Beta(1, b) shortcut and the standing gift-candidate bound changed which uniform feeds which draw,
- * and were last updated when the share of creators paid joined the metrics and the day table
- * (new columns only: every other value stayed the same).
+ * and were last updated when budgets changed model: each payer's month starts on their own day
+ * (one more uniform per payer), the day-0 audience starts part-way through its month, and
+ * budgets scale with the region's income (docs/model.md "Budget months", `budget.regionFactor`).
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +15,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",
-  challenge: "9fb9520ee50d4d3c424c7af57a0da72ba9317790cccea4ff3e8ff17c49424ef2",
+  qa: "fe0ee3e26c75ee2fa895ea3cbafcf0e5a25ef5c1da1dc3336ac7e87cc4b96401",
+  challenge: "ca1dcdb74fdc3b4bedb454493081bb811f576e37d5cbf622ab8b019c92faa918",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +42,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "2535e00c72f23e75d9e664e33a56558917e0fdfc03fdb50fc3414884c4038109",
-  qa: "1974a857599f5a77123e5a09d4bac92ff72c2a8d78f214d83d87bc55b42e00d0",
-  challenge: "1ee896b13c3bbc7b6c479e0bcd1b7e0336f3e36cbbcd9b5d9b5811eb581c91ff",
-  battle: "737f6bc64144d9533cc2e0b3eb9b7125cedbc4f369d030e064fe05533fbff940",
-  "behind-the-scenes": "690e016921904abd1aa880e82028767b1205176676aae56e8029886909e05a07",
+  casual: "0ecdd3d38a84dade61c037d6f3b89370d2eb79bcbf9ba247192e3eb0011c85d8",
+  qa: "8efec0cf4dee882b762171fb06a97d4dfd4f34b1c731d13632cf546b30e21368",
+  challenge: "e4a4c1f8152daec485ada24c587eac017a15e51102266a9221533530745417db",
+  battle: "20943ca0b7ac9b3f5c4750a3d87dc1ec9863c28d35a45be227fa806ce29d9457",
+  "behind-the-scenes": "2228cffc2ba06861cddfb68976f20316d4c63a0331029ec8a4fd045454119b35",
 };
 
 describe("golden replicates with every tactic on", () => {
