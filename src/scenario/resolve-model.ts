@@ -163,6 +163,13 @@ function crossFieldProblems(config: SimConfig, economy: Economy, prefix: string)
   if (geo !== null && !regionIds.includes(geo)) {
     problems.push({ path: at("promotion.geoRegion"), value: geo, expected: `null or a region of the price book (${regionIds.join(", ")})` });
   }
+  const factors = config.population.budget.regionFactor;
+  const budgeted = new Set([...config.population.regions.map((r) => r.id), ...(geo === null ? [] : [geo])]);
+  for (const id of budgeted) {
+    if (regionIds.includes(id) && factors[id] === undefined) {
+      problems.push({ path: at(`population.budget.regionFactor.${id}`), value: undefined, expected: `a budget factor for region ${id} (its income relative to the reference region's 1; above 0, at most 100)` });
+    }
+  }
   const followerRoom = maxInitialFollowers(config.population.poolSize);
   if (config.population.initialFollowers > followerRoom) {
     problems.push({

@@ -25,12 +25,23 @@ const populationSchema = z.strictObject({
   channels: z.strictObject(Object.fromEntries(CHANNELS.map((c) => [c, nonNegative])) as Record<(typeof CHANNELS)[number], typeof nonNegative>),
   payerShare: probability,
   budget: z.strictObject({
+    /** Median monthly budget of a payer of the reference region (regionFactor 1), USD. */
     medianUsd: positive,
     sigma: z.number().min(0).max(5),
     whaleShare: probability,
     whaleMinUsd: positive,
     whaleAlpha: z.number().min(1.01).max(10),
     maxUsd: positive,
+    /**
+     * Each region's income relative to the reference region (1): a payer's budget draw is
+     * multiplied by it. Keyed by region id, so that overriding one region keeps the others.
+     */
+    regionFactor: z.record(z.string().min(1), z.number().positive().max(100)),
+    /**
+     * Share of the elapsed part of their month that a viewer already in the audience on day 0
+     * has spent (spending.ts startMidMonth): 0 a whole month's budget, 1 spent at an even pace.
+     */
+    startSpentShare: probability,
   }),
   generosity: beta,
   affinity: beta,
@@ -164,7 +175,18 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     ],
     channels: { "app-ios": 0.45, "app-android": 0.45, web: 0.1 },
     payerShare: 0.08,
-    budget: { medianUsd: 5, sigma: 1.5, whaleShare: 0.01, whaleMinUsd: 200, whaleAlpha: 1.3, maxUsd: 50_000 },
+    // The US is the reference region; the default mix's mean factor (0.604) brings the
+    // population's budgets back to MODEL.md's median $5 and whale minimum $200.
+    budget: {
+      medianUsd: 8.25,
+      sigma: 1.5,
+      whaleShare: 0.01,
+      whaleMinUsd: 330,
+      whaleAlpha: 1.3,
+      maxUsd: 50_000,
+      regionFactor: { US: 1, EU: 0.6, BR: 0.2, ID: 0.12 },
+      startSpentShare: 0.5,
+    },
     generosity: { alpha: 2, beta: 5 },
     affinity: { alpha: 2, beta: 3 },
     socialProof: { alpha: 2, beta: 2 },

@@ -13,6 +13,7 @@ import { replicateMetrics } from "./metrics.js";
 import { flushMoney, requestPayouts } from "./money.js";
 import { TIMESERIES_COLUMNS } from "./metric-names.js";
 import type { ReplicateOutput } from "./output.js";
+import { startMidMonth } from "./spending.js";
 import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
@@ -134,8 +135,8 @@ const CUMULATIVE_DIAMONDS_COLUMN = TIMESERIES_COLUMNS.indexOf("cumulativeCreator
 
 /**
  * Each creator starts with initialFollowers x (quality / config quality)^elasticity followers
- * (at most half its audience pool): the first viewers of its pool, with habits spread over [0.2, 0.8]
- * and last visits spread over the two weeks before day 0.
+ * (at most half its audience pool): the first viewers of its pool, with habits spread over [0.2, 0.8],
+ * last visits spread over the two weeks before day 0, and their budget months already under way.
  */
 function seedFollowers(world: World): void {
   const { config, creators, viewers, random } = world;
@@ -148,6 +149,7 @@ function seedFollowers(world: World): void {
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
       drawViewer(viewers, v, config, world.tables, random, -1, false);
+      startMidMonth(viewers, v, config.monthDays, population.budget.startSpentShare);
       viewers.habit[v] = 0.2 + 0.6 * random.uniform();
       viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(random.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
       addFollower(world, c, v);

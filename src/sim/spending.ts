@@ -5,7 +5,8 @@
  * gifts dominate, and the budget sets how far into the catalog a viewer reaches. Cheap gifts
  * come in combos. A viewer short of coins buys, through their own channel and region, the
  * smallest bundle that covers the gift among those the month's remaining budget allows; if no
- * bundle allows it, they send fewer or a cheaper gift, or none. Budgets reset monthly.
+ * bundle allows it, they send fewer or a cheaper gift, or none. Budgets reset monthly, each
+ * payer's on their own day (MODEL.md: staggered, so that no study sees a platform-wide payday).
  */
 import { MAX_GIFT_COUNT } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
@@ -74,8 +75,27 @@ export interface Spending {
   purchaseFeeBpsMicros: number;
 }
 
-/** Micro-USD the viewer may still spend on bundles this month (resetting a stale month). */
-export function remainingBudget(viewers: Viewers, v: number, month: number): number {
+/** The viewer's own budget month on `day`: each month starts monthPhase days before a multiple of monthDays. */
+export function budgetMonth(viewers: Viewers, v: number, day: number, monthDays: number): number {
+  return Math.floor((day + viewers.monthPhase[v]) / monthDays);
+}
+
+/**
+ * A steady start for a viewer already in the audience on day 0: they are monthPhase days into
+ * a month that began before the study, and of that part of its budget they have spent
+ * `spentShare` (budget x spentShare x phase / monthDays). With none spent every such viewer
+ * would hold a whole month's budget for what is left of one, and a study's first weeks would be
+ * richer than later ones; with all of it (an even pace) poorer, since a payer paced by what is
+ * left rarely spends the whole month's budget.
+ */
+export function startMidMonth(viewers: Viewers, v: number, monthDays: number, spentShare: number): void {
+  viewers.spendMonth[v] = 1;
+  viewers.spentMonthMicros[v] = Math.floor((viewers.budgetMicros[v] * spentShare * viewers.monthPhase[v]) / monthDays);
+}
+
+/** Micro-USD the viewer may still spend on bundles in their month of `day` (resetting a stale month). */
+export function remainingBudget(viewers: Viewers, v: number, day: number, monthDays: number): number {
+  const month = budgetMonth(viewers, v, day, monthDays);
   if (viewers.spendMonth[v] !== month + 1) {
     viewers.spendMonth[v] = month + 1;
     viewers.spentMonthMicros[v] = 0;
@@ -83,19 +103,19 @@ export function remainingBudget(viewers: Viewers, v: number, month: number): num
   return viewers.budgetMicros[v] - viewers.spentMonthMicros[v];
 }
 
-/** Whether the viewer could send at least the cheapest gift now (wallet or a bundle within budget). */
-export function canGift(spending: Spending, v: number, month: number): boolean {
+/** Whether the viewer could send at least the cheapest gift on `day` (wallet or a bundle within budget). */
+export function canGift(spending: Spending, v: number, day: number): boolean {
   const viewers = spending.viewers;
   if (viewers.wallet[v] >= spending.catalog.cheapest) return true;
   const group = viewers.region[v] * spending.economy.channelIds.length + viewers.channel[v];
-  return remainingBudget(viewers, v, month) >= spending.catalog.cheapestBundleMicros[group];
+  return remainingBudget(viewers, v, day, spending.config.monthDays) >= spending.catalog.cheapestBundleMicros[group];
 }
 
 /**
  * Chooses the viewer's gift and funds it (buffering a purchase when needed). Returns
  * gift id x 65,536 + count, or -1 when the viewer cannot afford any gift this month.
  */
-export function chooseGift(spending: Spending, v: number, tilt: number, month: number, creator: number, day: number, timeSecond: number): number {
+export function chooseGift(spending: Spending, v: number, tilt: number, creator: number, day: number, timeSecond: number): number {
   const { viewers, economy, catalog, random } = spending;
   spending.purchases = 0;
   spending.purchaseMicros = 0;
@@ -105,7 +125,7 @@ export function chooseGift(spending: Spending, v: number, tilt: number, month: n
   const channel = viewers.channel[v];
   const group = region * channels + channel;
   const wallet = viewers.wallet[v];
-  const remaining = remainingBudget(viewers, v, month);
+  const remaining = remainingBudget(viewers, v, day, spending.config.monthDays);
 
   // The largest bundle the month's budget still allows bounds what can be sent now.
   const start = economy.bundleGroupStart[group];

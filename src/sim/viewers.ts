@@ -24,8 +24,13 @@ export interface Viewers {
   readonly region: Uint8Array;
   /** Channel index in the compiled economy. */
   readonly channel: Uint8Array;
-  /** Monthly gifting budget, micro-USD (0 for non-payers). */
+  /** Monthly gifting budget, micro-USD (0 for non-payers): the draw times the region's income factor. */
   readonly budgetMicros: Float64Array;
+  /**
+   * Days into their own budget month a payer is on day 0, in [0, monthDays): each payer's month
+   * starts on their own day (spending.ts budgetMonth), so budgets do not all reset at once.
+   */
+  readonly monthPhase: Uint16Array;
   /** 1 when the budget was drawn from the Pareto whale tail. */
   readonly whale: Uint8Array;
   readonly generosity: Float32Array;
@@ -54,7 +59,7 @@ export interface Viewers {
   readonly lastStreamOrdinal: Int32Array;
   /** Coins in the wallet: the simulation's mirror of the ledger's column. */
   readonly wallet: Int32Array;
-  /** Spent on bundles in month `spendMonth - 1`, micro-USD. */
+  /** Spent on bundles in the viewer's own budget month `spendMonth - 1`, micro-USD. */
   readonly spentMonthMicros: Float64Array;
   readonly spendMonth: Int32Array;
   readonly spentTotalMicros: Float64Array;
@@ -75,6 +80,8 @@ export interface TraitTables {
   regionCumulative: Float64Array;
   regionIndex: Int32Array;
   channelCumulative: Float64Array;
+  /** Budget income factor by compiled-economy region index (population.budget.regionFactor). */
+  budgetFactor: Float64Array;
 }
 
 /** Columns for `n` viewers, all zero ("never", traits not yet drawn). */
@@ -85,6 +92,7 @@ export function createViewers(n: number): Viewers {
     region: new Uint8Array(n),
     channel: new Uint8Array(n),
     budgetMicros: new Float64Array(n),
+    monthPhase: new Uint16Array(n),
     whale: new Uint8Array(n),
     generosity: new Float32Array(n),
     affinity: new Float32Array(n),
@@ -119,13 +127,17 @@ export function traitTables(config: SimConfig, economy: CompiledEconomy): TraitT
     regionCumulative: cumulativeWeights(regions.map((r) => r.weight)),
     regionIndex: Int32Array.from(regions.map((r) => economy.regionIds.indexOf(r.id))),
     channelCumulative: cumulativeWeights(economy.channelIds.map((c) => config.population.channels[c])),
+    // A region without a factor is never drawn or promoted to: the scenario refuses such a config.
+    budgetFactor: Float64Array.from(economy.regionIds, (id) => config.population.budget.regionFactor[id] ?? 0),
   };
 }
 
 /**
  * Draws a viewer's traits (MODEL.md "Viewers"). Promoted arrivals have the promotion's lower
  * affinity and, when geo-targeted, its region. Budgets: a payer's is lognormal, or with
- * probability whaleShare Pareto (the whales), capped at maxUsd; whole micro-USD.
+ * probability whaleShare Pareto (the whales), times their region's income factor (MODEL.md:
+ * budgets scale with the region's income), capped at maxUsd; whole micro-USD. Every payer's
+ * budget month starts on a day of their own.
  */
 export function drawViewer(viewers: Viewers, v: number, config: SimConfig, tables: TraitTables, random: Random, promotedRegion: number, promoted: boolean): void {
   const population = config.population;
@@ -134,8 +146,9 @@ export function drawViewer(viewers: Viewers, v: number, config: SimConfig, table
   viewers.channel[v] = categorical(random, tables.channelCumulative);
   if (random.uniform() < population.payerShare) {
     const budget = population.budget;
+    viewers.monthPhase[v] = Math.floor(random.uniform() * config.monthDays);
     const whale = random.uniform() < budget.whaleShare;
-    const usd = whale ? pareto(random, budget.whaleMinUsd, budget.whaleAlpha) : lognormal(random, budget.medianUsd, budget.sigma);
+    const usd = tables.budgetFactor[viewers.region[v]] * (whale ? pareto(random, budget.whaleMinUsd, budget.whaleAlpha) : lognormal(random, budget.medianUsd, budget.sigma));
     viewers.budgetMicros[v] = Math.round(Math.min(usd, budget.maxUsd) * 1e6);
     viewers.whale[v] = whale ? 1 : 0;
     // Traits that only shape a gift: a non-payer never gifts (its gift weight is 0), so they

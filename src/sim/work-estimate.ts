@@ -48,13 +48,14 @@ export function estimateWork(config: SimConfig, economy: Economy): WorkEstimate 
   const count = creators.count;
   const viewers = population.poolSize * count;
   const horizonDays = config.horizonWeeks * 7;
-  const months = Math.ceil(horizonDays / config.monthDays);
+  // Each viewer's month starts on their own day, and a newcomer comes with a whole month's budget.
+  const months = horizonDays / config.monthDays + 1;
   const streamsPerCreator = new Set(creators.schedule.days).size * config.horizonWeeks;
   const streams = streamsPerCreator * count;
 
   // Budgets: what a payer may spend in a month (means of the capped lognormal and Pareto), in
   // coins at the best-value bundle, and the gifts that buys as the gift choice spends it down.
-  const payerBudgetUsd = meanPayerBudgetUsd(population.budget);
+  const payerBudgetUsd = meanPayerBudgetUsd(population.budget, typicalBudgetFactor(config));
   const totalBudgetUsd = viewers * population.payerShare * payerBudgetUsd * months;
   const giftsPerPayerMonth = giftsUntilSpent((payerBudgetUsd * 1e6) / bestMicrosPerCoin(economy), economy, config.gifting);
 
@@ -95,11 +96,25 @@ export function estimateWork(config: SimConfig, economy: Economy): WorkEstimate 
   return { bestStreamArrivals, streams, fundedGifts, visitEvents, giftEvents, events: visitEvents + giftEvents };
 }
 
-/** A payer's mean monthly budget, USD: lognormal body or (whaleShare) Pareto tail, each capped at maxUsd. */
-function meanPayerBudgetUsd(budget: SimConfig["population"]["budget"]): number {
-  const body = Math.min(budget.maxUsd, budget.medianUsd * Math.exp((budget.sigma * budget.sigma) / 2));
+/**
+ * The budget factor of a typical payer: the mean over the population's region weights, or a
+ * geo-targeted promotion's region where that is richer. The mean goes into the gifts a budget
+ * buys, which grow slower than the budget, so it errs high.
+ */
+function typicalBudgetFactor(config: SimConfig): number {
+  const { regions, budget } = config.population;
+  const weight = regions.reduce((sum, r) => sum + r.weight, 0);
+  const mean = regions.reduce((sum, r) => sum + r.weight * (budget.regionFactor[r.id] ?? 0), 0) / weight;
+  const geo = config.promotion.enabled ? config.promotion.geoRegion : null;
+  return geo === null ? mean : Math.max(mean, budget.regionFactor[geo] ?? 0);
+}
+
+/** A payer's mean monthly budget, USD, in a region of budget factor `factor`: lognormal body or (whaleShare) Pareto tail, each capped at maxUsd. */
+function meanPayerBudgetUsd(budget: SimConfig["population"]["budget"], factor: number): number {
+  const body = Math.min(budget.maxUsd, factor * budget.medianUsd * Math.exp((budget.sigma * budget.sigma) / 2));
   // E[min(X, M)] of a Pareto(xm, alpha) X: xm + xm / (alpha - 1) x (1 - (xm / M)^(alpha - 1)).
-  const { whaleMinUsd: xm, whaleAlpha: alpha, maxUsd: cap } = budget;
+  const { whaleAlpha: alpha, maxUsd: cap } = budget;
+  const xm = factor * budget.whaleMinUsd;
   const tail = cap <= xm ? cap : xm + (xm / (alpha - 1)) * (1 - Math.pow(xm / cap, alpha - 1));
   return (1 - budget.whaleShare) * body + budget.whaleShare * tail;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadEconomy } from "../../src/economy/index.js";
 import { GiftsimError } from "../../src/errors.js";
 import { DEFAULT_SIM_CONFIG, SIM_LIMITS, simConfigSchema } from "../../src/sim/index.js";
 import { resolveModel, resolveSimConfig } from "../../src/scenario/index.js";
@@ -86,6 +87,18 @@ describe("resolveSimConfig", () => {
     const economy = problemsOf({ platform: { preset: "tiktok", overrides: { policy: { creatorShareBps: 20_000 } } } }, "m");
     expect(economy.paths).toEqual(["m.platform.overrides.policy.creatorShareBps"]);
     expect(problemsOf({ platform: { preset: "nope", overrides: {} } }).paths).toEqual(["platform.preset"]);
+  });
+
+  it("wants a budget factor for every region viewers can come from, and keeps the defaults' factors when one is overridden", () => {
+    // A price book with a region of its own (Mexico, priced as the US), for which the defaults have no factor.
+    const tiktok = loadEconomy("tiktok");
+    const regions = [...tiktok.regions, { id: "MX", currency: "MXN", usdMicrosPerMinorUnit: 500, source: "test" }];
+    const bundles = [...tiktok.bundles, ...tiktok.bundles.filter((b) => b.region === "US").map((b) => ({ ...b, region: "MX", priceMinor: b.priceMinor * 20 }))];
+    const custom = { platform: { preset: "tiktok", overrides: { regions, bundles } } };
+    expect(problemsOf({ ...custom, population: { regions: [{ id: "MX", weight: 1 }] } }, "model").paths).toEqual(["model.population.budget.regionFactor.MX"]);
+    expect(resolveSimConfig({ ...custom, population: { regions: [{ id: "MX", weight: 1 }], budget: { regionFactor: { MX: 0.25 } } } }).population.budget.regionFactor.MX).toBe(0.25);
+    expect(problemsOf({ promotion: { geoRegion: "BR" }, population: { regions: [{ id: "US", weight: 1 }], budget: { regionFactor: { BR: -1 } } } }).paths).toEqual(["population.budget.regionFactor.BR"]);
+    expect(resolveSimConfig({ population: { budget: { regionFactor: { ID: 0.3 } } } }).population.budget.regionFactor).toEqual({ US: 1, EU: 0.6, BR: 0.2, ID: 0.3 });
   });
 });
 

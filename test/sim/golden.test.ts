@@ -10,6 +10,9 @@
  * all of them when a visit without payoffs became able to keep satisfaction
  * (attendance.neutralWatchShare), and both qa-vs-challenge arms when the default study turned
  * the goal bar on in both.
+ * and were last updated when budgets changed model: each payer's month starts on their own day
+ * (one more uniform per payer), the day-0 audience starts part-way through its month, and
+ * budgets scale with the region's income (docs/model.md "Budget months", `budget.regionFactor`).
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -18,8 +21,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "74b9f040ad4a3687e87a32527027c702bd096a21a9490830b260fe767382b859",
-  challenge: "9676324299209f10ac741aae1630a90d11111aa5649723b0a24092c1a8e50773",
+  qa: "aa7ff49b13607bdf4d885646af865876f6071e347d79e9491f756c85995a58b5",
+  challenge: "f336e2b7b2bde6f7ee477890c14550564f32f06e191ef7183ca1ba198e46366b",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -45,11 +48,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "c4d4659938ab25100e752b0813050ef1b0f9aeda49faa08d596d0788fa73b128",
-  qa: "cadba8bd13a0f862b1469b4babe130550327f28e678bdb5daf25c1000701192c",
-  challenge: "eaae52b1a6d759e879c8bba0991407e64a2ded1d891727b6748e3c9e945ee4ae",
-  battle: "1b5b45da1ffa24b78145304e2ad0062fca1faa7cecce9bcc7005e6ddb12d59ac",
-  "behind-the-scenes": "fa64fde6b9112078f426123ad5c1750bc699711fcb0ad74f3a724fcb1f142aba",
+  casual: "4123a68f1c9bf2416e4559abf87c000e526d0e41333c88938fdcf8da11ac53c0",
+  qa: "47fe29a9787e523643e625f9b15e0ec04a6b26d6b512cbe7d3a9a62aed736971",
+  challenge: "967ab6e6f53f0c04117b1ca5708f3a2cccffe863681198b5dffbeb346e7fb31a",
+  battle: "c519c20a0a98e3ef3914ffe3130dfefaa6540657b5100ff27d776282b8e0251e",
+  "behind-the-scenes": "116feae3905acbe5e3dd3a32c603176cbe5ced0154647a0cd6b8187105d7cd9d",
 };
 
 describe("golden replicates with every tactic on", () => {

@@ -16,7 +16,8 @@ export interface GiftWeightContext extends TacticContext {
   readonly format: StreamFormat;
   readonly tactics: RunningTactics;
   readonly catalog: Catalog;
-  readonly month: number;
+  /** Days of a budget month (config.monthDays). */
+  readonly monthDays: number;
   /** Base gift rate per second. */
   readonly baseRate: number;
   readonly budgetMedianMicros: number;
@@ -36,7 +37,7 @@ export function giftWeight(s: GiftWeightContext, v: number): number {
   if (budgetPacing > 0 && budget > 0) {
     // Viewers pace a monthly budget: the less of it is left (wallet included), the rarer a gift.
     const group = viewers.region[v] * s.channelCount + viewers.channel[v];
-    const left = Math.min(1, (remainingBudget(viewers, v, s.month) + viewers.wallet[v] * s.catalog.microsPerCoin[group]) / budget);
+    const left = Math.min(1, (remainingBudget(viewers, v, s.day, s.monthDays) + viewers.wallet[v] * s.catalog.microsPerCoin[group]) / budget);
     w *= Math.pow(Math.max(0, left), budgetPacing);
   }
   const tactics = s.tactics.weighing;

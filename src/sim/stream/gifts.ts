@@ -19,7 +19,7 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
   const { world, viewers, tally, spending, flags, weights, dayKey, month } = s;
   const v = world.slotViewer[slot];
   const timeSecond = s.startSecond + t;
-  const choice = chooseGift(spending, v, s.format.sizeTilt(s, t), month, s.creator, s.day, timeSecond);
+  const choice = chooseGift(spending, v, s.format.sizeTilt(s, t), s.creator, s.day, timeSecond);
   if (choice < 0) {
     flags[v] |= FLAG_EXHAUSTED;
     setWeight(weights, slot, 0);

@@ -63,7 +63,7 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
   s.arrivalTime[v] = t;
   s.payoffAtArrival[v] = s.payoffSum;
   if (s.seenInStream[v] !== s.streamKey) firstVisitThisStream(s, v, promoted);
-  if (viewers.budgetMicros[v] > 0 && !canGift(s.spending, v, s.month)) s.flags[v] |= FLAG_EXHAUSTED;
+  if (viewers.budgetMicros[v] > 0 && !canGift(s.spending, v, s.day)) s.flags[v] |= FLAG_EXHAUSTED;
   s.format.onArrival(s, v);
   const weight = giftWeight(s, v);
   setWeight(s.weights, slot, weight);

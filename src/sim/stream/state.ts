@@ -67,7 +67,9 @@ export class StreamState implements GiftWeightContext {
   readonly streamKey: number;
   /** Streams the creator held before this one. */
   readonly ordinal: number;
+  /** Calendar month of the day (the paying share's months; budgets run on each viewer's own month). */
   readonly month: number;
+  readonly monthDays: number;
   /** day + DAY_BASE: how per-viewer day fields store the day. */
   readonly dayKey: number;
   /** Base gift rate per second. */
@@ -182,6 +184,7 @@ export class StreamState implements GiftWeightContext {
     this.streamKey = this.streamId + 1;
     this.ordinal = creators.streamsHeld[creator]++;
     this.month = Math.floor(day / config.monthDays);
+    this.monthDays = config.monthDays;
     this.dayKey = day + DAY_BASE;
     this.baseRate = gifting.baseRatePerHour / 3600;
     this.budgetMedianMicros = config.population.budget.medianUsd * 1e6;
