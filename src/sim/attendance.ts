@@ -3,7 +3,8 @@
  * decides whether to come: P(attend) = logistic(intercept + habit x b_habit + affinity x
  * b_affinity + regularity x b_regularity + satisfaction x b_satisfaction - weeks since last
  * attended x perWeekAway + the previous stream's format return bonus, if they watched it + the
- * series bonus). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
+ * series bonus - the saturation penalty for each stream the creator held in the last seven days
+ * beyond saturation.freeStreams). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
  * miss it lose habit. Followers unfollow with their own churn hazard, more when dissatisfied. After a visit,
  * satisfaction moves towards the visit's experience and habit grows; a newcomer who stayed long
  * enough follows with a probability rising with satisfaction and affinity.
@@ -33,7 +34,8 @@ export function scheduleFollowers(
   const { config, viewers, random, creators } = world;
   const a = config.attendance;
   const seriesBonus = config.series.enabled ? config.series.attendanceBoost : 0;
-  const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus;
+  const saturation = a.saturation.perStream * Math.max(0, streamsInLastWeek(world, c, daysSincePrevious) - a.saturation.freeStreams);
+  const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus - saturation;
   const weeksSincePrevious = daysSincePrevious / 7;
   const arrivalRate = 1 / Math.max(1, a.arrivalMeanMinutes * 60);
   const list = creators.followers[c];
@@ -64,6 +66,23 @@ export function scheduleFollowers(
   creators.followerCount[c] = count;
 }
 
+/** Bits 1-7 of Creators.recentStreamDays: the seven days before the latest stream. */
+const WEEK_BEFORE = 0b1111_1110;
+
+/**
+ * Streams creator `c` held in the seven days before today's (its previous one `daysSincePrevious`
+ * days ago), recording today's. Audience saturation: a follower's evenings are few, and a
+ * creator who streams often competes with itself for them.
+ */
+function streamsInLastWeek(world: World, c: number, daysSincePrevious: number): number {
+  const days = world.creators.recentStreamDays;
+  let week = daysSincePrevious < 8 ? (days[c] << daysSincePrevious) & WEEK_BEFORE : 0;
+  days[c] = week | 1;
+  let streams = 0;
+  for (; week !== 0; week &= week - 1) streams++;
+  return streams;
+}
+
 /** A scheduled slot the creator did not hold: followers' habit decays, regularity falls. */
 export function missSlot(world: World, c: number): void {
   const { creators, viewers, config } = world;
@@ -79,13 +98,14 @@ export function holdSlot(world: World, c: number): void {
 }
 
 /**
- * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) with payoff `bonus`;
- * returns 1 if they started following.
+ * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) to a stream the creator
+ * performed at `performance` (creator-effort.ts), with payoff `bonus`; returns 1 if they
+ * started following.
  */
-export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, bonus: number): number {
+export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, performance: number, bonus: number): number {
   const { viewers, random } = world;
   const a = config.attendance;
-  const experience = Math.min(1, Math.max(0, 0.5 * Math.min(1, watchSec / expectedSec) + bonus));
+  const experience = Math.min(1, Math.max(0, 0.5 * performance * Math.min(1, watchSec / expectedSec) + bonus));
   const satisfaction = viewers.satisfaction[v] + a.satisfactionLearningRate * (experience - viewers.satisfaction[v]);
   viewers.satisfaction[v] = satisfaction;
   viewers.habit[v] += a.habitGain * (1 - viewers.habit[v]);

@@ -42,6 +42,8 @@ const METRIC_TABLE: Table = [
   ["platformNetMicros", money("Platform net", "What the platform keeps after store fees and creator earnings, micro-USD.", true)],
   ["creatorEarningsMicros", money("Creator earnings", "Diamonds earned, valued in micro-USD (paid out plus pending).", true)],
   ["creatorPayoutMicros", money("Creator payouts", "Payouts to creators before the provider fee, micro-USD (exact).", true)],
+  ["creatorReinvestedMicros", money("Creator reinvestment", "Payouts reinvested in production (creators.reinvestment.share of each payout, floored to whole micro-USD), micro-USD (exact).")],
+  ["creatorTakeHomeMicros", money("Creator take-home", "Payouts minus reinvestment: what creators keep, micro-USD (exact; before the payout provider's fee, payoutFeeMicros).", true)],
   ["creatorPendingMicros", money("Creator pending", "Earned but not yet paid out (below threshold or cap), micro-USD.")],
   ["payoutFeeMicros", money("Payout fees", "Payout provider fees, micro-USD.")],
   ["creatorDiamonds", { label: "Creator diamonds", unit: "diamonds", description: "Diamonds earned by all creators (exact).", higherIsBetter: true }],
@@ -187,6 +189,8 @@ export const TIMESERIES_COLUMNS = [
   "viewerSpendMicros",
   "creatorDiamonds",
   "creatorPayoutMicros",
+  /** The day's payouts minus what was reinvested out of them. */
+  "creatorTakeHomeMicros",
   "cumulativeCreatorDiamonds",
   "cumulativeCreatorPayoutMicros",
   /** Creators with a first payout on or before the day, over all creators: the payout survival curve. */

@@ -4,8 +4,9 @@
  * config and seed. A change to how the model draws its numbers must update them deliberately,
  * with the reason in docs/model.md ("Speed"): they last changed when payer-only traits, the
  * Beta(1, b) shortcut and the standing gift-candidate bound changed which uniform feeds which draw,
- * and were last updated when the share of creators paid joined the metrics and the day table
- * (new columns only: every other value stayed the same).
+ * and were last updated with the trade-offs (creator fatigue, audience saturation, the reach
+ * penalty of unnatural promotion, take-home after reinvestment: docs/model.md "Trade-offs"),
+ * which change the model's outputs and add metrics and a day-table column.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +15,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",
-  challenge: "9fb9520ee50d4d3c424c7af57a0da72ba9317790cccea4ff3e8ff17c49424ef2",
+  qa: "c5b5d6c5aa133c113ec1e95241eb51366eafe4bbb38f02aad7d28b4a429a7c36",
+  challenge: "dea63592df5fdacbd0aaa93eb2e03727561e2fbcd24ca5386a811f928b9bbdd6",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +42,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "2535e00c72f23e75d9e664e33a56558917e0fdfc03fdb50fc3414884c4038109",
-  qa: "1974a857599f5a77123e5a09d4bac92ff72c2a8d78f214d83d87bc55b42e00d0",
-  challenge: "1ee896b13c3bbc7b6c479e0bcd1b7e0336f3e36cbbcd9b5d9b5811eb581c91ff",
-  battle: "737f6bc64144d9533cc2e0b3eb9b7125cedbc4f369d030e064fe05533fbff940",
-  "behind-the-scenes": "690e016921904abd1aa880e82028767b1205176676aae56e8029886909e05a07",
+  casual: "38ae7a8fe0acbea1a18994f5e144fbebdcd061cf5b462e09d607bca847e4d129",
+  qa: "c2efd9fdd4d9cd8ad439b3324b152b880d0b0f91c00b057553daca1885e35fc0",
+  challenge: "3f7affdf1db74862bbd9360936ad9d1bb324013ae580cdf63e5a2f2f1c2e9fa3",
+  battle: "e2765ff57eba133e6cee480f25eec6c6dd6cea7c7d8bf535d8d9c04d9867579a",
+  "behind-the-scenes": "254b9940ddaffb434f4728d5fe8cddf86f676b276385be331734f43e4d89895a",
 };
 
 describe("golden replicates with every tactic on", () => {
