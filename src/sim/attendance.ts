@@ -3,7 +3,8 @@
  * decides whether to come: P(attend) = logistic(intercept + habit x b_habit + affinity x
  * b_affinity + regularity x b_regularity + satisfaction x b_satisfaction - weeks since last
  * attended x perWeekAway + the previous stream's format return bonus, if they watched it + the
- * series bonus). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
+ * series bonus - the saturation penalty for each stream the creator held in the last seven days
+ * beyond saturation.freeStreams). Those who come arrive early (exponential, mean arrivalMeanMinutes); those who
  * miss it lose habit. Followers unfollow with their own churn hazard, more when dissatisfied. After a visit,
  * satisfaction moves towards the visit's experience (visitExperience) and habit grows; a newcomer
  * who stayed long enough follows with a probability rising with satisfaction and affinity.
@@ -34,7 +35,8 @@ export function scheduleFollowers(
   const a = config.attendance;
   const series = config.creators.tactics.series;
   const seriesBonus = series.enabled ? series.attendanceBoost : 0;
-  const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus;
+  const saturation = a.saturation.perStream * Math.max(0, streamsInLastWeek(world, c, daysSincePrevious) - a.saturation.freeStreams);
+  const base = a.intercept + a.regularity * creators.regularity[c] + seriesBonus - saturation;
   const weeksSincePrevious = daysSincePrevious / 7;
   const arrivalRate = 1 / Math.max(1, a.arrivalMeanMinutes * 60);
   const list = creators.followers[c];
@@ -65,6 +67,23 @@ export function scheduleFollowers(
   creators.followerCount[c] = count;
 }
 
+/** Bits 1-7 of Creators.recentStreamDays: the seven days before the latest stream. */
+const WEEK_BEFORE = 0b1111_1110;
+
+/**
+ * Streams creator `c` held in the seven days before today's (its previous one `daysSincePrevious`
+ * days ago), recording today's. Audience saturation: a follower's evenings are few, and a
+ * creator who streams often competes with itself for them.
+ */
+function streamsInLastWeek(world: World, c: number, daysSincePrevious: number): number {
+  const days = world.creators.recentStreamDays;
+  let week = daysSincePrevious < 8 ? (days[c] << daysSincePrevious) & WEEK_BEFORE : 0;
+  days[c] = week | 1;
+  let streams = 0;
+  for (; week !== 0; week &= week - 1) streams++;
+  return streams;
+}
+
 /** A scheduled slot the creator did not hold: followers' habit decays, regularity falls. */
 export function missSlot(world: World, c: number): void {
   const { creators, viewers, config } = world;
@@ -81,27 +100,29 @@ export function holdSlot(world: World, c: number): void {
 
 /**
  * The experience of a visit, in [0, 1], towards which the viewer's satisfaction moves:
- * SATISFACTION_START + watchExperienceWeight x (watch share - neutralWatchShare) + payoff, with
- * watch share = min(1, watch / expected watch). A visit without payoffs watched for the neutral
+ * SATISFACTION_START + watchExperienceWeight x (performance x watch share - neutralWatchShare) +
+ * payoff, with watch share = min(1, watch / expected watch) and the creator's performance
+ * (creator-effort.ts; 1 when rested): a tired creator's stream is a worse visit. A visit without payoffs watched for the neutral
  * share leaves satisfaction where it started, a longer one raises it and a shorter one lowers
  * it, so a format is not favoured merely for having payoffs (goal reached, round won, question
  * answered, shout-out), which add on top. neutralWatchShare 1 is the earlier rule (0.5 x watch
  * share), under which every payoff-free visit short of the full expected watch lowered
  * satisfaction.
  */
-export function visitExperience(a: SimConfig["attendance"], watchSec: number, expectedSec: number, payoff: number): number {
+export function visitExperience(a: SimConfig["attendance"], watchSec: number, expectedSec: number, performance: number, payoff: number): number {
   const watchShare = Math.min(1, watchSec / expectedSec);
-  return Math.min(1, Math.max(0, SATISFACTION_START + a.watchExperienceWeight * (watchShare - a.neutralWatchShare) + payoff));
+  return Math.min(1, Math.max(0, SATISFACTION_START + a.watchExperienceWeight * (performance * watchShare - a.neutralWatchShare) + payoff));
 }
 
 /**
- * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) with payoff `bonus`;
- * returns 1 if they started following.
+ * Updates a viewer after a visit of `watchSec` (expected `expectedSec`) to a stream the creator
+ * performed at `performance` (creator-effort.ts), with payoff `bonus`; returns 1 if they
+ * started following.
  */
-export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, bonus: number): number {
+export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, performance: number, bonus: number): number {
   const { viewers, random } = world;
   const a = config.attendance;
-  const experience = visitExperience(a, watchSec, expectedSec, bonus);
+  const experience = visitExperience(a, watchSec, expectedSec, performance, bonus);
   const satisfaction = viewers.satisfaction[v] + a.satisfactionLearningRate * (experience - viewers.satisfaction[v]);
   viewers.satisfaction[v] = satisfaction;
   viewers.habit[v] += a.habitGain * (1 - viewers.habit[v]);

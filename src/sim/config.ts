@@ -76,6 +76,12 @@ const creatorsSchema = z.strictObject({
   formats: z.array(z.enum(FORMAT_IDS)).min(1).max(64),
   tactics: z.strictObject(eachPlugin(TACTIC_PARAMS, TACTIC_IDS, "schema")),
   reinvestment: z.strictObject({ share: probability, qualityPerLogUsd: nonNegative, scaleUsd: positive }),
+  /** Creator effort (creator-effort.ts): unrecovered live hours lower the creator's performance. */
+  fatigue: z.strictObject({
+    performanceLossPerHour: z.number().min(0).max(10),
+    toleranceHours: z.number().min(0).max(1000),
+    recoveryHalfLifeDays: z.number().min(0.01).max(365),
+  }),
 });
 
 const attendanceSchema = z.strictObject({
@@ -93,6 +99,8 @@ const attendanceSchema = z.strictObject({
   neutralWatchShare: probability,
   /** Experience gained per unit of watch share above the neutral share (lost below it). */
   watchExperienceWeight: probability,
+  /** Audience saturation: log-odds off attending per stream the creator held in the last 7 days beyond `freeStreams`. */
+  saturation: z.strictObject({ perStream: z.number().min(0).max(10), freeStreams: z.number().int().min(0).max(7) }),
 });
 
 /** Sizes checked against SIM_LIMITS after parsing, so that they fail as TOO_LARGE. */
@@ -115,6 +123,12 @@ const promotionSchema = z.strictObject({
   geoRegion: z.string().min(1).nullable(),
   affinity: beta,
   streams: size.int(),
+  /**
+   * A promotion that outpaces the stream's organic discovery rate by more than `naturalRatio`
+   * looks unnatural: each unit of excess ratio costs `reachPenalty` log-units of later discovery,
+   * recovering with `penaltyHalfLifeDays` (stream/arrivals.ts).
+   */
+  unnatural: z.strictObject({ naturalRatio: z.number().min(0).max(1000), reachPenalty: z.number().min(0).max(10), penaltyHalfLifeDays: z.number().min(0.01).max(365) }),
 });
 
 const giftingSchema = z.strictObject({
@@ -204,6 +218,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     formats: ["casual"],
     tactics: eachPlugin(TACTIC_PARAMS, TACTIC_IDS, "defaults"),
     reinvestment: { share: 0.1, qualityPerLogUsd: 0.05, scaleUsd: 100 },
+    fatigue: { performanceLossPerHour: 0.2, toleranceHours: 1, recoveryHalfLifeDays: 1 },
   },
   attendance: {
     intercept: -3.5,
@@ -218,6 +233,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     satisfactionLearningRate: 0.4,
     neutralWatchShare: 0.632,
     watchExperienceWeight: 0.5,
+    saturation: { perStream: 0.1, freeStreams: 4 },
   },
   discovery: { arrivalsPerHour: 600, clipThrough: 0.5, followProbability: 0.08, followMinMinutes: 5 },
   promotion: {
@@ -230,6 +246,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     geoRegion: null,
     affinity: { alpha: 1, beta: 4 },
     streams: 1_000,
+    unnatural: { naturalRatio: 1, reachPenalty: 0.05, penaltyHalfLifeDays: 7 },
   },
   gifting: {
     baseRatePerHour: 15,

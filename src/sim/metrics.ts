@@ -20,6 +20,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   const viewerSpend = num(totals.fiatPaidMicros);
   const payouts = num(totals.creatorPayoutsMicros);
   const earnings = payouts + num(totals.creatorPendingMicros);
+  const reinvested = sum(creators.reinvestedMicros);
   const coinsGifted = num(totals.coinsSpent);
   const coinsPurchased = num(totals.coinsBought);
   const liveHours = tally.liveSeconds / 3600;
@@ -29,6 +30,8 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     platformNetMicros: num(totals.platformNetMicros),
     creatorEarningsMicros: earnings,
     creatorPayoutMicros: payouts,
+    creatorReinvestedMicros: reinvested,
+    creatorTakeHomeMicros: payouts - reinvested,
     creatorPendingMicros: num(totals.creatorPendingMicros),
     payoutFeeMicros: num(totals.payoutFeeMicros),
     creatorDiamonds: num(totals.diamondsEarned),

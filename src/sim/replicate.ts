@@ -1,7 +1,8 @@
 /**
  * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
  * holds (or misses) its scheduled streams, gifts and purchases flow into the ledger, creators
- * request payouts at the end of their payout days and reinvest part of them in quality, and a
+ * request payouts at the end of their payout days and reinvest part of them in quality (out of
+ * their take-home), and a
  * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
@@ -81,6 +82,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
       }
     }
     let payoutToday = 0;
+    let reinvestedToday = 0;
     if ((day + 1) % config.payouts.everyDays === 0) {
       tally.events += requestPayouts(money, day, allCreators, creators.count, grossByCreator);
       for (let c = 0; c < creators.count; c++) {
@@ -91,8 +93,11 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
           creators.firstPayoutDay[c] = day + 1;
           creatorsPaid++;
         }
-        creators.reinvestedUsd[c] += (share * gross) / 1e6;
-        creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedUsd[c] / scaleUsd));
+        // Paid out of the payout, in whole micro-USD: take-home is the rest, exactly.
+        const reinvested = Math.floor(share * gross);
+        reinvestedToday += reinvested;
+        creators.reinvestedMicros[c] += reinvested;
+        creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedMicros[c] / 1e6 / scaleUsd));
       }
     } else flushMoney(money);
     cumulativePayout += payoutToday;
@@ -109,6 +114,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
       viewerSpendMicros: tally.daySpendMicros,
       creatorDiamonds: diamonds - previousDiamonds,
       creatorPayoutMicros: payoutToday,
+      creatorTakeHomeMicros: payoutToday - reinvestedToday,
       cumulativeCreatorDiamonds: diamonds,
       cumulativeCreatorPayoutMicros: cumulativePayout,
       creatorsPaidShare: creatorsPaid / creators.count,
@@ -120,6 +126,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const audit = auditLedger(money.ledger);
   const failures = audit.state === "failed" ? audit.failures : [];
   if (money.rejected > 0) failures.push(`the core rejected ${money.rejected} rows the simulation had funded`);
+  auditReinvestment(world, failures);
   const passed = failures.length === 0;
   const output: ReplicateOutput = {
     metrics: replicateMetrics(world, audit.totals, passed, horizonDays),
@@ -129,6 +136,20 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
     audit: { state: passed ? "passed" : "failed", failures },
   };
   return { world, output };
+}
+
+/**
+ * Reinvestment is the one money flow outside the ledger (the creator spends part of a payout
+ * off-platform): each creator's must be whole micro-USD and at most what the ledger paid them,
+ * so that take-home (payouts minus reinvestment) is exact and never negative.
+ */
+function auditReinvestment(world: World, failures: string[]): void {
+  const { creators, money } = world;
+  for (let c = 0; c < creators.count; c++) {
+    const reinvested = creators.reinvestedMicros[c];
+    const paid = money.ledger.payoutGrossMicros[c];
+    if (!Number.isSafeInteger(reinvested) || reinvested < 0 || reinvested > paid) failures.push(`creator ${c} reinvested ${reinvested} micro-USD of ${paid} paid out`);
+  }
 }
 
 const CUMULATIVE_DIAMONDS_COLUMN = TIMESERIES_COLUMNS.indexOf("cumulativeCreatorDiamonds");

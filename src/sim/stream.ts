@@ -25,6 +25,7 @@
  * creator tactics are plug-ins (tactics/), as formats are (formats/).
  */
 import { errors } from "../errors.js";
+import { addEffort, performanceAfterRest } from "./creator-effort.js";
 import { clearQueue, peekTime, popEvent } from "./event-queue.js";
 import { scheduleArrivals } from "./stream/arrivals.js";
 import { acceptCandidate, contagionAt, redraw } from "./stream/gift-clock.js";
@@ -43,6 +44,7 @@ import type { World } from "./world.js";
  */
 export function runStream(world: World, c: number, day: number, formatIndex: number, daysSincePrevious: number): void {
   const format = world.formats[formatIndex] ?? missingFormat(formatIndex);
+  performanceAfterRest(world.creators, world.config.creators.fatigue, c, daysSincePrevious);
   const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config));
   const { queue, tally, durationSec } = s;
   const tactics = s.tactics.all;
@@ -91,6 +93,7 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
   format.endStream(s, durationSec);
   for (let i = 0; i < tactics.length; i++) tactics[i].endStream(s);
   finishStream(s);
+  addEffort(world.creators, c, durationSec);
 }
 
 /** World creation makes a runtime for every format of the rotation; reaching here is a bug. */

@@ -23,7 +23,15 @@ export interface Creators {
   /** Quality before reinvestment (lognormal spread around config quality). */
   readonly baseQuality: Float64Array;
   readonly quality: Float64Array;
-  readonly reinvestedUsd: Float64Array;
+  /** Payouts reinvested in production so far, integer micro-USD (out of the creator's income). */
+  readonly reinvestedMicros: Float64Array;
+  /** Live hours not yet recovered from (creator-effort.ts), and the performance they leave for the current stream, in (0, 1]. */
+  readonly fatigueHours: Float64Array;
+  readonly performance: Float64Array;
+  /** Days the creator streamed, as bits (bit k: k days before its latest stream), for audience saturation. */
+  readonly recentStreamDays: Int32Array;
+  /** Log-units of discovery lost to promotions that looked unnatural (stream/arrivals.ts). */
+  readonly discoveryPenalty: Float64Array;
   /** Share of recent scheduled slots held (exponentially weighted), in [0, 1]. */
   readonly regularity: Float64Array;
   /** Follower ids per creator (unordered), and how many. */
@@ -137,7 +145,11 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
       poolStart,
       baseQuality,
       quality: Float64Array.from(baseQuality),
-      reinvestedUsd: new Float64Array(creatorCount),
+      reinvestedMicros: new Float64Array(creatorCount),
+      fatigueHours: new Float64Array(creatorCount),
+      performance: new Float64Array(creatorCount).fill(1),
+      recentStreamDays: new Int32Array(creatorCount),
+      discoveryPenalty: new Float64Array(creatorCount),
       regularity: new Float64Array(creatorCount).fill(config.creators.schedule.reliability),
       followers: Array.from({ length: creatorCount }, () => new Int32Array(64)),
       followerCount: new Int32Array(creatorCount),

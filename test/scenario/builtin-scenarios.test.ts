@@ -17,6 +17,8 @@ const BUILT_INS = [
   "platform-compare",
   "four-week-series",
   "whale-dependence",
+  "schedule-frequency",
+  "schedule-frequency-strained",
 ];
 
 describe("built-in scenarios", () => {

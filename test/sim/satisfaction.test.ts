@@ -11,12 +11,12 @@ const EXPECTED_SEC = 600;
 
 describe("a visit's experience", () => {
   it("is the start value for a visit without payoffs watched for the neutral share; more watch raises it, less lowers it", () => {
-    expect(visitExperience(attendance, attendance.neutralWatchShare * EXPECTED_SEC, EXPECTED_SEC, 0)).toBeCloseTo(SATISFACTION_START, 12);
-    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 0)).toBeGreaterThan(SATISFACTION_START);
-    expect(visitExperience(attendance, 0.2 * EXPECTED_SEC, EXPECTED_SEC, 0)).toBeLessThan(SATISFACTION_START);
-    expect(visitExperience(attendance, 3 * EXPECTED_SEC, EXPECTED_SEC, 0)).toBe(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 0));
-    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 0.3)).toBeCloseTo(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 0) + 0.3, 12);
-    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 5)).toBe(1);
+    expect(visitExperience(attendance, attendance.neutralWatchShare * EXPECTED_SEC, EXPECTED_SEC, 1, 0)).toBeCloseTo(SATISFACTION_START, 12);
+    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 1, 0)).toBeGreaterThan(SATISFACTION_START);
+    expect(visitExperience(attendance, 0.2 * EXPECTED_SEC, EXPECTED_SEC, 1, 0)).toBeLessThan(SATISFACTION_START);
+    expect(visitExperience(attendance, 3 * EXPECTED_SEC, EXPECTED_SEC, 1, 0)).toBe(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 1, 0));
+    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 1, 0.3)).toBeCloseTo(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 1, 0) + 0.3, 12);
+    expect(visitExperience(attendance, EXPECTED_SEC, EXPECTED_SEC, 1, 5)).toBe(1);
   });
 
   it("averages the start value over exponential stays of the expected length at the default neutral share; the earlier rule averaged lower", () => {
@@ -24,12 +24,12 @@ describe("a visit's experience", () => {
     const steps = 20_000;
     const mean = (a: typeof attendance) => {
       let sum = 0;
-      for (let i = 0; i < steps; i++) sum += visitExperience(a, -Math.log(1 - (i + 0.5) / steps) * EXPECTED_SEC, EXPECTED_SEC, 0);
+      for (let i = 0; i < steps; i++) sum += visitExperience(a, -Math.log(1 - (i + 0.5) / steps) * EXPECTED_SEC, EXPECTED_SEC, 1, 0);
       return sum / steps;
     };
     expect(mean(attendance)).toBeCloseTo(SATISFACTION_START, 2);
     expect(mean(earlierRule)).toBeLessThan(SATISFACTION_START - 0.15);
-    expect(visitExperience(earlierRule, EXPECTED_SEC, EXPECTED_SEC, 0)).toBeCloseTo(SATISFACTION_START, 12);
+    expect(visitExperience(earlierRule, EXPECTED_SEC, EXPECTED_SEC, 1, 0)).toBeCloseTo(SATISFACTION_START, 12);
   });
 
   // Counterfactual: with the earlier rule a format without payoffs (casual chat, no tactics)

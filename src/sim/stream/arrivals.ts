@@ -1,7 +1,8 @@
 /**
  * Arrivals, drawn up front into the event queue when the stream starts: followers who decided
  * to come (attendance.ts), discovery (the creator's reach plus clips of its previous peak) and
- * a promotion while it lasts. Each arrival is one queued event; presence.ts handles it.
+ * a promotion while it lasts. Each arrival is one queued event; presence.ts handles it. A
+ * promotion that looks unnatural costs the creator later discovery (unnaturalExcess).
  */
 import { errors } from "../../errors.js";
 import { scheduleFollowers } from "../attendance.js";
@@ -19,14 +20,32 @@ export function scheduleArrivals(s: StreamState, daysSincePrevious: number): voi
   scheduleFollowers(world, c, s.day, durationSec, daysSincePrevious, returnBonus, s.ordinal - 1, (time, v) => pushEvent(queue, time, eventPayload(v, ARRIVE_FOLLOWER)));
   const creatorConfig = config.creators;
   const reach = Math.pow(creators.quality[c] / creatorConfig.quality, creatorConfig.reachElasticity);
-  const discoveryRate = (config.discovery.arrivalsPerHour * reach) / 3600 + (config.discovery.clipThrough * creators.previousPeak[c]) / durationSec;
-  scheduleUniform(s, 0, durationSec, discoveryRate * durationSec, ARRIVE_DISCOVERY);
+  const organicRate = (config.discovery.arrivalsPerHour * reach) / 3600 + (config.discovery.clipThrough * creators.previousPeak[c]) / durationSec;
+  const unnatural = config.promotion.unnatural;
+  const penalty = creators.discoveryPenalty[c] * Math.pow(0.5, daysSincePrevious / unnatural.penaltyHalfLifeDays);
+  creators.discoveryPenalty[c] = penalty;
+  scheduleUniform(s, 0, durationSec, organicRate * Math.exp(-penalty) * durationSec, ARRIVE_DISCOVERY);
   const promotion = config.promotion;
   if (promotion.enabled && world.promotedStreams < promotion.streams) {
     world.promotedStreams++;
-    if (promotion.mode === "drip") scheduleUniform(s, 0, Math.min(durationSec, promotion.dripHours * 3600), promotion.arrivalsPerStream, ARRIVE_PROMOTED);
-    else scheduleUniform(s, promotion.spikeStartMinute * 60, Math.min(durationSec, (promotion.spikeStartMinute + promotion.spikeMinutes) * 60), promotion.arrivalsPerStream, ARRIVE_PROMOTED);
+    const from = promotion.mode === "drip" ? 0 : promotion.spikeStartMinute * 60;
+    const to = Math.min(durationSec, promotion.mode === "drip" ? promotion.dripHours * 3600 : (promotion.spikeStartMinute + promotion.spikeMinutes) * 60);
+    scheduleUniform(s, from, to, promotion.arrivalsPerStream, ARRIVE_PROMOTED);
+    creators.discoveryPenalty[c] += unnatural.reachPenalty * unnaturalExcess(promotion.arrivalsPerStream, to - from, organicRate, unnatural.naturalRatio);
   }
+}
+
+/**
+ * How far a promotion of `arrivals` over `windowSec` outpaces the stream's organic discovery
+ * rate (its natural momentum): the ratio of the two rates beyond `naturalRatio`, 0 within it.
+ * The creator guide's reason for drip-feed ("Roll out promotions gradually over hours or days
+ * to mimic natural momentum ... without sudden spikes that can look unnatural"): the same reach
+ * in a spike is many times the organic rate, drip-fed it is not. A stream without organic
+ * discovery has no momentum to compare with, and no promotion is counted unnatural there.
+ */
+function unnaturalExcess(arrivals: number, windowSec: number, organicRate: number, naturalRatio: number): number {
+  if (!(windowSec > 0) || !(organicRate > 0)) return 0;
+  return Math.max(0, arrivals / windowSec / organicRate - naturalRatio);
 }
 
 /** Poisson arrivals of `expected` pool viewers spread evenly over [from, to). */

@@ -131,7 +131,7 @@ function leave(s: StreamState, v: number, t: number): void {
   const tactics = s.tactics.satisfying;
   for (let i = 0; i < tactics.length; i++) bonus += tactics[i].satisfactionBonus(s, v);
   const expected = 1 / departureRate(s, v);
-  s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, bonus);
+  s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, s.performance, bonus);
 }
 
 /** Everyone still present leaves at the end of the stream. */

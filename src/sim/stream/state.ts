@@ -72,7 +72,9 @@ export class StreamState implements GiftWeightContext {
   readonly monthDays: number;
   /** day + DAY_BASE: how per-viewer day fields store the day. */
   readonly dayKey: number;
-  /** Base gift rate per second. */
+  /** The creator's performance in this stream (creator-effort.ts), in (0, 1]. */
+  readonly performance: number;
+  /** Base gift rate per second, times the creator's performance. */
   readonly baseRate: number;
   readonly budgetMedianMicros: number;
   readonly budgetElasticity: number;
@@ -186,7 +188,8 @@ export class StreamState implements GiftWeightContext {
     this.month = Math.floor(day / config.monthDays);
     this.monthDays = config.monthDays;
     this.dayKey = day + DAY_BASE;
-    this.baseRate = gifting.baseRatePerHour / 3600;
+    this.performance = creators.performance[creator];
+    this.baseRate = (gifting.baseRatePerHour / 3600) * this.performance;
     this.budgetMedianMicros = config.population.budget.medianUsd * 1e6;
     this.budgetElasticity = gifting.budgetElasticity;
     this.budgetPacing = gifting.budgetPacing;

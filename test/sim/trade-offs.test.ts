@@ -1,0 +1,106 @@
+/**
+ * The trade-offs that let a schedule or a promotion have an optimum (docs/model.md
+ * "Trade-offs"): each mechanism switched off against on, on a small fixed seed, moves its
+ * metric the documented way; reinvestment comes out of payouts without double counting.
+ */
+import { describe, expect, it } from "vitest";
+import { performanceAfterRest } from "../../src/sim/creator-effort.js";
+import { TIMESERIES_COLUMNS, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
+import { collectLog, config, metric, replicates, streamColumn } from "./helpers.js";
+
+const SMALL = { population: { poolSize: 4000, initialFollowers: 400 }, discovery: { arrivalsPerHour: 150 } };
+const DAILY = { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] };
+const total = (outputs: ReplicateOutput[], name: string) => outputs.reduce((sum, out) => sum + metric(out, name), 0);
+const same = (a: ReplicateOutput[], b: ReplicateOutput[]) => a.every((out, i) => out.metrics.every((value, m) => Object.is(value, b[i].metrics[m])));
+
+describe("creator effort and fatigue", () => {
+  it("performs fully within the tolerance, less when tired, and recovers with rest", () => {
+    const creators = { fatigueHours: new Float64Array([3]), performance: new Float64Array(1) } as never;
+    const fatigue = { performanceLossPerHour: 0.5, toleranceHours: 1, recoveryHalfLifeDays: 1 };
+    expect(performanceAfterRest(creators, fatigue, 0, 0)).toBeCloseTo(Math.exp(-1), 12);
+    expect(performanceAfterRest(creators, fatigue, 0, 1)).toBeCloseTo(Math.exp(-0.25), 12);
+    expect(performanceAfterRest(creators, fatigue, 0, 1)).toBe(1);
+  });
+
+  it("a daily streamer who tires gets fewer gifts and fewer returning viewers than one who does not", () => {
+    const run = (performanceLossPerHour: number) =>
+      replicates(config({ ...SMALL, horizonWeeks: 2, creators: { schedule: DAILY, fatigue: { performanceLossPerHour, toleranceHours: 0, recoveryHalfLifeDays: 2 } } }), 3, "fatigue");
+    const rested = run(0);
+    const tired = run(1);
+    expect(total(tired, "gifts")).toBeLessThan(0.7 * total(rested, "gifts"));
+    expect(total(tired, "nextStreamReturnRate")).toBeLessThan(total(rested, "nextStreamReturnRate"));
+  });
+
+  it("costs nothing to a creator whose load stays within the tolerance (two evenings a week)", () => {
+    const run = (performanceLossPerHour: number) =>
+      replicates(config({ ...SMALL, horizonWeeks: 2, creators: { schedule: { days: ["tue", "sat"] }, fatigue: { performanceLossPerHour } } }), 2, "tolerance");
+    expect(same(run(0), run(5))).toBe(true);
+  });
+});
+
+describe("audience saturation", () => {
+  const followerVisits = (outputs: ReplicateOutput[]) => outputs.reduce((sum, out) => sum + streamColumn(out, "followerViewers").reduce((a, b) => a + b, 0), 0);
+  const run = (days: string[], perStream: number) =>
+    replicates(config({ ...SMALL, horizonWeeks: 2, creators: { schedule: { days } }, attendance: { saturation: { perStream, freeStreams: 2 } } }), 3, "saturation");
+
+  it("a creator streaming daily sees fewer followers per stream when followers saturate", () => {
+    expect(followerVisits(run(DAILY.days, 0.5))).toBeLessThan(0.8 * followerVisits(run(DAILY.days, 0)));
+  });
+
+  it("streams within the free count cost no attendance", () => {
+    expect(same(run(["tue", "sat"], 0), run(["tue", "sat"], 0.5))).toBe(true);
+  });
+});
+
+describe("promotion that looks unnatural", () => {
+  const run = (mode: "drip" | "spike", reachPenalty: number) =>
+    replicates(
+      config({ ...SMALL, horizonWeeks: 2, promotion: { enabled: true, mode, arrivalsPerStream: 200, streams: 6, unnatural: { reachPenalty } } }),
+      3,
+      "promotion",
+    );
+
+  it("a spike costs later reach, a drip of the same promotion does not, so drip reaches more viewers", () => {
+    const dripOff = run("drip", 0);
+    const spikeOff = run("spike", 0);
+    const dripOn = run("drip", 0.3);
+    const spikeOn = run("spike", 0.3);
+    expect(same(dripOff, dripOn)).toBe(true);
+    expect(total(spikeOn, "uniqueViewers")).toBeLessThan(total(spikeOff, "uniqueViewers"));
+    expect(total(dripOn, "uniqueViewers")).toBeGreaterThan(total(spikeOn, "uniqueViewers"));
+    expect(total(dripOn, "newFollowers")).toBeGreaterThan(total(spikeOn, "newFollowers"));
+  });
+});
+
+describe("reinvestment paid out of the creator's income", () => {
+  const REINVEST = { horizonWeeks: 3, platform: { preset: "tiktok", overrides: { policy: { payoutThresholdMicros: 5_000_000 } } } };
+
+  it("take-home + reinvested = payouts exactly on every replicate, reinvestment recomputes from the payout log, quality follows it", () => {
+    const share = 0.3;
+    const simConfig = config({ ...REINVEST, creators: { reinvestment: { share } } });
+    const dayTakeHome = TIMESERIES_COLUMNS.indexOf("creatorTakeHomeMicros");
+    for (let r = 0; r < 4; r++) {
+      const log = collectLog();
+      const out = runReplicate(simConfig, `reinvest-${r}`, { eventLog: log.sink });
+      const payouts = metric(out, "creatorPayoutMicros");
+      const reinvested = metric(out, "creatorReinvestedMicros");
+      const takeHome = metric(out, "creatorTakeHomeMicros");
+      expect(out.audit.state).toBe("passed");
+      expect(payouts).toBeGreaterThan(0);
+      expect(Number.isSafeInteger(reinvested) && Number.isSafeInteger(takeHome)).toBe(true);
+      expect(takeHome + reinvested).toBe(payouts);
+      expect(reinvested).toBe(log.payouts.reduce((sum, row) => sum + Math.floor(share * row.grossMicros), 0));
+      let days = 0;
+      for (let row = dayTakeHome; row < out.timeseries.length; row += TIMESERIES_COLUMNS.length) days += out.timeseries[row];
+      expect(days).toBe(takeHome);
+      const { qualityPerLogUsd, scaleUsd } = simConfig.creators.reinvestment;
+      expect(metric(out, "finalMeanQuality")).toBeCloseTo(1 + qualityPerLogUsd * Math.log1p(reinvested / 1e6 / scaleUsd), 12);
+    }
+  });
+
+  it("a creator who reinvests nothing takes home every payout and keeps its quality", () => {
+    const out = runReplicate(config({ ...REINVEST, creators: { reinvestment: { share: 0 } } }), "reinvest-0");
+    expect(metric(out, "creatorTakeHomeMicros")).toBe(metric(out, "creatorPayoutMicros"));
+    expect(metric(out, "finalMeanQuality")).toBe(1);
+  });
+});
