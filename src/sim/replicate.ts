@@ -6,6 +6,7 @@
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
+import { BATTLE_FORMAT, addBattleStream, createBattleNight, pairsInWorld, runBattleNight } from "./battle-room.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { replicateMetrics } from "./metrics.js";
@@ -55,6 +56,9 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
   const grossByCreator = new Float64Array(creators.count);
   const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
+  // Battle streams wait for the day's other creators to decide, then run together (battle-room.ts).
+  const inWorldBattles = pairsInWorld(config);
+  const battleNight = createBattleNight(creators.count);
   let cumulativePayout = 0;
   let creatorsPaid = 0;
 
@@ -68,9 +72,11 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
         }
         holdSlot(world, c);
         const format = formatIndex[creators.streamsHeld[c] % formatIndex.length];
-        runStream(world, c, day, format, day - lastStreamDay[c]);
+        if (format === BATTLE_FORMAT && inWorldBattles) addBattleStream(battleNight, c, day - lastStreamDay[c]);
+        else runStream(world, c, day, format, day - lastStreamDay[c]);
         lastStreamDay[c] = day;
       }
+      runBattleNight(world, battleNight, day);
     }
     let payoutToday = 0;
     if ((day + 1) % config.payouts.everyDays === 0) {
