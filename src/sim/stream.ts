@@ -22,7 +22,9 @@
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
- * creator tactics are plug-ins (tactics/), as formats are (formats/).
+ * creator tactics are plug-ins (tactics/), as formats are (formats/). A stream alone runs
+ * runStream; a battle room (battle-room.ts) opens several and advances them in lockstep
+ * through the same handleEvent.
  */
 import { errors } from "../errors.js";
 import { clearQueue, peekTime, popEvent } from "./event-queue.js";

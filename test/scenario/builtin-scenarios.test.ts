@@ -7,6 +7,7 @@ import { METRIC_NAMES } from "../../src/sim/index.js";
 const BUILT_INS = [
   "qa-vs-challenge",
   "battle-night",
+  "battle-league",
   "schedule-2-vs-4",
   "goal-bar-effect",
   "web-vs-app-pricing",

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { diamondsEarned } from "../../src/core/index.js";
+import { GiftsimError } from "../../src/errors.js";
+import { resolveSimConfig } from "../../src/scenario/index.js";
 import { runReplicate } from "../../src/sim/index.js";
 import { simulate } from "../../src/sim/replicate.js";
 import { collectLog, config, meanMetric, metric, replicates, streamColumn } from "./helpers.js";
@@ -123,5 +125,17 @@ describe("battles between creators of the world", () => {
     const world = runReplicate(league(), "league");
     expect(metric(exogenous, "battleRounds")).toBeGreaterThan(0);
     expect(Array.from(exogenous.streams).join()).not.toBe(Array.from(world.streams).join());
+  });
+
+  it("refuses bad pairing settings, naming the field", () => {
+    let error: unknown;
+    try {
+      resolveSimConfig({ formats: { battle: { opponents: "both", freshPreference: 9, pairingWindow: 0 } } }, "model");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(GiftsimError);
+    const paths = (error as GiftsimError).problems.map((p) => p.path);
+    expect(paths).toEqual(["model.formats.battle.opponents", "model.formats.battle.freshPreference", "model.formats.battle.pairingWindow"]);
   });
 });
