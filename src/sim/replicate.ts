@@ -1,6 +1,7 @@
 /**
  * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
- * holds (or misses) its scheduled streams, gifts and purchases flow into the ledger, creators
+ * holds (or misses) its scheduled streams (battle streams of creators of the world together, in a
+ * battle room: battle-room.ts), gifts and purchases flow into the ledger, creators
  * request payouts at the end of their payout days and reinvest part of them in quality, and a
  * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
  */
