@@ -22,7 +22,9 @@
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
- * creator tactics are plug-ins (tactics/), as formats are (formats/).
+ * creator tactics are plug-ins (tactics/), as formats are (formats/). A stream alone runs
+ * runStream; a battle room (battle-room.ts) opens several and advances them in lockstep
+ * through the same handleEvent.
  */
 import { errors } from "../errors.js";
 import { addEffort, performanceAfterRest } from "./creator-effort.js";
@@ -34,6 +36,8 @@ import { advance, arrive, closeBin, departureCandidate, leaveEveryone } from "./
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
 import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
 import { finishStream } from "./stream/stream-row.js";
+import type { StreamScratch } from "./stream/scratch.js";
+import type { StreamFormat } from "./formats/index.js";
 import { runningTactics } from "./tactics/index.js";
 import { clearWeights } from "./weighted-set.js";
 import type { World } from "./world.js";
@@ -43,57 +47,90 @@ import type { World } from "./world.js";
  * row to the stream table.
  */
 export function runStream(world: World, c: number, day: number, formatIndex: number, daysSincePrevious: number): void {
-  const format = world.formats[formatIndex] ?? missingFormat(formatIndex);
+  const s = openStream(world, c, day, formatIndex, world.formats[formatIndex] ?? missingFormat(formatIndex), daysSincePrevious, world);
+  runStreamUntil(s, s.durationSec);
+  closeStream(s);
+}
+
+/**
+ * Starts a stream in `format`'s runtime with its buffers in `scratch`: tactics start, arrivals
+ * are queued, the format's first timer is set and the first gift candidate drawn. A battle
+ * room (battle-room.ts) opens several, each with its own scratch and format seat.
+ */
+export function openStream(world: World, c: number, day: number, formatIndex: number, format: StreamFormat, daysSincePrevious: number, scratch: StreamScratch): StreamState {
   performanceAfterRest(world.creators, world.config.creators.fatigue, c, daysSincePrevious);
-  const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config));
-  const { queue, tally, durationSec } = s;
+  const s = new StreamState(world, c, day, formatIndex, format, runningTactics(world.config), scratch);
   const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].startStream(s);
-  clearQueue(queue);
+  clearQueue(s.queue);
   clearWeights(s.weights);
-  world.freeCount = 0;
-  world.slotsUsed = 0;
   scheduleArrivals(s, daysSincePrevious);
-
   s.timer = format.startStream(s);
   redraw(s, 0);
+  return s;
+}
+
+/** Time of the stream's next event: an arrival or departure, the gift candidate or the format's timer. */
+export function nextEventTime(s: StreamState): number {
+  return Math.min(peekTime(s.queue), s.giftTime, s.timer);
+}
+
+/** Handles every event of the stream before `until` (at most its end). */
+export function runStreamUntil(s: StreamState, until: number): void {
   for (;;) {
-    const next = Math.min(peekTime(queue), s.giftTime, s.timer);
-    if (next >= durationSec) break;
-    advance(s, next);
-    if (++tally.events > world.eventBudget) throw errors.replicateRunaway("events", tally.events, world.eventBudget);
-    s.now = next;
-    let boundStale = true;
-    // A timer first: a bound may hold only until the timer (a round's end) fires.
-    if (next === s.timer) {
-      s.timer = format.onTimer(s, next);
-    } else if (next === s.giftTime) {
-      if (s.giftReal) {
-        const contagionNow = contagionAt(s, next);
-        const slot = acceptCandidate(s, next, contagionNow);
-        if (slot >= 0) sendGift(s, slot, next, contagionNow);
-      }
-    } else {
-      const payload = popEvent(queue);
-      const v = payloadViewer(payload);
-      const kind = payloadKind(payload);
-      if (kind === DEPART) {
-        departureCandidate(s, v, next);
-        boundStale = !s.lazyBound;
-      } else {
-        const weight = arrive(s, v, kind, next);
-        boundStale = !s.lazyBound || weight > 0 || s.present > s.presentLimit;
-      }
-    }
-    if (boundStale) redraw(s, next);
+    const next = nextEventTime(s);
+    if (next >= until) return;
+    handleEvent(s, next);
   }
+}
+
+/** Brings the stream's clock to an event at t (presence integrated, the event counted and budgeted). */
+export function reachEvent(s: StreamState, t: number): void {
+  advance(s, t);
+  const tally = s.tally;
+  if (++tally.events > s.world.eventBudget) throw errors.replicateRunaway("events", tally.events, s.world.eventBudget);
+  s.now = t;
+}
+
+/** Handles the stream's event at `next` (nextEventTime). */
+export function handleEvent(s: StreamState, next: number): void {
+  reachEvent(s, next);
+  let boundStale = true;
+  // A timer first: a bound may hold only until the timer (a round's end) fires.
+  if (next === s.timer) {
+    s.timer = s.format.onTimer(s, next);
+  } else if (next === s.giftTime) {
+    if (s.giftReal) {
+      const contagionNow = contagionAt(s, next);
+      const slot = acceptCandidate(s, next, contagionNow);
+      if (slot >= 0) sendGift(s, slot, next, contagionNow);
+    }
+  } else {
+    const payload = popEvent(s.queue);
+    const v = payloadViewer(payload);
+    const kind = payloadKind(payload);
+    if (kind === DEPART) {
+      departureCandidate(s, v, next);
+      boundStale = !s.lazyBound;
+    } else {
+      const weight = arrive(s, v, kind, next);
+      boundStale = !s.lazyBound || weight > 0 || s.present > s.presentLimit;
+    }
+  }
+  if (boundStale) redraw(s, next);
+}
+
+/** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */
+export function closeStream(s: StreamState): void {
+  const durationSec = s.durationSec;
   advance(s, durationSec);
   leaveEveryone(s);
   closeBin(s, durationSec - (s.binEnd - BIN_SECONDS));
-  format.endStream(s, durationSec);
+  s.format.endStream(s, durationSec);
+  const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].endStream(s);
   finishStream(s);
-  addEffort(world.creators, c, durationSec);
+  addEffort(s.creators, s.creator, durationSec);
 }
 
 /** World creation makes a runtime for every format of the rotation; reaching here is a bug. */

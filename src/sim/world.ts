@@ -10,6 +10,7 @@ import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
 import { createMoneyFeed, type MoneyFeed } from "./money.js";
 import { createRandom, lognormal, type Random } from "./random.js";
 import { createCatalog, type Catalog, type Spending } from "./spending.js";
+import type { StreamScratch } from "./stream/scratch.js";
 import { createTally, type ReplicateTally } from "./tally.js";
 import { FORMAT_IDS } from "./vocabulary.js";
 import { createViewers, traitTables, type TraitTables, type Viewers } from "./viewers.js";
@@ -78,10 +79,8 @@ export interface World {
   slotViewer: Int32Array;
   /** Slot + 1 of each present viewer (0 absent). */
   readonly slotOf: Int32Array;
-  /** Free slots (a stack) and the number of slots ever used in this stream. */
+  /** Free slots (a stack). */
   freeSlots: Int32Array;
-  freeCount: number;
-  slotsUsed: number;
   /** Per-viewer scratch of the current stream. */
   readonly arrivalTime: Float64Array;
   readonly payoffAtArrival: Float64Array;
@@ -92,6 +91,8 @@ export interface World {
   readonly flags: Uint8Array;
   /** Viewers who gifted in the current stream, in order of their first gift there. */
   streamGifters: Int32Array;
+  /** Buffers of the streams a battle room runs beside the one in the fields above (stream/scratch.ts). */
+  readonly roomScratch: StreamScratch[];
   /** Herding factor by viewers present (NaN until first needed). */
   herding: Float64Array;
   nextStreamId: number;
@@ -175,14 +176,13 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     slotViewer: new Int32Array(1024),
     slotOf: new Int32Array(n),
     freeSlots: new Int32Array(1024),
-    freeCount: 0,
-    slotsUsed: 0,
     arrivalTime: new Float64Array(n),
     payoffAtArrival: new Float64Array(n),
     streamCoins: new Float64Array(n),
     seenInStream: new Int32Array(n),
     flags: new Uint8Array(n),
     streamGifters: new Int32Array(256),
+    roomScratch: [],
     herding: new Float64Array(1024).fill(Number.NaN),
     nextStreamId: 0,
     promotedStreams: 0,

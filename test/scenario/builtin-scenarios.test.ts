@@ -8,6 +8,7 @@ const BUILT_INS = [
   "qa-vs-challenge",
   "qa-vs-challenge-as-guided",
   "battle-night",
+  "battle-league",
   "schedule-2-vs-4",
   "goal-bar-effect",
   "web-vs-app-pricing",

@@ -54,7 +54,7 @@ const GOLDEN_ALL_TACTICS: Record<string, string> = {
   casual: "ebc344fc507cbcd91ab1a612968f0415bdb1453b7836a236a29a5ce85fe6084d",
   qa: "2412ffdec60ea69ff9941c263931db80c5a86c3017b762b728f9498f051acd97",
   challenge: "ad3ccf0ffc8ed8cf0ea12c3376e8b9fa55292f881b586e80f539eafc51a6a500",
-  battle: "9d83115e7cbcbf099a46bc3bd85ab79e12614acfd12178267a3815fd48b381b8",
+  battle: "5b5b7b25f5e7ed57ce16d613eca910a77306d36c0497a604ba489ad56c199247",
   "behind-the-scenes": "b1fc3bb71117415aa7713bc79187cf661c3c3ffeb3b2699e2b8921f53ad00d54",
 };
 

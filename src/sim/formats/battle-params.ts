@@ -29,6 +29,19 @@ export const battleParams = defineParamGroup(
     rivalStrengthSigma: z.number().min(0).max(5),
     /** Viewers within this long of a round's end are engaged. */
     engagedSeconds: nonNegative,
+    /**
+     * Who a creator battles: "world", another creator of the world holding a battle stream the
+     * same day where there is one (battle-room.ts), else an exogenous rival; "exogenous", always
+     * a rival outside the economy.
+     */
+    opponents: z.enum(["world", "exogenous"]),
+    /**
+     * Pairing cost per round the two creators fought before, in units of |ln| of their follower
+     * ratio (battle-pairing.ts): above 0 fresh pairings are preferred, below 0 rematches.
+     */
+    freshPreference: z.number().min(-5).max(5),
+    /** Seats, in order of followers, among which a seat picks its partner (1: always the next in size). */
+    pairingWindow: z.number().int().min(1).max(64),
   }),
   {
     roundSeconds: 300,
@@ -45,6 +58,9 @@ export const battleParams = defineParamGroup(
     rivalStrengthMedian: 0.6,
     rivalStrengthSigma: 0.5,
     engagedSeconds: 60,
+    opponents: "world",
+    freshPreference: 0.5,
+    pairingWindow: 4,
   },
 );
 

@@ -65,7 +65,7 @@ export function acceptCandidate(s: StreamState, t: number, contagionNow: number)
   const weights = s.weights;
   const slot = drawSlot(weights, s.random.uniform());
   if (slot < 0 || weights.weight[slot] === 0) return -1;
-  const v = s.world.slotViewer[slot];
+  const v = s.slotViewer[slot];
   const crowding = 1 / (1 + s.config.gifting.crowdingOut * contagionNow);
   const actual = herdingAt(s, s.present) * s.goalBoost * crowding * s.format.hazard(s, v, t) * (1 + s.viewers.socialProof[v] * s.contagionStrength * contagionNow);
   // The candidate came at rate boundTotal x boundProduct; v was drawn from today's smaller total.

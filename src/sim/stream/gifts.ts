@@ -16,8 +16,8 @@ const RETENTION_DAYS = 30;
 
 /** The viewer in `slot` gifts at t, with the contagion at `contagionNow` just before. */
 export function sendGift(s: StreamState, slot: number, t: number, contagionNow: number): void {
-  const { world, viewers, tally, spending, flags, weights, dayKey, month } = s;
-  const v = world.slotViewer[slot];
+  const { viewers, tally, spending, flags, weights, dayKey, month } = s;
+  const v = s.slotViewer[slot];
   const timeSecond = s.startSecond + t;
   const choice = chooseGift(spending, v, s.format.sizeTilt(s, t), s.creator, s.day, timeSecond);
   if (choice < 0) {
@@ -85,13 +85,12 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
   setWeight(weights, slot, giftWeight(s, v));
 }
 
-/** Appends a viewer to World.streamGifters (this stream's gifters, for its concentration). */
+/** Appends a viewer to the stream's gifters (for its concentration). */
 function addStreamGifter(s: StreamState, v: number): void {
-  const world = s.world;
-  if (s.streamGifterCount === world.streamGifters.length) {
-    const grown = new Int32Array(2 * world.streamGifters.length);
-    grown.set(world.streamGifters);
-    world.streamGifters = grown;
+  if (s.streamGifterCount === s.streamGifters.length) {
+    const grown = new Int32Array(2 * s.streamGifters.length);
+    grown.set(s.streamGifters);
+    s.streamGifters = s.scratch.streamGifters = grown;
   }
-  world.streamGifters[s.streamGifterCount++] = v;
+  s.streamGifters[s.streamGifterCount++] = v;
 }

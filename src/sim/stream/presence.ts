@@ -45,18 +45,18 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
   const promoted = kind === ARRIVE_PROMOTED;
   if (viewers.drawn[v] === 0) drawViewer(viewers, v, s.config, world.tables, s.random, world.promotedRegion, promoted);
   let slot: number;
-  if (world.freeCount > 0) slot = world.freeSlots[--world.freeCount];
+  if (s.freeCount > 0) slot = s.freeSlots[--s.freeCount];
   else {
-    slot = world.slotsUsed++;
-    if (slot >= world.slotViewer.length) {
-      const grown = new Int32Array(world.slotViewer.length * 2);
-      grown.set(world.slotViewer);
-      world.slotViewer = grown;
-      world.freeSlots = new Int32Array(grown.length);
+    slot = s.slotsUsed++;
+    if (slot >= s.slotViewer.length) {
+      const grown = new Int32Array(s.slotViewer.length * 2);
+      grown.set(s.slotViewer);
+      s.slotViewer = s.scratch.slotViewer = grown;
+      s.freeSlots = s.scratch.freeSlots = new Int32Array(grown.length);
     }
     ensureSlots(s.weights, slot + 1);
   }
-  world.slotViewer[slot] = v;
+  s.slotViewer[slot] = v;
   slotOf[v] = slot + 1;
   s.present++;
   if (s.present > s.peak) s.peak = s.present;
@@ -117,8 +117,8 @@ function leave(s: StreamState, v: number, t: number): void {
   const slot = slotOf[v] - 1;
   setWeight(s.weights, slot, 0);
   slotOf[v] = 0;
-  world.slotViewer[slot] = -1;
-  world.freeSlots[world.freeCount++] = slot;
+  s.slotViewer[slot] = -1;
+  s.freeSlots[s.freeCount++] = slot;
   s.present--;
   const watch = t - s.arrivalTime[v];
   s.visits++;
@@ -136,9 +136,8 @@ function leave(s: StreamState, v: number, t: number): void {
 
 /** Everyone still present leaves at the end of the stream. */
 export function leaveEveryone(s: StreamState): void {
-  const world = s.world;
-  for (let slot = 0; slot < world.slotsUsed; slot++) {
-    const v = world.slotViewer[slot];
+  for (let slot = 0; slot < s.slotsUsed; slot++) {
+    const v = s.slotViewer[slot];
     if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v, s.durationSec);
   }
 }

@@ -23,6 +23,7 @@ import { DAY_BASE, type Viewers } from "../viewers.js";
 import { setWeight, type WeightedSet } from "../weighted-set.js";
 import type { Creators, World } from "../world.js";
 import { giftWeight, type GiftWeightContext } from "./gift-weight.js";
+import type { StreamScratch } from "./scratch.js";
 
 /** Width of the herding regression's bins, seconds. */
 export const BIN_SECONDS = 300;
@@ -38,8 +39,17 @@ export class StreamState implements GiftWeightContext {
   readonly viewers: Viewers;
   readonly creators: Creators;
   readonly tally: ReplicateTally;
+  /** The buffers this stream works in (the world's own, or a battle room's: scratch.ts). */
+  readonly scratch: StreamScratch;
   readonly queue: EventQueue;
   readonly weights: WeightedSet;
+  /** The scratch's arrays, read here on the hot path; where one grows, both are updated. */
+  slotViewer: Int32Array;
+  freeSlots: Int32Array;
+  streamGifters: Int32Array;
+  /** Free slots on the stack and slots ever used in this stream. */
+  freeCount = 0;
+  slotsUsed = 0;
   readonly money: MoneyFeed;
   readonly spending: Spending;
   readonly catalog: Catalog;
@@ -122,7 +132,7 @@ export class StreamState implements GiftWeightContext {
   newFollowers = 0;
   /** Visits that lasted at least each RETENTION_MINUTES entry. */
   readonly retained = new Float64Array(RETENTION_MINUTES.length);
-  /** Viewers in World.streamGifters so far. */
+  /** Viewers in streamGifters so far. */
   streamGifterCount = 0;
   /** Gift rows sent so far (their sequence number in the money feed). */
   giftSeq = 0;
@@ -155,7 +165,7 @@ export class StreamState implements GiftWeightContext {
   /** The tactics' boost on every present viewer's gift hazard, when the candidate was drawn. */
   goalBoost = 1;
 
-  constructor(world: World, creator: number, day: number, formatIndex: number, format: StreamFormat, tactics: RunningTactics) {
+  constructor(world: World, creator: number, day: number, formatIndex: number, format: StreamFormat, tactics: RunningTactics, scratch: StreamScratch) {
     const { config, creators } = world;
     const { gifting, creators: creatorConfig } = config;
     this.world = world;
@@ -164,8 +174,12 @@ export class StreamState implements GiftWeightContext {
     this.viewers = world.viewers;
     this.creators = creators;
     this.tally = world.tally;
-    this.queue = world.queue;
-    this.weights = world.weights;
+    this.scratch = scratch;
+    this.queue = scratch.queue;
+    this.weights = scratch.weights;
+    this.slotViewer = scratch.slotViewer;
+    this.freeSlots = scratch.freeSlots;
+    this.streamGifters = scratch.streamGifters;
     this.money = world.money;
     this.spending = world.spending;
     this.catalog = world.catalog;

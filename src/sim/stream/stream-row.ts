@@ -40,7 +40,7 @@ export function finishStream(s: StreamState): void {
     tally.returnsDenominator += creators.previousViewers[c];
   }
   const giftedByGifter = new Float64Array(s.streamGifterCount);
-  for (let i = 0; i < s.streamGifterCount; i++) giftedByGifter[i] = s.streamCoins[world.streamGifters[i]];
+  for (let i = 0; i < s.streamGifterCount; i++) giftedByGifter[i] = s.streamCoins[s.streamGifters[i]];
   const spread = concentration(giftedByGifter);
   const diamonds = coins * s.money.diamondsPerCoin;
   const earnings = diamonds * world.economy.diamondValueMicros;

@@ -78,7 +78,7 @@ describe("replay over HTTP", () => {
     const local = runReplayLoad({ file: BATTLE_NIGHT, arm: "battle-fresh", replicate: 0, repeat: 1, batchSize: 10_000 });
     for (const name of ["coinsBought", "coinsSpent", "coinsInWallets", "fiatPaidMicros"]) expect(totals.ledger[name], name).toBe(local.audit.totals[name]);
     // Bursts survive the scaling: the busiest 50 ms of the schedule carry well over the average
-    // (deterministic: a seeded stream; 2.0x for this one).
+    // (deterministic: a seeded stream, whose seed hashes the resolved config, so the margin is kept wide).
     const config = (await (await request(`${server.url}/v1/config`)).body.json()) as ServiceConfig;
     const { schedule } = traffic(config, { stream: 0, order: 0 });
     const bins = new Map<number, number>();
@@ -87,7 +87,7 @@ describe("replay over HTTP", () => {
       const bin = Math.floor(schedule.dueMs(i) / 50);
       bins.set(bin, (bins.get(bin) ?? 0) + 1);
     }
-    expect(Math.max(...bins.values())).toBeGreaterThan((1.8 * schedule.total) / (schedule.durationMs / 50));
+    expect(Math.max(...bins.values())).toBeGreaterThan((1.5 * schedule.total) / (schedule.durationMs / 50));
   });
 
   it("refuses a target whose economy or size cannot take the stream, saying how to start one that can", async () => {

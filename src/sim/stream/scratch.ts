@@ -1,0 +1,34 @@
+/**
+ * The buffers one running stream works in: its event queue, the weighted set of present
+ * viewers' gift weights, which viewer holds each slot, the free slots, and the stream's gifters
+ * in order. They are kept between streams (they only grow), so a stream allocates nothing.
+ * The world holds one set (World satisfies this interface) for the stream that runs alone;
+ * a battle room (battle-room.ts) runs several streams at once, and each extra one takes its
+ * own set from World.roomScratch. Per-viewer scratch (World.slotOf, arrivalTime, ...) is not
+ * here: audience pools are disjoint (world.ts), so concurrent streams never share a viewer.
+ */
+import { createEventQueue, type EventQueue } from "../event-queue.js";
+import { createWeightedSet, type WeightedSet } from "../weighted-set.js";
+
+/** One stream's reusable buffers; the arrays are replaced by larger ones when they fill. */
+export interface StreamScratch {
+  readonly queue: EventQueue;
+  readonly weights: WeightedSet;
+  /** Present viewer of each weighted-set slot (-1 free). */
+  slotViewer: Int32Array;
+  /** Free slots, a stack. */
+  freeSlots: Int32Array;
+  /** Viewers who gifted in the stream, in order of their first gift there. */
+  streamGifters: Int32Array;
+}
+
+/** Fresh buffers, sized as the world's own. */
+export function createStreamScratch(): StreamScratch {
+  return {
+    queue: createEventQueue(4096),
+    weights: createWeightedSet(1024),
+    slotViewer: new Int32Array(1024),
+    freeSlots: new Int32Array(1024),
+    streamGifters: new Int32Array(256),
+  };
+}
