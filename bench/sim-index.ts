@@ -1,10 +1,9 @@
 /**
  * `npm run bench:sim`: end-to-end simulation speed for the default scenario, the scaling
  * experiment (population vs arrivals), the format comparison of the default scenario, and the
- * calibration table. Flags: --only throughput|scaling|calibration, --replicates N, --time MS, --json.
+ * calibration table (with counterfactuals, accounting checks and validation). Flags: --only throughput|scaling|calibration, --replicates N (the calibration plan: replicates per arm of a light study), --time MS, --json.
  */
 import { parseArgs } from "node:util";
-import { join } from "node:path";
 import { resolveSimConfig } from "../src/scenario/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
 import { runSimScaling } from "./sim-scaling.js";
@@ -41,8 +40,12 @@ if (want("scaling")) {
   }
 }
 if (want("calibration")) {
-  const rows = await runSimCalibration(join(import.meta.dirname, "../../scenarios"), replicates * 4);
-  report.calibration = rows.map((r) => ({ id: r.fact.id, band: r.fact.band, value: r.value, state: r.state, scenario: r.fact.scenario, replicates: r.measuredReplicates }));
-  if (!values.json) console.log(`\n${formatCalibration(rows)}`);
+  const calibration = runSimCalibration(replicates);
+  report.calibration = {
+    checks: calibration.checks.map((c) => ({ id: c.fact.id, kind: c.fact.kind, band: c.fact.band, on: c.on.value, onState: c.on.state, off: c.off?.value ?? null, offState: c.off?.state ?? null, passes: c.passes, study: c.fact.study })),
+    validation: calibration.validation.map((v) => ({ id: v.fact.id, published: v.fact.published, value: v.value, state: v.state, study: v.fact.study })),
+    replicates: calibration.replicates,
+  };
+  if (!values.json) console.log(`\n${formatCalibration(calibration)}`);
 }
 if (values.json) console.log(JSON.stringify(report, null, 2));

@@ -4,8 +4,9 @@
  * config and seed. A change to how the model draws its numbers must update them deliberately,
  * with the reason in docs/model.md ("Speed"): they last changed when payer-only traits, the
  * Beta(1, b) shortcut and the standing gift-candidate bound changed which uniform feeds which draw,
- * and were last updated when the share of creators paid joined the metrics and the day table
- * (new columns only: every other value stayed the same).
+ * and were last updated when the calibration measures over viewers, per extra viewer and of paid
+ * creators under $120 joined the metrics (new columns only; the top-1% creator share, NaN in
+ * these one- and two-creator runs, now reads payouts: every other value stayed the same).
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +15,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "a3d678981828cda1500fe284cd9e720dfede51f3f3b87fa4f56ae11bfea8170c",
-  challenge: "9fb9520ee50d4d3c424c7af57a0da72ba9317790cccea4ff3e8ff17c49424ef2",
+  qa: "d750c9f3d623ba8afed344ff8189a40e0d2c2a81270c766586fea31a746bec94",
+  challenge: "986ef9192c6143331937ba16e45837228cd29cfbbb5dbf3823b7d3ed2b29a803",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +42,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "2535e00c72f23e75d9e664e33a56558917e0fdfc03fdb50fc3414884c4038109",
-  qa: "1974a857599f5a77123e5a09d4bac92ff72c2a8d78f214d83d87bc55b42e00d0",
-  challenge: "1ee896b13c3bbc7b6c479e0bcd1b7e0336f3e36cbbcd9b5d9b5811eb581c91ff",
-  battle: "737f6bc64144d9533cc2e0b3eb9b7125cedbc4f369d030e064fe05533fbff940",
-  "behind-the-scenes": "690e016921904abd1aa880e82028767b1205176676aae56e8029886909e05a07",
+  casual: "7dc8160ce6c3e9d6bc0b012155d0a1e01435ec24fdc3be76a01a64c41a2867b1",
+  qa: "6584fd97e0b7891e2690827c276ebd44071cfb889bd16e33021fcae339d3698d",
+  challenge: "2900baa68c94e0abfdaf10cf825a15c756fc6686a4675d9f080cc3605b50743e",
+  battle: "b313b8d6e60f08579ec68c9876b9c52ffd2474eb3283e7460fedb556baf01ec6",
+  "behind-the-scenes": "12830395e14275a3e655d90a06b75f7bddfe0e9fadc533818d6648c20e7189bb",
 };
 
 describe("golden replicates with every tactic on", () => {
