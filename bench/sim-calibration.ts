@@ -9,10 +9,11 @@ export function runSimCalibration(replicates: number): CalibrationReport {
   return calibrate({ replicates });
 }
 
-const shown = (row: CalibrationRow) => `${row.value.toFixed(3).padStart(8)} ${row.state === "inside" ? "in " : row.state === "outside" ? "out" : "n/m"}`;
+const shown = (row: CalibrationRow) =>
+  `${row.value.toFixed(3).padStart(7)} [${row.ci95Low.toFixed(3)}, ${row.ci95High.toFixed(3)}] ${row.state === "inside" ? "in " : row.state === "outside" ? "out" : "n/m"}`;
 
 export function formatCalibration(report: CalibrationReport): string {
-  const lines = ["calibration (fact | band | mechanism on | counterfactual off | check | study, replicates per arm)"];
+  const lines = ["calibration (fact | band | mechanism on: mean [95% CI] | counterfactual off | check | study, replicates per arm)"];
   const behavioural = report.checks.filter((check) => check.off !== null);
   for (const check of behavioural) {
     lines.push(
@@ -23,7 +24,8 @@ export function formatCalibration(report: CalibrationReport): string {
   }
   lines.push("accounting checks (identities of the price book, not calibration)");
   for (const check of report.checks.filter((c) => c.off === null)) {
-    lines.push(`  ${check.fact.id.padEnd(30)} ${check.fact.band.description.padEnd(44)} ${shown(check.on)}  ${check.passes ? "pass" : "FAIL"}  ${check.fact.study} (${report.replicates[check.fact.study]})`);
+    const across = check.acrossCounterfactuals === null ? "" : `  (${check.acrossCounterfactuals.min.toFixed(3)} - ${check.acrossCounterfactuals.max.toFixed(3)} under every counterfactual of the study)`;
+    lines.push(`  ${check.fact.id.padEnd(30)} ${check.fact.band.description.padEnd(44)} ${shown(check.on)}  ${check.passes ? "pass" : "FAIL"}  ${check.fact.study} (${report.replicates[check.fact.study]})${across}`);
   }
   lines.push("validation (held-out facts: published | model | agreement band)");
   for (const row of report.validation) {

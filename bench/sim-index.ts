@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { resolveSimConfig } from "../src/scenario/index.js";
+import type { CalibrationRow } from "../src/run/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";
@@ -39,10 +40,13 @@ if (want("scaling")) {
     for (const r of scaling.ratios) console.log(`  ${r.label.padEnd(30)} time x${r.time.toFixed(2)}  cpu x${r.cpu.toFixed(2)}  events x${r.events.toFixed(2)}  distinct viewers x${r.uniqueViewers.toFixed(2)}`);
   }
 }
+/** A calibration row without its fact, for the JSON report. */
+const measured = (row: CalibrationRow) => ({ value: row.value, ci95Low: row.ci95Low, ci95High: row.ci95High, replicates: row.measuredReplicates, state: row.state });
+
 if (want("calibration")) {
   const calibration = runSimCalibration(replicates);
   report.calibration = {
-    checks: calibration.checks.map((c) => ({ id: c.fact.id, kind: c.fact.kind, band: c.fact.band, on: c.on.value, onState: c.on.state, off: c.off?.value ?? null, offState: c.off?.state ?? null, passes: c.passes, study: c.fact.study })),
+    checks: calibration.checks.map((c) => ({ id: c.fact.id, kind: c.fact.kind, band: c.fact.band, on: measured(c.on), off: c.off === null ? null : measured(c.off), counterfactual: c.counterfactual, alsoMeasured: c.alsoMeasured, acrossCounterfactuals: c.acrossCounterfactuals, passes: c.passes, study: c.fact.study })),
     validation: calibration.validation.map((v) => ({ id: v.fact.id, published: v.fact.published, value: v.value, state: v.state, study: v.fact.study })),
     replicates: calibration.replicates,
   };

@@ -40,6 +40,9 @@ describe("the calibration plan", () => {
     expect(check.fact.kind).toBe("accounting");
     expect(check.off).toBeNull();
     expect(check.on.state).toBe("inside");
+    // An identity barely moves when behaviour does: every counterfactual of its study leaves it within 0.01.
+    expect(check.acrossCounterfactuals!.max - check.acrossCounterfactuals!.min).toBeLessThan(0.01);
+    expect(Math.abs(check.acrossCounterfactuals!.max - check.on.value)).toBeLessThan(0.01);
   });
 
   it("measures every held-out fact (in or out is the finding, not a test)", () => {
