@@ -256,7 +256,8 @@ function calibrationSection(report: Report): string {
       const shown = value === null ? "" : `${formatNumber(value)} `;
       return `<div class="calibration-value">${who}${escapeHtml(shown)}<span class="badge badge-${state.replace(/ /g, "-")}">${escapeHtml(state === "inside" ? "in" : state === "outside" ? "out" : "not measured")}</span></div>`;
     });
-    const elsewhere = data.calibration.every((cell) => (cell[i]?.state ?? "not measured") === "not measured") && fact.study !== data.scenario.name ? `<div class="meta">measured on the calibration plan's ${escapeHtml(fact.study)} study</div>` : "";
+    // A summary written before facts named their study has none (it named a scenario): say nothing then.
+    const elsewhere = data.calibration.every((cell) => (cell[i]?.state ?? "not measured") === "not measured") && fact.study !== undefined && fact.study !== data.scenario.name ? `<div class="meta">measured on the calibration plan's ${escapeHtml(fact.study)} study</div>` : "";
     const kind = fact.kind === "accounting" ? `<div class="meta">accounting check: follows from the price book, not from behaviour</div>` : "";
     return `<tr><td>${escapeHtml(fact.fact)}<div class="meta">${escapeHtml(fact.source)}</div>${kind}</td><td>${escapeHtml(fact.measure)}</td><td class="band">${escapeHtml(fact.band.description)}</td><td>${values.join("")}${elsewhere}</td></tr>`;
   });
