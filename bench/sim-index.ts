@@ -1,11 +1,11 @@
 /**
  * `npm run bench:sim`: end-to-end simulation speed for the default scenario, the scaling
  * experiment (population vs arrivals), the format comparison of the default scenario, and the
- * calibration table. Flags: --only throughput|scaling|calibration, --replicates N, --time MS, --json.
+ * calibration table (with counterfactuals, accounting checks and validation). Flags: --only throughput|scaling|calibration, --replicates N (the calibration plan: replicates per arm of a light study), --time MS, --json.
  */
 import { parseArgs } from "node:util";
-import { join } from "node:path";
 import { resolveSimConfig } from "../src/scenario/index.js";
+import type { CalibrationRow } from "../src/run/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";
@@ -42,9 +42,16 @@ if (want("scaling")) {
     for (const r of scaling.ratios) console.log(`  ${r.label.padEnd(30)} time x${r.time.toFixed(2)}  cpu x${r.cpu.toFixed(2)}  events x${r.events.toFixed(2)}  distinct viewers x${r.uniqueViewers.toFixed(2)}`);
   }
 }
+/** A calibration row without its fact, for the JSON report. */
+const measured = (row: CalibrationRow) => ({ value: row.value, ci95Low: row.ci95Low, ci95High: row.ci95High, replicates: row.measuredReplicates, state: row.state });
+
 if (want("calibration")) {
-  const rows = await runSimCalibration(join(import.meta.dirname, "../../scenarios"), replicates * 4);
-  report.calibration = rows.map((r) => ({ id: r.fact.id, band: r.fact.band, value: r.value, state: r.state, scenario: r.fact.scenario, replicates: r.measuredReplicates }));
-  if (!values.json) console.log(`\n${formatCalibration(rows)}`);
+  const calibration = runSimCalibration(replicates);
+  report.calibration = {
+    checks: calibration.checks.map((c) => ({ id: c.fact.id, kind: c.fact.kind, band: c.fact.band, on: measured(c.on), off: c.off === null ? null : measured(c.off), counterfactual: c.counterfactual, alsoMeasured: c.alsoMeasured, acrossCounterfactuals: c.acrossCounterfactuals, passes: c.passes, study: c.fact.study })),
+    validation: calibration.validation.map((v) => ({ id: v.fact.id, published: v.fact.published, value: v.value, state: v.state, study: v.fact.study })),
+    replicates: calibration.replicates,
+  };
+  if (!values.json) console.log(`\n${formatCalibration(calibration)}`);
 }
 if (values.json) console.log(JSON.stringify(report, null, 2));

@@ -256,11 +256,13 @@ function calibrationSection(report: Report): string {
       const shown = value === null ? "" : `${formatNumber(value)} `;
       return `<div class="calibration-value">${who}${escapeHtml(shown)}<span class="badge badge-${state.replace(/ /g, "-")}">${escapeHtml(state === "inside" ? "in" : state === "outside" ? "out" : "not measured")}</span></div>`;
     });
-    const elsewhere = data.calibration.every((cell) => (cell[i]?.state ?? "not measured") === "not measured") && fact.scenario !== data.scenario.name ? `<div class="meta">measured in the ${escapeHtml(fact.scenario)} scenario</div>` : "";
-    return `<tr><td>${escapeHtml(fact.fact)}<div class="meta">${escapeHtml(fact.source)}</div></td><td>${escapeHtml(fact.measure)}</td><td class="band">${escapeHtml(fact.band.description)}</td><td>${values.join("")}${elsewhere}</td></tr>`;
+    // A summary written before facts named their study has none (it named a scenario): say nothing then.
+    const elsewhere = data.calibration.every((cell) => (cell[i]?.state ?? "not measured") === "not measured") && fact.study !== undefined && fact.study !== data.scenario.name ? `<div class="meta">measured on the calibration plan's ${escapeHtml(fact.study)} study</div>` : "";
+    const kind = fact.kind === "accounting" ? `<div class="meta">accounting check: follows from the price book, not from behaviour</div>` : "";
+    return `<tr><td>${escapeHtml(fact.fact)}<div class="meta">${escapeHtml(fact.source)}</div>${kind}</td><td>${escapeHtml(fact.measure)}</td><td class="band">${escapeHtml(fact.band.description)}</td><td>${values.join("")}${elsewhere}</td></tr>`;
   });
   return `<section id="calibration"><h2>Calibration</h2>
-<p class="meta">Stylized facts from published data the model is calibrated against, each with its band and the simulated mean over replicates.</p>
+<p class="meta">Stylized facts from published data the model is calibrated against, each with its band and the simulated mean over replicates (a one-sided band holds only when the 95% interval of the mean clears it). Each behavioural fact is checked, with its mechanism switched off as a counterfactual, on a study built for it (npm run bench:sim -- --only calibration; docs/model.md "Calibration").</p>
 <table class="calibration"><thead><tr><th>Fact</th><th>Measure</th><th>Band</th><th>Simulated</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 

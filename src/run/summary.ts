@@ -4,7 +4,8 @@
  * whether it lies inside). Nothing in it depends on how the run was executed, so the same
  * scenario, seed and replicate count give the same bytes.
  */
-import { calibrationTable, METRIC_INFO, type MetricInfo } from "../sim/index.js";
+import { METRIC_INFO, type MetricInfo } from "../sim/index.js";
+import { calibrationTable, type CalibrationState } from "./calibration-table.js";
 import { describe, type Description } from "../stats/index.js";
 import type { CheckpointHeader } from "./checkpoint.js";
 import type { ReplicateRecord } from "./record.js";
@@ -12,16 +13,17 @@ import type { ReplicateRecord } from "./record.js";
 /** One calibration fact measured in one cell. */
 export interface CalibrationEntry {
   id: string;
+  kind: "behavioural" | "accounting";
   fact: string;
   source: string;
   measure: string;
   metric: string;
   band: { min: number | null; max: number | null; description: string };
-  /** The built-in scenario the fact is meant to be read from. */
-  scenario: string;
+  /** The calibration plan's study the fact is meant to be read from (run/calibration-plan.ts). */
+  study: string;
   simulatedMean: number | null;
   measuredReplicates: number;
-  state: "inside" | "outside" | "not measured";
+  state: CalibrationState;
 }
 
 /** The statistics of one (arm, sweep point). */
@@ -71,12 +73,13 @@ export function buildSummary(header: CheckpointHeader, records: readonly Replica
       metrics,
       calibration: calibrationTable(rows.map((row) => row.metrics)).map((row) => ({
         id: row.fact.id,
+        kind: row.fact.kind,
         fact: row.fact.fact,
         source: row.fact.source,
         measure: row.fact.measure,
         metric: row.fact.metric,
         band: { min: row.fact.band.min ?? null, max: row.fact.band.max ?? null, description: row.fact.band.description },
-        scenario: row.fact.scenario,
+        study: row.fact.study,
         simulatedMean: Number.isFinite(row.value) ? row.value : null,
         measuredReplicates: row.measuredReplicates,
         state: row.state,

@@ -99,7 +99,8 @@ const METRIC_TABLE: Table = [
     `coins${b.name}`,
     { label: `Coins in gifts of ${b.label}`, unit: "coins", description: `Coins gifted in gifts costing ${b.label}.` },
   ]),
-  ["calibTop20Share", share("Top-20% gifter share", "Share of coins gifted by the top 20% of gifters (calibration: Inke).")],
+  ["calibTop20Share", share("Top-20% gifter share", "Share of coins gifted by the top 20% of gifters (calibration: Inke, whose band applies over gifters).")],
+  ["calibTop20ViewerShare", share("Top-20% viewer share", "Share of coins gifted by the top 20% of unique viewers, non-gifters counting 0: 1 whenever fewer than 20% of viewers gift (Inke's fact read over all viewers).")],
   ["calibPayingShare", share("Monthly paying share", "Viewers who gifted in a month / viewers active that month (calibration: DouYu).")],
   ["calibGapCv", { label: "Gift gap CV", unit: "ratio", description: "Coefficient of variation of gaps between gifts within a stream, averaged over streams with 10+ gifts (calibration: bursts)." }],
   ["calibHerdingSlope", {
@@ -107,12 +108,18 @@ const METRIC_TABLE: Table = [
     unit: "elasticity",
     description: "OLS slope of gifts per viewer-minute on concurrency over 5-minute stream bins, scaled to an elasticity at the means (calibration: herding > 0).",
   }],
+  ["calibHerdingPerViewer", {
+    label: "Herding per extra viewer",
+    unit: "share per viewer",
+    description: "The same OLS slope divided by the mean gifts per viewer-minute: the relative change in gifting per viewer-minute per extra concurrent viewer (validation: Lu et al., about +1%).",
+  }],
   ["calibBattleRepeatRatio", {
     label: "Repeat / fresh battle gifting",
     unit: "ratio",
     description: "Gift events per viewer-minute in battle rounds against a rival met before, divided by rounds against a fresh rival (NaN without both).",
   }],
-  ["calibCreatorTop1PayoutShare", share("Top-1% creator income share", "Share of creator earnings (diamonds) going to the top 1% of creators; earnings rather than cash-outs, which the daily payout cap flattens (NaN below 50 creators).")],
+  ["calibCreatorTop1PayoutShare", share("Top-1% creator payout share", "Share of payouts (gross, before the provider fee) going to the top 1% of creators, as the Twitch leak counts them (NaN below 200 creators, where the top 1% is one creator).")],
+  ["calibPaidCreatorsUnder120Share", share("Paid creators under $120", "Share of the creators paid at least once whose payouts over the horizon total under $120 (validation: Twitch leak, three quarters of earners).")],
   ["calibCreatorKeepShare", share("Creator share of spend", "Share of viewer spend that reaches creators: creator earnings (USD) / the viewer spend on the coins gifted (spend x coins gifted / coins bought, so coins still in wallets are not counted as kept by the platform).")],
 ];
 

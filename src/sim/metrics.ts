@@ -2,14 +2,16 @@
  * The replicate's metrics, derived once at the end from the ledger's audited totals (money is
  * read from the core, never re-added here) and from the data collector's running sums.
  */
-import { diamondsEarned, type LedgerTotals } from "../core/index.js";
+import type { LedgerTotals } from "../core/index.js";
 import { concentration } from "./concentration.js";
 import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES } from "./metric-names.js";
 import { DAY_BASE } from "./viewers.js";
 import type { World } from "./world.js";
 
-/** Creators below this count make "the top 1% of creators" one creator: not measured. */
-const MIN_CREATORS_FOR_CONCENTRATION = 50;
+/** Below this many creators "the top 1% of creators" is a single creator: not measured. */
+const MIN_CREATORS_FOR_CONCENTRATION = 200;
+/** The Twitch leak's line between small and larger earners (economics.md, creator income). */
+const SMALL_EARNER_MICROS = 120_000_000;
 
 /** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
 export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
@@ -67,7 +69,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     auditPassed: auditPassed ? 1 : 0,
     calibPayingShare: ratio(sum(tally.giftersByMonth), sum(tally.activeByMonth)),
     calibGapCv: tally.gapCvStreams > 0 ? tally.gapCvSum / tally.gapCvStreams : Number.NaN,
-    calibHerdingSlope: herdingElasticity(world),
+    ...herding(world),
     calibBattleRepeatRatio: battleRepeatRatio(world),
     calibCreatorKeepShare: coinsPurchased > 0 && viewerSpend > 0 ? earnings / ((viewerSpend * coinsGifted) / coinsPurchased) : Number.NaN,
   });
@@ -109,11 +111,32 @@ function gifterConcentration(world: World): Record<string, number> {
   const coins = new Float64Array(tally.gifterCount);
   for (let i = 0; i < coins.length; i++) coins[i] = viewers.giftedCoins[tally.gifters[i]];
   const measured = concentration(coins);
-  const out: Record<string, number> = { gini: measured.gini, top1GifterShare: measured.top1, top10GifterShare: measured.top10, calibTop20Share: measured.top20 };
+  const out: Record<string, number> = {
+    gini: measured.gini,
+    top1GifterShare: measured.top1,
+    top10GifterShare: measured.top10,
+    calibTop20Share: measured.top20,
+    calibTop20ViewerShare: topViewerShare(coins, tally.uniqueViewers, 0.2),
+  };
   LORENZ_PERCENTS.forEach((percent, i) => {
     out[`lorenz${percent}`] = measured.lorenz[i];
   });
   return out;
+}
+
+/**
+ * Share of coins from the top `fraction` of all viewers (non-gifters gave 0), from the gifters'
+ * coins sorted ascending: 1 whenever gifters are fewer than that top.
+ */
+function topViewerShare(ascending: Float64Array, viewerCount: number, fraction: number): number {
+  const k = Math.min(ascending.length, Math.ceil(fraction * viewerCount));
+  let top = 0;
+  let total = 0;
+  for (let i = 0; i < ascending.length; i++) {
+    total += ascending[i];
+    if (i >= ascending.length - k) top += ascending[i];
+  }
+  return ratio(top, total);
 }
 
 /**
@@ -145,25 +168,30 @@ function creatorPayouts(world: World): Record<string, number> {
       firstDays += creators.firstPayoutDay[c] - 1;
     }
   }
-  // Income, not cash-outs: the daily payout cap would otherwise flatten the top of the distribution.
-  const earnings = Float64Array.from({ length: creators.count }, (_, c) => diamondsEarned(world.money.ledger, c));
+  // Payouts, as the Twitch leak counts them (gross, before the provider fee).
+  const payouts = Float64Array.from(world.money.ledger.payoutGrossMicros);
+  let small = 0;
+  for (let c = 0; c < creators.count; c++) if (payouts[c] > 0 && payouts[c] < SMALL_EARNER_MICROS) small++;
   return {
     creatorsPaid: paid,
     creatorsPaidShare: paid / creators.count,
     meanDaysToFirstPayout: paid > 0 ? firstDays / paid : Number.NaN,
-    calibCreatorTop1PayoutShare: creators.count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(earnings).top1 : Number.NaN,
+    calibCreatorTop1PayoutShare: creators.count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(payouts).top1 : Number.NaN,
+    calibPaidCreatorsUnder120Share: ratio(small, paid),
   };
 }
 
-/** OLS slope of gifts per viewer-minute on concurrency, as an elasticity at the means. */
-function herdingElasticity(world: World): number {
+/**
+ * OLS slope of gifts per viewer-minute on concurrency over the 5-minute bins, relative to the
+ * mean gifts per viewer-minute: per extra viewer (Lu et al.'s unit) and as an elasticity at the means.
+ */
+function herding(world: World): { calibHerdingSlope: number; calibHerdingPerViewer: number } {
   const t = world.tally;
   const n = t.binCount;
-  if (n < 3) return Number.NaN;
   const denominator = n * t.binXX - t.binX * t.binX;
-  if (!(denominator > 0) || t.binY <= 0) return Number.NaN;
+  if (n < 3 || !(denominator > 0) || t.binY <= 0) return { calibHerdingSlope: Number.NaN, calibHerdingPerViewer: Number.NaN };
   const slope = (n * t.binXY - t.binX * t.binY) / denominator;
-  return (slope * (t.binX / n)) / (t.binY / n);
+  return { calibHerdingSlope: (slope * (t.binX / n)) / (t.binY / n), calibHerdingPerViewer: slope / (t.binY / n) };
 }
 
 function battleRepeatRatio(world: World): number {
