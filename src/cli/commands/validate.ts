@@ -43,6 +43,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       ...scenario.sweep.map((axis) => `  sweep     ${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`),
       `  base      ${baseText(scenario)}`,
       `  metrics   ${scenario.metrics.join(", ")}`,
+      `  primary   ${scenario.primary}`,
       `  hash      ${plan.hash}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
