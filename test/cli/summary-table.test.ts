@@ -28,7 +28,7 @@ function fixture(baseArm = "qa"): { summary: Summary; records: ReplicateRecord[]
     calibration: [],
   }));
   return {
-    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], metricInfo: METRIC_INFO, base: { arm: baseArm, pointIndex: 0 }, cells },
+    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], primary: headline, metricInfo: METRIC_INFO, base: { arm: baseArm, pointIndex: 0 }, cells },
     records,
   };
 }
