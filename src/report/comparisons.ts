@@ -27,7 +27,7 @@ import {
 } from "../stats/index.js";
 import { assess, type Assessment } from "./assessment.js";
 import { cellLabel, type ReportCell, type ReportData } from "./report-data.js";
-import { comparisonSentence } from "./sentence.js";
+import { comparisonSentence, pairedSentence } from "./sentence.js";
 
 /** One cell against its base cell on one metric. */
 export interface Comparison {
@@ -56,6 +56,8 @@ export interface Comparison {
   /** The replicates paired by replicate index; null when the comparison has too many siblings to resample (MAX_RESAMPLED_COMPARISONS). */
   paired: PairedView | null;
   sentence: string;
+  /** The paired view in words ("Paired replicates: ... did better than ... in 81% of 150 pairs ..."); null without it. */
+  pairedSentence: string | null;
 }
 
 /** Two cells' replicates paired by replicate index. */
@@ -219,5 +221,6 @@ function compareCells(data: ReportData, metric: string, base: ReportCell, cell: 
     metric, metricLabel, unit, base, cell, baseName, cellName, context, result,
     family, familySize: 1, adjustment, adjustedP: result.test?.p ?? null, verdict: result.verdict,
     assessment: assess(result.verdict, info?.higherIsBetter), paired, sentence: "",
+    pairedSentence: paired === null ? null : pairedSentence({ unit, baseName, cellName, context, ...paired, higherIsBetter: info?.higherIsBetter }),
   };
 }

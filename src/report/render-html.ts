@@ -18,7 +18,7 @@ import { countOf, formatNumber, formatP, formatPercent, formatPercentInterval, f
 import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
-import { effectText, pairedSentence } from "./sentence.js";
+import { effectText } from "./sentence.js";
 
 /** How the HTML is built. */
 export interface HtmlOptions {
@@ -105,12 +105,6 @@ function verdictText(comparison: Comparison): string {
   return assessment === "better" || assessment === "worse" ? `${comparison.verdict} (${assessment})` : comparison.verdict;
 }
 
-/** The paired sentence of a comparison; empty when it was not resampled. */
-function pairedText(report: Report, c: Comparison): string {
-  if (c.paired === null) return "";
-  return pairedSentence({ ...c, ...c.paired, higherIsBetter: report.data.metricInfo[c.metric]?.higherIsBetter });
-}
-
 function answer(report: Report): string {
   const { data } = report;
   const [headline] = metricsOfInterest(data);
@@ -119,7 +113,7 @@ function answer(report: Report): string {
   let list: string;
   if (sentences.length > 0) {
     const shown = sentences.slice(0, ANSWER_SENTENCES);
-    list = `<ul class="sentences">${shown.map((c, i) => `<li class="${i === 0 ? "headline " : ""}${verdictClass(c)}">${escapeHtml(c.sentence)}${c.paired === null ? "" : `<div class="paired-sentence meta">${escapeHtml(pairedText(report, c))}</div>`}</li>`).join("")}</ul>`;
+    list = `<ul class="sentences">${shown.map((c, i) => `<li class="${i === 0 ? "headline " : ""}${verdictClass(c)}">${escapeHtml(c.sentence)}${c.pairedSentence === null ? "" : `<div class="paired-sentence meta">${escapeHtml(c.pairedSentence)}</div>`}</li>`).join("")}</ul>`;
     if (sentences.length > shown.length) list += `<p class="meta">${sentences.length - shown.length} more comparisons in <a href="#comparisons">Comparison of arms</a>.</p>`;
   } else {
     list = `<ul class="sentences">${data.cells.map((cell, i) => `<li class="${i === 0 ? "headline" : ""}">${escapeHtml(valueSentence(report, cell, headline))}</li>`).join("")}</ul>`;

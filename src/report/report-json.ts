@@ -65,6 +65,7 @@ function comparisonJson(c: Comparison) {
     unadjustedVerdict: c.result.verdict,
     assessment: c.assessment,
     sentence: c.sentence,
+    pairedSentence: c.pairedSentence,
   };
 }
 

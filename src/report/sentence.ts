@@ -108,22 +108,28 @@ export interface PairedSentenceParts {
 }
 
 /**
- * The paired view of a comparison, e.g. "Paired replicates: Challenge nights did better than Q&A
- * nights in 81% of 150 pairs (95% CI 74% to 86%); median +24% (95% CI +12% to +30%), 20%
- * trimmed mean +22% (...), mean +23% (...), paired bootstrap BCa 95% CIs." The subject is a
- * label and the verb is past tense ("did", "came out"), so it reads right for any label.
+ * The paired view of a comparison, e.g. "Paired replicates: Q&A nights did better in 81% of 150
+ * pairs (95% CI 74% to 86%); Challenge nights against Q&A nights: median −24% (95% CI −30% to
+ * −12%), 20% trimmed mean −22% (...), mean −23% (...), paired bootstrap 95% CIs." The side that
+ * did better more often leads; the verb is past tense ("did", "came out"), so it reads right for
+ * any label.
  */
 export function pairedSentence(parts: PairedSentenceParts): string {
   const { win, bootstrap, unit } = parts;
   const context = parts.context ?? "";
   if (win.probability === null || bootstrap.pairs < 2) return `Paired replicates: too few pairs of ${parts.cellName} and ${parts.baseName}${context} to compare.`;
-  const better = parts.higherIsBetter === undefined ? win.probability : parts.higherIsBetter ? win.probability : 1 - win.probability;
-  const [low, high] = parts.higherIsBetter === false ? [1 - (win.ci95High ?? 1), 1 - (win.ci95Low ?? 0)] : [win.ci95Low ?? 0, win.ci95High ?? 1];
-  const verb = parts.higherIsBetter === undefined ? "came out higher than" : "did better than";
-  const share = `${formatPercent(better, false, 0)} of ${countOf(bootstrap.pairs, "pair")} (95% CI ${formatPercent(low, false, 0)} to ${formatPercent(high, false, 0)})`;
+  // The cell's share of pairs won: above the base, or below it where lower is better.
+  const flip = parts.higherIsBetter === false;
+  const cellShare = flip ? 1 - win.probability : win.probability;
+  const cellLow = flip ? 1 - (win.ci95High ?? 1) : (win.ci95Low ?? 0);
+  const cellHigh = flip ? 1 - (win.ci95Low ?? 0) : (win.ci95High ?? 1);
+  const cellLeads = cellShare >= 0.5;
+  const [leader, share, low, high] = cellLeads ? [parts.cellName, cellShare, cellLow, cellHigh] : [parts.baseName, 1 - cellShare, 1 - cellHigh, 1 - cellLow];
+  const verb = parts.higherIsBetter === undefined ? "came out higher" : "did better";
+  const shareText = `${formatPercent(share, false, 0)} of ${countOf(bootstrap.pairs, "pair")} (95% CI ${formatPercent(low, false, 0)} to ${formatPercent(high, false, 0)})`;
   const trim = `${formatPercent(bootstrap.trim, false, 0)} trimmed mean`;
   const effects = [`median ${effectText(bootstrap.median, unit)}`, `${trim} ${effectText(bootstrap.trimmedMean, unit)}`, `mean ${effectText(bootstrap.mean, unit)}`];
-  return `Paired replicates: ${parts.cellName} ${verb} ${parts.baseName}${context} in ${share}; ${effects.join(", ")}, paired bootstrap 95% CIs.`;
+  return `Paired replicates${context}: ${leader} ${verb} in ${shareText}; ${parts.cellName} against ${parts.baseName}: ${effects.join(", ")}, paired bootstrap 95% CIs.`;
 }
 
 /** "+24% (95% CI +12% to +30%)": a lift, or for shares (and a zero base) the difference, with its interval. */

@@ -157,7 +157,7 @@ describe.skipIf(skip)("report.html in headless Chromium", () => {
     // Arm B pays out 10 days sooner than Arm A in every replicate: better in all 6 pairs.
     const paired = await page.$$eval('table.paired-table[data-metric="meanDaysToFirstPayout"] tbody tr', (rows) => rows.map((row) => row.textContent));
     expect(paired).toEqual([expect.stringMatching(/^Arm BArm A6100% \(61% to 100%\)−\d+%/), expect.stringMatching(/^Arm CArm A60% /), expect.stringMatching(/^Arm CArm B60% /)]);
-    expect(await page.textContent("li.headline .paired-sentence")).toMatch(/^Paired replicates: Arm B did better than Arm A in 100% of 6 pairs \(95% CI 61% to 100%\); median −\d+% \(95% CI /);
+    expect(await page.textContent("li.headline .paired-sentence")).toMatch(/^Paired replicates: Arm B did better in 100% of 6 pairs \(95% CI 61% to 100%\); Arm B against Arm A: median −\d+% \(95% CI /);
     const planning = await page.$$eval("table.planning-table tbody tr", (rows) => rows.map((row) => row.textContent));
     expect(planning).toHaveLength(3 * 2);
     expect(planning[0]).toMatch(/^Arm ACreator earnings(\$[\d,.]+){3}6$/);
