@@ -83,7 +83,7 @@ export interface ComparisonOptions {
  * the comparisons against the base are resampled, so a report stays quick; the rest keep their
  * Welch test and Fieller interval.
  */
-export const MAX_RESAMPLED_COMPARISONS = 600;
+export const MAX_RESAMPLED_COMPARISONS = 300;
 
 /**
  * Each other arm's cell against the base arm's cell at the same sweep point: [base, other]
@@ -218,9 +218,23 @@ function compareCells(data: ReportData, metric: string, base: ReportCell, cell: 
   }
   // Family size, adjusted p, verdict and sentence are set once the family is known (buildComparisonSet).
   return {
-    metric, metricLabel, unit, base, cell, baseName, cellName, context, result,
-    family, familySize: 1, adjustment, adjustedP: result.test?.p ?? null, verdict: result.verdict,
-    assessment: assess(result.verdict, info?.higherIsBetter), paired, sentence: "",
+    metric,
+    metricLabel,
+    unit,
+    base,
+    cell,
+    baseName,
+    cellName,
+    context,
+    result,
+    family,
+    familySize: 1,
+    adjustment,
+    adjustedP: result.test?.p ?? null,
+    verdict: result.verdict,
+    assessment: assess(result.verdict, info?.higherIsBetter),
+    paired,
+    sentence: "",
     pairedSentence: paired === null ? null : pairedSentence({ unit, baseName, cellName, context, ...paired, higherIsBetter: info?.higherIsBetter }),
   };
 }

@@ -59,8 +59,8 @@ export interface PairedBootstrap {
   trimmedMean: PairedEffect;
 }
 
+/** The location measures, in the order `locations` writes them. */
 const LOCATIONS = ["mean", "median", "trimmedMean"] as const;
-type Location = (typeof LOCATIONS)[number];
 
 /**
  * Paired bootstrap intervals of the difference and the lift of the mean, the median and the
@@ -87,16 +87,28 @@ export function pairedBootstrap(base: ArrayLike<number>, arm: ArrayLike<number>,
   const baseArm = sortedArm(x);
   const otherArm = sortedArm(y);
   const counts = new Int32Array(n);
-  const measure = (total: number) => ({ base: locations(baseArm, counts, total, trim), arm: locations(otherArm, counts, total, trim) });
+  const baseAt = new Float64Array(LOCATIONS.length);
+  const armAt = new Float64Array(LOCATIONS.length);
+  /** Measures both arms of the multiset `counts` holds and stores the comparisons at `slot`. */
+  const measure = (total: number, into: Array<{ difference: Float64Array; lift: Float64Array }>, slot: number) => {
+    locations(baseArm, counts, total, trim, baseAt);
+    locations(otherArm, counts, total, trim, armAt);
+    for (let k = 0; k < LOCATIONS.length; k++) {
+      into[k].difference[slot] = armAt[k] - baseAt[k];
+      into[k].lift[slot] = armAt[k] / baseAt[k] - 1;
+    }
+  };
 
   counts.fill(1);
-  const point = measure(n);
+  locations(baseArm, counts, n, trim, baseAt);
+  locations(otherArm, counts, n, trim, armAt);
+  const pointBase = Float64Array.from(baseAt);
+  const pointArm = Float64Array.from(armAt);
   // Jackknife: each pair left out once (for BCa's acceleration).
   const jack = LOCATIONS.map(() => ({ difference: new Float64Array(n), lift: new Float64Array(n) }));
   for (let i = 0; i < n; i++) {
     counts[i] = 0;
-    const m = measure(n - 1);
-    LOCATIONS.forEach((location, k) => store(jack[k], i, m.base[location], m.arm[location]));
+    measure(n - 1, jack, i);
     counts[i] = 1;
   }
   const random = seedrandom.alea(options.seed);
@@ -104,23 +116,17 @@ export function pairedBootstrap(base: ArrayLike<number>, arm: ArrayLike<number>,
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[Math.floor(random() * n)]++;
-    const m = measure(n);
-    LOCATIONS.forEach((location, k) => store(boot[k], b, m.base[location], m.arm[location]));
+    measure(n, boot, b);
   }
   LOCATIONS.forEach((location, k) => {
-    const b0 = point.base[location];
-    const a0 = point.arm[location];
+    const b0 = pointBase[k];
+    const a0 = pointArm[k];
     result[location] = {
       difference: interval(a0 - b0, boot[k].difference, jack[k].difference, confidence, method),
       lift: b0 === 0 ? none : interval(a0 / b0 - 1, boot[k].lift, jack[k].lift, confidence, method),
     };
   });
   return result;
-}
-
-function store(into: { difference: Float64Array; lift: Float64Array }, i: number, base: number, arm: number): void {
-  into.difference[i] = arm - base;
-  into.lift[i] = arm / base - 1;
 }
 
 function interval(estimate: number, bootstrap: Float64Array, jackknife: Float64Array, confidence: number, method: BootstrapMethod): BootstrapEstimate {
@@ -143,10 +149,11 @@ function sortedArm(values: number[]): SortedArm {
 }
 
 /**
- * Mean, median (interpolated, as quantileSorted at 0.5) and trimmed mean of the multiset that
- * holds pair i `counts[i]` times (`total` values in all), by one walk over the sorted values.
+ * Mean, median (interpolated, as quantileSorted at 0.5) and trimmed mean, written to `out` in
+ * LOCATIONS order, of the multiset that holds pair i `counts[i]` times (`total` values in all),
+ * by one walk over the sorted values.
  */
-function locations(arm: SortedArm, counts: Int32Array, total: number, trim: number): Record<Location, number> {
+function locations(arm: SortedArm, counts: Int32Array, total: number, trim: number, out: Float64Array): void {
   const cut = Math.floor(total * trim);
   const mid = (total - 1) / 2;
   const midLow = Math.floor(mid);
@@ -169,5 +176,7 @@ function locations(arm: SortedArm, counts: Int32Array, total: number, trim: numb
     if (midHigh >= position && midHigh < end) high = v;
     position = end;
   }
-  return { mean: sum / total, median: low + (mid - midLow) * (high - low), trimmedMean: trimmedSum / (total - 2 * cut) };
+  out[0] = sum / total;
+  out[1] = low + (mid - midLow) * (high - low);
+  out[2] = trimmedSum / (total - 2 * cut);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildComparisonSet, buildComparisons, metricsOfInterest, pairedValues, readRunFolder } from "../../src/report/index.js";
+import { MAX_RESAMPLED_COMPARISONS, buildComparisonSet, buildComparisons, metricsOfInterest, pairedValues, readRunFolder } from "../../src/report/index.js";
 import { adjustPValues } from "../../src/stats/index.js";
 import { syntheticRunFolder, twoArmScenario } from "./helpers.js";
 
@@ -97,5 +97,17 @@ describe("primary metric and multiplicity", () => {
     const dir = folder();
     const strip = (cs: ReturnType<typeof buildComparisons>) => cs.map((c) => c.paired);
     expect(strip(buildComparisons(readRunFolder(dir)))).toEqual(strip(buildComparisons(readRunFolder(dir))));
+  });
+
+  it(`past ${MAX_RESAMPLED_COMPARISONS} comparisons only those against the base are resampled (a long one-arm sweep compares every pair of points)`, () => {
+    const shares = Array.from({ length: 26 }, (_, i) => 4000 + 100 * i);
+    const data = readRunFolder(
+      syntheticRunFolder({ scenario: twoArmScenario({ arms: undefined, sweep: { "economy.policy.creatorShareBps": shares }, metrics: ["creatorEarningsMicros"] }), replicates: 3 }),
+    );
+    const { againstBase, pairwise } = buildComparisonSet(data);
+    expect(pairwise).toHaveLength((26 * 25) / 2);
+    expect(againstBase).toHaveLength(25);
+    expect(againstBase.every((c) => c.paired !== null)).toBe(true);
+    expect(pairwise.filter((c) => c.paired !== null)).toHaveLength(25);
   });
 });

@@ -32,6 +32,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         seed: plan.seed,
         replicates: plan.replicates,
         base: scenario.base,
+        metrics: scenario.metrics,
+        primary: scenario.primary,
         cells: scenario.cells.map((cell) => ({ arm: cell.arm, pointIndex: cell.pointIndex, point: cell.point })),
       });
     }
