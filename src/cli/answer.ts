@@ -1,6 +1,7 @@
 /**
  * The scenario's answer in the terminal: its question, then the sentences report.html opens
- * with (the headline metric's comparisons, worded by the report's own sentence builder), so the
+ * with (the primary metric's comparisons, each with its paired sentence, worded by the report's
+ * own sentence builder), so the
  * terminal and the report say the same thing in the same words. Read from the finished run
  * folder, as the report is, so run, compare, sweep and merge all answer alike.
  */
@@ -16,11 +17,11 @@ const SHOWN_SENTENCES = 6;
 export function answerLines(dir: string): string[] {
   const data = readRunFolder(dir);
   const [headline] = metricsOfInterest(data);
-  const sentences = buildComparisons(data)
-    .filter((comparison) => comparison.metric === headline)
-    .map((comparison) => comparison.sentence);
-  const shown = sentences.slice(0, SHOWN_SENTENCES).map((sentence) => `    ${sentence}`);
-  if (sentences.length > shown.length) shown.push(`    ... and ${sentences.length - shown.length} more comparisons in the report`);
+  const comparisons = buildComparisons(data).filter((comparison) => comparison.metric === headline);
+  const shown = comparisons
+    .slice(0, SHOWN_SENTENCES)
+    .flatMap((comparison) => [`    ${comparison.sentence}`, ...(comparison.pairedSentence === null ? [] : [`      ${comparison.pairedSentence}`])]);
+  if (comparisons.length > SHOWN_SENTENCES) shown.push(`    ... and ${comparisons.length - SHOWN_SENTENCES} more comparisons in the report`);
   const lines = [...(data.scenario.question === "" ? [] : [`  ${data.scenario.question}`]), ...shown];
   return lines.length === 0 ? [] : [...lines, ""];
 }

@@ -8,7 +8,7 @@ import { armPairs } from "../report/comparisons.js";
 import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_NAMES, type MetricInfo } from "../sim/index.js";
-import { compareArms } from "../stats/index.js";
+import { adjustPValues, compareArms } from "../stats/index.js";
 
 /** A figure with four significant digits, thousands separated; "n/a" when undefined. */
 export function formatFigure(value: number | null | undefined): string {
@@ -84,8 +84,10 @@ export function formatReplicateTable(metrics: readonly string[], metricInfo: Rec
 }
 
 /**
- * Each arm against the scenario's base arm on the headline metric, per sweep point: means with
+ * Each arm against the scenario's base arm on the primary metric, per sweep point: means with
  * 95% CIs, the relative lift with its 95% CI and the Welch test's p-value (src/stats compareArms).
+ * With more than one comparison the p-values are the primary family's, Holm-adjusted together as
+ * the report adjusts them (docs/reports.md), and a difference is called on the adjusted p.
  */
 export function formatArmComparison(summary: Summary, records: readonly ReplicateRecord[]): string {
   const headline = summary.metricsOfInterest[0];
@@ -95,22 +97,28 @@ export function formatArmComparison(summary: Summary, records: readonly Replicat
     records.filter((r) => summary.cells[r.cell] === cell).map((r) => r.metrics[column]);
   const labelWidth = Math.max(...summary.cells.map((cell) => cell.label.length));
   const baseLabel = summary.cells.find((cell) => cell.arm === summary.base.arm)?.label ?? summary.base.arm;
-  const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${baseLabel} (mean [95% CI]; lift [95% CI]; Welch p)`];
   const baseOf = new Map(armPairs(summary.cells, summary.base.arm).map(([baseCell, cell]) => [cell, baseCell]));
+  const comparisons = new Map([...baseOf].map(([cell, baseCell]) => [cell, compareArms(valuesOf(baseCell), valuesOf(cell))]));
+  const adjusted = comparisons.size > 1 ? adjustPValues([...comparisons.values()].map((c) => c.test?.p ?? null), "holm") : null;
+  const adjustedOf = new Map([...comparisons.keys()].map((cell, i) => [cell, adjusted?.[i] ?? null]));
+  const pName = adjusted === null ? "Welch p" : `Welch p, Holm-adjusted over ${comparisons.size}`;
+  const lines: string[] = [`  ${metricLabel(summary.metricInfo, headline)}: each arm against ${baseLabel} (mean [95% CI]; lift [95% CI]; ${pName})`];
   for (const point of [...new Set(summary.cells.map((cell) => cell.pointIndex))]) {
     const cells = summary.cells.filter((cell) => cell.pointIndex === point);
     if (Object.keys(cells[0].point).length > 0) lines.push(`  point ${point}: ${pointLabel(cells[0].point)}`);
     for (const cell of cells) {
       const d = cell.metrics[headline];
       const ci = d.ci95Low === null ? "" : ` [${formatInUnit(d.ci95Low, unit)}, ${formatInUnit(d.ci95High, unit)}]`;
-      const baseCell = baseOf.get(cell);
+      const c = comparisons.get(cell);
       let versus = "";
-      if (baseCell !== undefined) {
-        const c = compareArms(valuesOf(baseCell), valuesOf(cell));
+      if (c !== undefined) {
         const lift = c.lift === null ? "n/a" : `${c.lift >= 0 ? "+" : ""}${(c.lift * 100).toFixed(1)}%`;
         const liftCi = c.liftCi95Low === null || c.liftCi95High === null ? "" : ` [${(c.liftCi95Low * 100).toFixed(1)}%, ${(c.liftCi95High * 100).toFixed(1)}%]`;
-        const p = c.test === null ? "" : `; p ${c.test.p < 0.001 ? "< 0.001" : `= ${c.test.p.toFixed(3)}`}`;
-        versus = `; ${lift}${liftCi}${p}: ${c.verdict}`;
+        const p = adjustedOf.get(cell) ?? c.test?.p ?? null;
+        const pText = p === null ? "" : `; p ${p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`}`;
+        const called = c.verdict === "higher" || c.verdict === "lower";
+        const verdict = called && p !== null && p >= 0.05 ? "no clear difference" : c.verdict;
+        versus = `; ${lift}${liftCi}${pText}: ${verdict}`;
       }
       lines.push(`    ${cell.label.padEnd(labelWidth)}  ${formatInUnit(d.mean, unit)}${ci}${versus}  (${countOf(d.n, "replicate")})`);
     }

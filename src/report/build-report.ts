@@ -4,7 +4,7 @@
  */
 import { drawChart, type DrawnChart } from "../render/index.js";
 import { CHARTS } from "./charts/index.js";
-import { buildComparisons, buildPairwiseComparisons, type Comparison } from "./comparisons.js";
+import { buildComparisonSet, type Comparison, type ComparisonOptions } from "./comparisons.js";
 import type { ReportData } from "./report-data.js";
 
 /** One chart of a report, drawn. */
@@ -20,14 +20,14 @@ export interface Report {
   charts: ReportChart[];
 }
 
-/** Builds the report of `data`: comparisons, then each applicable chart filled and drawn. */
-export async function buildReport(data: ReportData): Promise<Report> {
-  const comparisons = buildComparisons(data);
+/** Builds the report of `data`: comparisons (adjusted as `options` says), then each applicable chart filled and drawn. */
+export async function buildReport(data: ReportData, options: ComparisonOptions = {}): Promise<Report> {
+  const { againstBase: comparisons, pairwise } = buildComparisonSet(data, options);
   const charts: ReportChart[] = [];
   for (const chart of CHARTS) {
     const fill = chart.fill(data, comparisons);
     if (fill === null) continue;
     charts.push(await drawChart(chart.id, chart.title, fill));
   }
-  return { data, comparisons, pairwise: buildPairwiseComparisons(data), charts };
+  return { data, comparisons, pairwise, charts };
 }

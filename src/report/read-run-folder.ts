@@ -24,10 +24,11 @@ interface ManifestFile {
       question?: string;
       preset?: string;
       metrics?: string[];
+      primary?: string;
       arms: Array<{ name: string; label?: string; preset?: string }>;
       sweep?: Array<{ path: string; values: unknown[] }>;
       base?: { arm: string; pointIndex: number };
-      cells: Array<{ index: number; arm: string; pointIndex: number; point?: Record<string, unknown> }>;
+      cells: Array<{ index: number; arm: string; pointIndex: number; point?: Record<string, unknown>; config?: { horizonWeeks?: number } }>;
     };
   };
   seed?: string;
@@ -54,7 +55,8 @@ export function readRunFolder(dir: string): ReportData {
   const cells: ReportCell[] = resolved.cells.map((cell, index) => {
     const armLabel = arms.find((arm) => arm.name === cell.arm)?.label ?? cell.arm;
     const point = cell.point ?? {};
-    return { index, arm: cell.arm, armLabel, pointIndex: cell.pointIndex, point, label: cellLabel(armLabel, point, arms.length) };
+    const horizonWeeks = typeof cell.config?.horizonWeeks === "number" ? cell.config.horizonWeeks : null;
+    return { index, arm: cell.arm, armLabel, pointIndex: cell.pointIndex, point, label: cellLabel(armLabel, point, arms.length), horizonWeeks };
   });
   const cellOf = cellFinder(dir, cells);
 
@@ -63,9 +65,13 @@ export function readRunFolder(dir: string): ReportData {
   const replicates = cells.map(() => Object.fromEntries(metricColumns.map(({ name }) => [name, [] as number[]])));
   const armColumn = replicatesCsv.header.indexOf("arm");
   const pointColumn = replicatesCsv.header.indexOf("pointIndex");
+  const replicateColumn = replicatesCsv.header.indexOf("replicate");
+  const replicateIndex = cells.map(() => [] as number[]);
   for (const row of replicatesCsv.rows) {
-    const values = replicates[cellOf(row[armColumn], row[pointColumn], "replicates.csv")];
+    const cell = cellOf(row[armColumn], row[pointColumn], "replicates.csv");
+    const values = replicates[cell];
     for (const { name, column } of metricColumns) values[name].push(csvFieldNumber(row[column]));
+    replicateIndex[cell].push(replicateColumn < 0 ? replicateIndex[cell].length : csvFieldNumber(row[replicateColumn]));
   }
 
   const calibration = cells.map((cell) => summary.cells?.find((entry) => entry.arm === cell.arm && entry.pointIndex === cell.pointIndex)?.calibration ?? []);
@@ -78,6 +84,8 @@ export function readRunFolder(dir: string): ReportData {
       question: resolved.question ?? "",
       preset: resolved.preset ?? "",
       metrics: resolved.metrics ?? [],
+      // A folder from before scenarios named a primary metric led with the first.
+      primary: resolved.primary ?? resolved.metrics?.[0] ?? "",
       arms,
       sweep: resolved.sweep ?? [],
       // A folder from before scenarios named their base compared against the first cell.
@@ -95,6 +103,7 @@ export function readRunFolder(dir: string): ReportData {
     cells,
     metricInfo: summary.metricInfo ?? {},
     replicates,
+    replicateIndex,
     calibration,
     timeseries: existsSync(join(dir, "timeseries.csv")) ? readTable(dir, "timeseries.csv", cellOf) : null,
   };

@@ -12,12 +12,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Report, ReportChart } from "./build-report.js";
 import { metricsOfInterest, type Comparison } from "./comparisons.js";
-import { describe } from "../stats/index.js";
+import { DEFAULT_RESAMPLES, describe, percentileSpread } from "../stats/index.js";
 import { escapeHtml, fillPage, jsonForScript, readTemplate } from "../render/index.js";
 import { countOf, formatNumber, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 import { formatParameterValue, parameterLabel } from "./parameter-value.js";
 import { reportJson } from "./report-json.js";
 import { presetText, type ReportCell } from "./report-data.js";
+import { effectText } from "./sentence.js";
 
 /** How the HTML is built. */
 export interface HtmlOptions {
@@ -101,7 +102,7 @@ function verdictClass(comparison: Comparison): string {
 /** The verdict as the table says it: the direction, and whether that is better or worse. */
 function verdictText(comparison: Comparison): string {
   const { assessment } = comparison;
-  return assessment === "better" || assessment === "worse" ? `${comparison.result.verdict} (${assessment})` : comparison.result.verdict;
+  return assessment === "better" || assessment === "worse" ? `${comparison.verdict} (${assessment})` : comparison.verdict;
 }
 
 function answer(report: Report): string {
@@ -112,12 +113,38 @@ function answer(report: Report): string {
   let list: string;
   if (sentences.length > 0) {
     const shown = sentences.slice(0, ANSWER_SENTENCES);
-    list = `<ul class="sentences">${shown.map((c, i) => `<li class="${i === 0 ? "headline " : ""}${verdictClass(c)}">${escapeHtml(c.sentence)}</li>`).join("")}</ul>`;
+    list = `<ul class="sentences">${shown.map((c, i) => `<li class="${i === 0 ? "headline " : ""}${verdictClass(c)}">${escapeHtml(c.sentence)}${c.pairedSentence === null ? "" : `<div class="paired-sentence meta">${escapeHtml(c.pairedSentence)}</div>`}</li>`).join("")}</ul>`;
     if (sentences.length > shown.length) list += `<p class="meta">${sentences.length - shown.length} more comparisons in <a href="#comparisons">Comparison of arms</a>.</p>`;
   } else {
     list = `<ul class="sentences">${data.cells.map((cell, i) => `<li class="${i === 0 ? "headline" : ""}">${escapeHtml(valueSentence(report, cell, headline))}</li>`).join("")}</ul>`;
   }
-  return `${list}\n${metricTable(report, headline)}\n<p class="meta replicate-note">${escapeHtml(replicateNote(report))}</p>`;
+  return `${list}\n${metricTable(report, headline)}\n${planningTable(report)}\n<p class="meta replicate-note">${escapeHtml(replicateNote(report))}</p>`;
+}
+
+/** Creator money a month may bring, for planning: P10 / P50 / P90 over replicates, per month of the horizon. */
+const PLANNING_METRICS = ["creatorTakeHomeMicros", "creatorEarningsMicros", "creatorPayoutMicros"];
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** The P10 / P50 / P90 per month of each creator money metric the run measured, per cell; empty without a known horizon. */
+function planningTable(report: Report): string {
+  const { data } = report;
+  const metrics = PLANNING_METRICS.filter((metric) => data.replicates.some((cell) => cell[metric]?.some(Number.isFinite)));
+  const cells = data.cells.filter((cell) => cell.horizonWeeks !== null);
+  if (metrics.length === 0 || cells.length === 0) return "";
+  const rows = cells.flatMap((cell) =>
+    metrics.map((metric) => {
+      const perMonth = DAYS_PER_MONTH / (7 * (cell.horizonWeeks ?? 1));
+      const s = percentileSpread((data.replicates[cell.index][metric] ?? []).map((v) => v * perMonth));
+      const label = data.metricInfo[metric]?.label ?? metric;
+      return `<tr><td>${escapeHtml(cell.label)}</td><td>${escapeHtml(label)}</td>${[s.p10, s.p50, s.p90].map((v) => `<td class="num">${escapeHtml(formatValue(v, "micro-USD"))}</td>`).join("")}<td class="num">${s.n}</td></tr>`;
+    }),
+  );
+  return `<table class="planning-table"><caption class="meta">What a month may bring: creator money per month of the horizon (a replicate's total x 30.4 days / the horizon's days), P10 / P50 / P90 over replicates: one replicate in ten falls below P10 and one in ten above P90.</caption><thead><tr><th>${escapeHtml(cellHeading(data))}</th><th>Per month</th><th>P10</th><th>P50</th><th>P90</th><th>Replicates</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function cellHeading(data: Report["data"]): string {
+  const word = cellWord(data);
+  return `${word[0].toUpperCase()}${word.slice(1)}`;
 }
 
 /** What a replicate is, said once where the figures first appear. */
@@ -159,13 +186,12 @@ function metricTable(report: Report, metric: string): string {
     const against = !hasComparisons
       ? ""
       : c === undefined
-        ? `<td colspan="4" class="meta">${isBase ? "base" : ""}</td>`
+        ? `<td colspan="5" class="meta">${isBase ? "base" : ""}</td>`
         : comparisonCells(c);
     const ci = d.ci95Low !== null ? `${formatValue(d.ci95Low, unit)} to ${formatValue(d.ci95High, unit)}` : "–";
     return `<tr><td>${escapeHtml(cell.label)}</td><td class="num">${escapeHtml(formatValue(d.mean, unit))}</td><td class="num">${escapeHtml(ci)}</td><td class="num">${d.n}</td>${against}</tr>`;
   });
-  const word = cellWord(data);
-  const head = `<th>${word[0].toUpperCase()}${word.slice(1)}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th>` : ""}`;
+  const head = `<th>${escapeHtml(cellHeading(data))}</th><th>Mean</th><th>95% CI</th><th>Replicates</th>${hasComparisons ? `<th>${shares ? "Points vs base" : "Lift vs base"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Adjusted p</th><th>Verdict</th>` : ""}`;
   const label = data.metricInfo[metric]?.label ?? metric;
   return `<table class="metric-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)} per replicate</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -174,9 +200,40 @@ function metricTable(report: Report, metric: string): string {
 function comparisonCells(c: Comparison): string {
   return (
     `<td class="num">${escapeHtml(comparisonSize(c))}</td><td class="num">${escapeHtml(comparisonSizeCi(c))}</td>` +
-    `<td class="num">${c.result.test ? escapeHtml(formatP(c.result.test.p).replace(/^p (= )?/, "")) : "–"}</td>` +
+    `<td class="num">${c.result.test ? escapeHtml(pText(c.result.test.p)) : "–"}</td>` +
+    `<td class="num adjusted-p" data-family="${c.family}">${escapeHtml(adjustedPText(c))}</td>` +
     `<td class="${verdictClass(c)}">${escapeHtml(verdictText(c))}</td>`
   );
+}
+
+function pText(p: number): string {
+  return formatP(p).replace(/^p (= )?/, "");
+}
+
+/** The adjusted p, or "primary" for the one primary comparison (which is not adjusted). */
+function adjustedPText(c: Comparison): string {
+  if (c.familySize <= 1) return c.family === "primary" ? "primary, not adjusted" : "not adjusted";
+  return c.adjustedP === null ? "–" : `${pText(c.adjustedP)} (${c.family})`;
+}
+
+/** Every pair of a metric with its replicates paired: win probability and the paired bootstrap of the median, trimmed mean and mean. */
+function pairedTable(report: Report, metric: string): string {
+  const pairs = report.pairwise.filter((c) => c.metric === metric && c.paired !== null);
+  if (pairs.length === 0) return "";
+  const unit = report.data.metricInfo[metric]?.unit ?? "";
+  const higherIsBetter = report.data.metricInfo[metric]?.higherIsBetter;
+  const trim = formatPercent(pairs[0].paired!.bootstrap.trim, false, 0);
+  const rows = pairs.map((c) => {
+    const { win, bootstrap } = c.paired!;
+    const better = win.probability === null ? null : higherIsBetter === false ? 1 - win.probability : win.probability;
+    const [low, high] = higherIsBetter === false ? [1 - (win.ci95High ?? 1), 1 - (win.ci95Low ?? 0)] : [win.ci95Low ?? 0, win.ci95High ?? 1];
+    const wins = better === null ? "–" : `${formatPercent(better, false, 0)} (${formatPercent(low, false, 0)} to ${formatPercent(high, false, 0)})`;
+    return `<tr><td>${escapeHtml(c.cellName)}</td><td>${escapeHtml(c.baseName)}${escapeHtml(c.context)}</td><td class="num">${bootstrap.pairs}</td><td class="num">${escapeHtml(wins)}</td>${[bootstrap.median, bootstrap.trimmedMean, bootstrap.mean].map((e) => `<td class="num">${escapeHtml(effectText(e, unit))}</td>`).join("")}</tr>`;
+  });
+  const label = report.data.metricInfo[metric]?.label ?? metric;
+  const winHead = higherIsBetter === undefined ? "Higher in (95% CI)" : "Better in (95% CI)";
+  const size = unit === "share" ? "difference" : "lift";
+  return `<table class="paired-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: replicates paired by replicate index; share of pairs in which this did better (ties half, Wilson 95% CI), and paired bootstrap (BCa) 95% CIs</caption><thead><tr><th>This</th><th>Against</th><th>Pairs</th><th>${winHead}</th><th>Median ${size}</th><th>${escapeHtml(trim)} trimmed mean ${size}</th><th>Mean ${size}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 /** Shares differ in percentage points; others by their lift when it has a bounded interval, else by the difference in the unit. */
@@ -202,7 +259,7 @@ function pairwiseTable(report: Report, metric: string): string {
   const shares = report.data.metricInfo[metric]?.unit === "share";
   const rows = pairs.map((c) => `<tr><td>${escapeHtml(c.cellName)}</td><td>${escapeHtml(c.baseName)}${escapeHtml(c.context)}</td>${comparisonCells(c)}</tr>`);
   const label = report.data.metricInfo[metric]?.label ?? metric;
-  return `<table class="pairwise-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: every pair</caption><thead><tr><th>This</th><th>Against</th><th>${shares ? "Points" : "Lift"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="pairwise-table" data-metric="${escapeHtml(metric)}"><caption class="meta">${escapeHtml(label)}: every pair</caption><thead><tr><th>This</th><th>Against</th><th>${shares ? "Points" : "Lift"}</th><th>Its 95% CI</th><th>p (Welch)</th><th>Adjusted p</th><th>Verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function figure(chart: ReportChart): string {
@@ -236,10 +293,18 @@ function comparisonSection(report: Report): string {
     return `<h3>${escapeHtml(label)}</h3>
 <ul class="sentences">${comparisons.map((c) => `<li class="${verdictClass(c)}">${escapeHtml(c.sentence)}</li>`).join("")}</ul>
 ${metricTable(report, metric)}
-${pairwiseTable(report, metric)}`;
+${pairwiseTable(report, metric)}
+${pairedTable(report, metric)}`;
   });
+  const primary = report.comparisons.find((c) => c.family === "primary");
+  const secondary = report.pairwise.find((c) => c.family === "secondary");
+  const adjustment = (primary ?? secondary)?.adjustment === "bh" ? "Benjamini-Hochberg (false discovery rate)" : "Holm (family-wise error rate)";
+  const primaryLabel = report.data.metricInfo[report.data.scenario.primary]?.label ?? report.data.scenario.primary;
+  const families = `The primary metric is ${primaryLabel}: its ${countOf(primary?.familySize ?? 0, "comparison")} against the base ${(primary?.familySize ?? 0) === 1 ? "is the primary comparison and is not adjusted" : `are the primary family, adjusted together by ${adjustment}`}; the other ${countOf(secondary?.familySize ?? 0, "comparison")} (every other metric for every pair, and the primary metric between two cells neither of which is the base) are the secondary family, adjusted together by ${adjustment}. A difference is called only when its adjusted p is below 5%; the 95% intervals are per comparison.`;
   return `<section id="comparisons"><h2>Comparison of arms</h2>
 <p class="meta">Each against ${escapeHtml(against)}, then every pair where there are more than two: means over replicates with Student-t 95% CIs; relative lift with a 95% CI by Fieller's theorem for the ratio of means (shares: the difference in percentage points); two-sided Welch t-test. An interval that spans zero is reported as no clear difference. Green is better and red worse for the creator or platform, blue a difference with no better direction.</p>
+<p class="meta multiplicity">${escapeHtml(families)}</p>
+<p class="meta">Paired view: replicates of two cells are paired by replicate index; the paired bootstrap (${formatNumber(DEFAULT_RESAMPLES)} resamples of pairs, BCa, seeded by the run's seed) gives 95% CIs for the lift of the median, the 20% trimmed mean and the mean, which whale replicates sway less than Welch's test; the win probability is the share of pairs in which one did better, ties counted half.</p>
 ${parts.join("\n")}</section>`;
 }
 
@@ -276,6 +341,7 @@ function runSection(report: Report): string {
     ["Arms", data.scenario.arms.map((arm) => (arm.label === arm.name ? arm.name : `${arm.name} (${arm.label})`)).join(", ")],
     ["Sweep", data.scenario.sweep.length > 0 ? data.scenario.sweep.map((axis) => `${axis.path} (${parameterLabel(axis.path)}): ${axis.values.map((v) => `${formatParameterValue(axis.path, v)} (${JSON.stringify(v)})`).join(", ")}`).join("; ") : "none"],
     ["Compared against", report.comparisons[0]?.base.label ?? "none"],
+    ["Primary metric", data.scenario.primary],
     ["Platform preset", presetText(data.scenario)],
     ["giftsim", data.run.giftsimVersion],
     ["Node", data.run.node ?? "not recorded"],

@@ -20,6 +20,8 @@ export interface ReportCell {
   point: Record<string, unknown>;
   /** How the cell is named in charts and sentences: the arm label, plus the point with a sweep. */
   label: string;
+  /** The simulated horizon in weeks (for per-month figures); null when the folder does not say. */
+  horizonWeeks: number | null;
 }
 
 /** One calibration fact in one cell, as summary.json holds it (the metric it reads is not needed here). */
@@ -52,8 +54,10 @@ export interface ReportScenario {
   description: string;
   question: string;
   preset: string;
-  /** Metrics of interest, headline first. */
+  /** Metrics of interest, in the scenario's order. */
   metrics: string[];
+  /** The primary metric (one of `metrics`): what the answer is about. */
+  primary: string;
   /** Each arm with its platform preset (an arm may replace the scenario's). */
   arms: Array<{ name: string; label: string; preset: string }>;
   sweep: Array<{ path: string; values: unknown[] }>;
@@ -69,6 +73,8 @@ export interface ReportData {
   metricInfo: Record<string, MetricInfo>;
   /** Replicate values by cell index, then metric name, in replicate order (NaN: not measured). */
   replicates: Array<Record<string, number[]>>;
+  /** The replicate index of each of a cell's values, by cell index (what pairs replicates across cells). */
+  replicateIndex: number[][];
   /** Calibration entries by cell index (empty when the folder has none). */
   calibration: ReportCalibrationEntry[][];
   /** timeseries.csv (one row per replicate and day) with `cell` and `replicate` columns; null when absent. */

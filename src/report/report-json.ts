@@ -49,9 +49,23 @@ function comparisonJson(c: Comparison) {
     lift: finite(c.result.lift),
     liftCi95: [finite(c.result.liftCi95Low), finite(c.result.liftCi95High)],
     test: c.result.test && { name: "Welch two-sample t-test", t: finite(c.result.test.t), df: finite(c.result.test.df), p: finite(c.result.test.p) },
-    verdict: c.result.verdict,
+    family: c.family,
+    familySize: c.familySize,
+    adjustment: c.adjustment,
+    adjustedP: c.adjustedP === null ? null : finite(c.adjustedP),
+    paired: c.paired && {
+      pairs: c.paired.bootstrap.pairs,
+      win: c.paired.win,
+      bootstrap: { resamples: c.paired.bootstrap.resamples, confidence: c.paired.bootstrap.confidence, trim: c.paired.bootstrap.trim },
+      median: c.paired.bootstrap.median,
+      trimmedMean: c.paired.bootstrap.trimmedMean,
+      mean: c.paired.bootstrap.mean,
+    },
+    verdict: c.verdict,
+    unadjustedVerdict: c.result.verdict,
     assessment: c.assessment,
     sentence: c.sentence,
+    pairedSentence: c.pairedSentence,
   };
 }
 

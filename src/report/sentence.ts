@@ -7,7 +7,7 @@
  * label. Shares differ in percentage points, other metrics by their relative lift. Whether there
  * is a difference is the interval's call: one that spans zero reads "no clear difference".
  */
-import type { ArmComparison } from "../stats/index.js";
+import type { ArmComparison, PAdjustMethod, PairedBootstrap, PairedEffect, Verdict, WinProbability } from "../stats/index.js";
 import { countOf, formatP, formatPercent, formatPercentInterval, formatPoints, formatPointsInterval, formatValue } from "./format.js";
 
 /** What a sentence is made of; names and labels are plain text (escaped where rendered). */
@@ -19,7 +19,17 @@ export interface SentenceParts {
   result: ArmComparison;
   /** Appended to the arms, e.g. " at creator share 60%"; empty when there is nothing to add. */
   context?: string;
+  /** The verdict after multiplicity adjustment; the result's own when absent. */
+  verdict?: Verdict;
+  /** The p-value adjusted within a family of `familySize` (said only when the family has more than one). */
+  adjustedP?: number | null;
+  familySize?: number;
+  family?: "primary" | "secondary";
+  adjustment?: PAdjustMethod;
 }
+
+/** How an adjustment is named in a sentence. */
+const ADJUSTMENT_NAMES: Record<PAdjustMethod, string> = { holm: "Holm", bh: "Benjamini-Hochberg" };
 
 /** Units whose amounts are counted ("more"/"fewer"); money and time are "more"/"less"; the rest "higher"/"lower". */
 const COUNTABLE_UNITS = new Set(["coins", "coins/hour", "diamonds", "count"]);
@@ -32,12 +42,13 @@ export function comparisonSentence(parts: SentenceParts): string {
   const replicates = replicateText(result, cellName, baseName);
   const cell = `${cellName} (${formatValue(result.arm.mean, unit)})`;
   const base = `${baseName} (${formatValue(result.base.mean, unit)})`;
-  if (result.verdict === "not enough data" || result.test === null) {
+  const verdict = parts.verdict ?? result.verdict;
+  if (verdict === "not enough data" || result.test === null) {
     return `${parts.metricLabel}: not enough replicates to compare ${cellName} and ${baseName}${context} (${replicates}).`;
   }
-  const p = formatP(result.test.p);
+  const p = formatP(result.test.p) + adjustedText(parts);
   const size = sizeOf(parts);
-  if (result.verdict === "no clear difference") {
+  if (verdict === "no clear difference") {
     return `${parts.metricLabel}: no clear difference between ${cell} and ${base}${context} (${size.name} ${size.signed}, 95% CI ${size.ci}, ${p}, ${replicates}).`;
   }
   return `${parts.metricLabel}: ${size.unsigned} ${direction(parts)} with ${cell} than with ${base}${context} (95% CI ${size.ci}, ${p}, ${replicates}).`;
@@ -64,8 +75,15 @@ function sizeOf(parts: SentenceParts): { name: string; signed: string; unsigned:
   };
 }
 
+/** ", Holm-adjusted p = 0.21 over 23 secondary comparisons" when the family has more than one member. */
+function adjustedText(parts: SentenceParts): string {
+  if (parts.adjustedP === undefined || parts.adjustedP === null || (parts.familySize ?? 1) <= 1) return "";
+  const name = ADJUSTMENT_NAMES[parts.adjustment ?? "holm"];
+  return `, ${name}-adjusted ${formatP(parts.adjustedP)} over ${parts.familySize} ${parts.family ?? "secondary"} comparisons`;
+}
+
 function direction(parts: SentenceParts): string {
-  const up = parts.result.verdict === "higher";
+  const up = (parts.verdict ?? parts.result.verdict) === "higher";
   if (COUNTABLE_UNITS.has(parts.unit)) return up ? "more" : "fewer";
   if (AMOUNT_UNITS.has(parts.unit)) return up ? "more" : "less";
   return up ? "higher" : "lower";
@@ -75,4 +93,60 @@ function replicateText(result: ArmComparison, cellName: string, baseName: string
   const a = result.base.n;
   const b = result.arm.n;
   return a === b ? `${countOf(a, "replicate")} each` : `${countOf(b, "replicate")} of ${cellName}, ${a} of ${baseName}`;
+}
+
+/** What the paired sentence is made of. */
+export interface PairedSentenceParts {
+  unit: string;
+  baseName: string;
+  cellName: string;
+  context?: string;
+  bootstrap: PairedBootstrap;
+  win: WinProbability;
+  /** The metric's better direction; undefined when it has none. */
+  higherIsBetter: boolean | undefined;
+}
+
+/**
+ * The paired view of a comparison, e.g. "Paired replicates: Q&A nights did better in 81% of 150
+ * pairs (95% CI 74% to 86%); Challenge nights against Q&A nights: median −24% (95% CI −30% to
+ * −12%), 20% trimmed mean −22% (...), mean −23% (...), paired bootstrap 95% CIs." The side that
+ * did better more often leads; the verb is past tense ("did", "came out"), so it reads right for
+ * any label.
+ */
+export function pairedSentence(parts: PairedSentenceParts): string {
+  const { win, bootstrap, unit } = parts;
+  const context = parts.context ?? "";
+  if (win.probability === null || bootstrap.pairs < 2) return `Paired replicates: too few pairs of ${parts.cellName} and ${parts.baseName}${context} to compare.`;
+  // The cell's share of pairs won: above the base, or below it where lower is better.
+  const flip = parts.higherIsBetter === false;
+  const cellShare = flip ? 1 - win.probability : win.probability;
+  const cellLow = flip ? 1 - (win.ci95High ?? 1) : (win.ci95Low ?? 0);
+  const cellHigh = flip ? 1 - (win.ci95Low ?? 0) : (win.ci95High ?? 1);
+  const cellLeads = cellShare >= 0.5;
+  const [leader, share, low, high] = cellLeads ? [parts.cellName, cellShare, cellLow, cellHigh] : [parts.baseName, 1 - cellShare, 1 - cellHigh, 1 - cellLow];
+  const verb = parts.higherIsBetter === undefined ? "came out higher" : "did better";
+  const shareText = `${formatPercent(share, false, 0)} of ${countOf(bootstrap.pairs, "pair")} (95% CI ${formatPercent(low, false, 0)} to ${formatPercent(high, false, 0)})`;
+  const trim = `${formatPercent(bootstrap.trim, false, 0)} trimmed mean`;
+  const effects = [`median ${effectText(bootstrap.median, unit)}`, `${trim} ${effectText(bootstrap.trimmedMean, unit)}`, `mean ${effectText(bootstrap.mean, unit)}`];
+  return `Paired replicates${context}: ${leader} ${verb} in ${shareText}; ${parts.cellName} against ${parts.baseName}: ${effects.join(", ")}, paired bootstrap 95% CIs.`;
+}
+
+/** "+24% (95% CI +12% to +30%)": a lift, or for shares (and a zero base) the difference, with its interval. */
+export function effectText(effect: PairedEffect, unit: string): string {
+  const useLift = unit !== "share" && effect.lift.estimate !== null;
+  const e = useLift ? effect.lift : effect.difference;
+  if (e.estimate === null) return "–";
+  const value = useLift ? formatPercent(e.estimate, true) : unit === "share" ? `${formatPoints(e.estimate, true)} points` : formatSigned(e.estimate, unit);
+  if (e.low === null || e.high === null) return `${value} (interval unbounded)`;
+  const ci = useLift
+    ? formatPercentInterval(e.low, e.high, true).join(" to ")
+    : unit === "share"
+      ? formatPointsInterval(e.low, e.high, true).join(" to ")
+      : `${formatSigned(e.low, unit)} to ${formatSigned(e.high, unit)}`;
+  return `${value} (95% CI ${ci})`;
+}
+
+function formatSigned(value: number, unit: string): string {
+  return value > 0 ? `+${formatValue(value, unit)}` : formatValue(value, unit);
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { errors } from "../errors.js";
 import { writeFileAtomic } from "../run/atomic-file.js";
 import { checkWritableFile, checkWritableFolder } from "../run/make-folder.js";
+import type { PAdjustMethod } from "../stats/index.js";
 import { buildReport } from "./build-report.js";
 import { readRunFolder } from "./read-run-folder.js";
 import { renderHtml } from "./render-html.js";
@@ -24,6 +25,8 @@ export interface WriteReportOptions {
   out?: string;
   /** Inline vega and vega-lite for live charts in the HTML; default true. */
   interactive?: boolean;
+  /** How each family of comparisons is adjusted for multiplicity; default "holm". */
+  adjustment?: PAdjustMethod;
 }
 
 /** What was written. */
@@ -40,7 +43,7 @@ export async function writeReport(dir: string, options: WriteReportOptions = {})
   const format = options.format ?? "html";
   const data = readRunFolder(dir);
   if (data.run.audit !== "passed") throw errors.auditFailed([`${dir}: the manifest does not record a passed ledger audit, so no report is written`]);
-  const report = await buildReport(data);
+  const report = await buildReport(data, { adjustment: options.adjustment });
   const charts = report.charts.map((chart) => chart.id);
   switch (format) {
     case "html": {

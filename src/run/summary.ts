@@ -44,8 +44,10 @@ export interface Summary {
   seed: string;
   /** Replicates per cell in this folder (a shard's slice, or the whole plan). */
   replicates: number;
-  /** Metrics of interest, headline first. */
+  /** Metrics of interest, the primary first. */
   metricsOfInterest: string[];
+  /** The scenario's primary metric: what the answer is about. */
+  primary: string;
   metricInfo: Record<string, MetricInfo>;
   /** The arm and sweep point the scenario's comparisons are measured against. */
   base: { arm: string; pointIndex: number };
@@ -55,6 +57,8 @@ export interface Summary {
 /** Builds the summary of `records` (in plan order) for the run `header` describes. */
 export function buildSummary(header: CheckpointHeader, records: readonly ReplicateRecord[]): Summary {
   const { scenario } = header;
+  // A checkpoint written before scenarios named a primary metric led with the first.
+  const primary = scenario.primary ?? scenario.metrics[0];
   const metricNames = header.columns.metrics;
   const byCell = scenario.cells.map(() => [] as ReplicateRecord[]);
   for (const record of records) byCell[record.cell].push(record);
@@ -91,7 +95,8 @@ export function buildSummary(header: CheckpointHeader, records: readonly Replica
     scenario: { name: scenario.name, question: scenario.question, hash: header.scenarioHash },
     seed: header.seed,
     replicates: Math.max(0, ...cells.map((cell) => cell.replicates)),
-    metricsOfInterest: scenario.metrics,
+    metricsOfInterest: [primary, ...scenario.metrics.filter((metric) => metric !== primary)],
+    primary,
     metricInfo: Object.fromEntries(metricNames.map((name) => [name, METRIC_INFO[name]])),
     // A checkpoint written before scenarios named their base measured against the first cell.
     base: scenario.base ?? { arm: scenario.cells[0]?.arm ?? "base", pointIndex: 0 },

@@ -47,8 +47,14 @@ export interface ResolvedScenario {
   question: string;
   /** The scenario's preset; an arm may replace it (Arm.preset). */
   preset: string;
-  /** Metrics of interest, headline first. */
+  /** Metrics of interest, in the file's order. */
   metrics: string[];
+  /**
+   * The primary metric, one of `metrics`: the answer is about it, and its comparisons against the
+   * base are not adjusted for multiplicity. How results are read, not what is simulated, so the
+   * hash leaves it out.
+   */
+  primary: string;
   arms: Arm[];
   sweep: SweepAxis[];
   /** The cell every other is compared against; how results are read, not what is simulated, so the hash leaves it out. */
@@ -126,18 +132,22 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
     input.sweep.map((axis) => ({ ...axis, ownValue: baseCell.config === undefined ? undefined : ownValue(input.preset ?? PRESET_IDS[0], base.economy, baseCell.config, axis.path) })),
   );
   problems.push(...comparedTo.problems);
+  problems.push(...primaryProblems(raw));
   if (problems.length > 0 || !parsed.success) throw errors.invalidFile(file, finish(problems));
 
   const scenario = parsed.data;
   const arms: Arm[] = scenario.arms?.map((arm) => ({ name: arm.name, label: arm.label ?? arm.name, preset: arm.preset ?? scenario.preset })) ?? [
     { name: "base", label: "base", preset: scenario.preset },
   ];
+  // Without `metrics`, a named primary is the one metric of interest.
+  const metrics = scenario.metrics ?? [scenario.primary ?? (METRIC_NAMES.includes("coinsPerLiveHour") ? "coinsPerLiveHour" : METRIC_NAMES[0])];
   const resolved: ResolvedScenario = {
     name: scenario.name,
     description: scenario.description ?? "",
     question: scenario.question,
     preset: scenario.preset,
-    metrics: scenario.metrics ?? [METRIC_NAMES.includes("coinsPerLiveHour") ? "coinsPerLiveHour" : METRIC_NAMES[0]],
+    metrics,
+    primary: scenario.primary ?? metrics[0],
     arms,
     sweep: input.sweep,
     base: comparedTo.base,
@@ -146,8 +156,8 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   return {
     file,
     scenario: resolved,
-    // The base only changes how results are compared: a run re-reported from another base is the same run.
-    hash: sha256(canonicalJson({ ...resolved, base: undefined })),
+    // The base and the primary metric only change how results are compared: a run re-reported from another is the same run.
+    hash: sha256(canonicalJson({ ...resolved, base: undefined, primary: undefined })),
     seed: options.seed ?? String(scenario.seed),
     replicates,
     economies,
@@ -228,6 +238,14 @@ function checkable(raw: unknown): Checkable {
       : undefined,
     sweep: sweep.success ? Object.entries(sweep.data ?? {}).map(([path, values]) => ({ path, values })) : [],
   };
+}
+
+/** A `primary` that names a metric the file's `metrics` leave out (an unknown name is the schema's to report). */
+function primaryProblems(raw: unknown): Problem[] {
+  if (!isTree(raw) || typeof raw.primary !== "string" || !Array.isArray(raw.metrics)) return [];
+  const { primary, metrics } = raw;
+  if (!(METRIC_NAMES as readonly string[]).includes(primary) || metrics.includes(primary)) return [];
+  return [{ path: "primary", value: primary, expected: `one of the scenario's metrics (${metrics.map((m) => JSON.stringify(m)).join(", ")}), or no primary for the first of them` }];
 }
 
 function replicateCountProblems(path: string, replicates: number): Problem[] {

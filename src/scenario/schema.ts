@@ -61,6 +61,8 @@ export const scenarioFileSchema = z.strictObject({
   replicates: z.number().int().min(1),
   seed: z.union([z.string().min(1).max(200), z.number().int().nonnegative()], { error: `an integer 0..${Number.MAX_SAFE_INTEGER} or a string of 1..200 characters` }),
   metrics: z.array(z.enum(METRIC_NAMES as unknown as [string, ...string[]])).min(1).optional(),
+  /** The metric the answer is about (default: the first of `metrics`); checked against `metrics` by resolveScenario. */
+  primary: z.enum(METRIC_NAMES as unknown as [string, ...string[]]).optional(),
   /** The arm or sweep point compared against; checked against the arms and the sweep by resolveBaseCell. */
   base: z.unknown().optional(),
 });

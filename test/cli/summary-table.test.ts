@@ -28,7 +28,7 @@ function fixture(baseArm = "qa"): { summary: Summary; records: ReplicateRecord[]
     calibration: [],
   }));
   return {
-    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], metricInfo: METRIC_INFO, base: { arm: baseArm, pointIndex: 0 }, cells },
+    summary: { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], primary: headline, metricInfo: METRIC_INFO, base: { arm: baseArm, pointIndex: 0 }, cells },
     records,
   };
 }
@@ -91,5 +91,27 @@ describe("terminal views of a summary", () => {
     expect(formatInUnit(0.0512, "share")).toBe("5.1%");
     expect(formatInUnit(12345.6, "coins/hour")).toBe("12,346");
     expect(formatInUnit(null, "coins")).toBe("n/a");
+  });
+});
+
+describe("terminal compare with more than one comparison", () => {
+  it("Holm-adjusts the primary family's p-values and calls a difference on the adjusted p", () => {
+    // Welch p = 0.029 for "plus" (5.3 above the base in each of 5 replicates) and 1 for "same": Holm
+    // doubles the smaller, 0.059, and keeps the larger.
+    const arms: Record<string, number[]> = { base: [10, 12, 14, 16, 18], plus: [15.3, 17.3, 19.3, 21.3, 23.3], same: [10, 12, 14, 16, 18] };
+    const records: ReplicateRecord[] = [];
+    Object.values(arms).forEach((list, cell) =>
+      list.forEach((value, replicate) => {
+        const metrics = new Float64Array(METRIC_NAMES.length).fill(Number.NaN);
+        metrics[column] = value;
+        records.push({ cell, replicate, simulatedEvents: 0, metrics, streams: new Float64Array(0), timeseries: new Float64Array(0) });
+      }),
+    );
+    const cells = Object.entries(arms).map(([arm, list]) => ({ arm, label: arm, pointIndex: 0, point: {}, replicates: 5, metrics: { [headline]: describeValues(list) }, calibration: [] }));
+    const summary: Summary = { format: "giftsim-summary/1", scenario: { name: "t", question: "q", hash: "h" }, seed: "1", replicates: 5, metricsOfInterest: [headline], primary: headline, metricInfo: METRIC_INFO, base: { arm: "base", pointIndex: 0 }, cells };
+    const text = formatArmComparison(summary, records);
+    expect(text).toMatch(/\(mean \[95% CI\]; lift \[95% CI\]; Welch p, Holm-adjusted over 2\)$/m);
+    expect(text).toMatch(/plus +19\.3 \[.*\]; \+37\.9% \[4\.2%, 87\.3%\]; p = 0\.059: no clear difference/);
+    expect(text).toMatch(/same +14 \[.*\]; \+0\.0% \[.*\]; p = 1\.000: no clear difference/);
   });
 });

@@ -146,6 +146,25 @@ describe.skipIf(skip)("report.html in headless Chromium", () => {
     await page.close();
   });
 
+  it("says which comparisons are primary, shows their adjusted p-values, the paired bootstrap of every pair and what a month may bring", async () => {
+    const { page, log } = await open(join(verdicts, "report.html"));
+    expect(log.consoleErrors).toEqual([]);
+    expect(await page.textContent("p.multiplicity")).toMatch(
+      /^The primary metric is Days to first payout \(paid creators\): its 2 comparisons against the base are the primary family, adjusted together by Holm \(family-wise error rate\); the other 4 comparisons .* are the secondary family/,
+    );
+    const adjusted = await page.$$eval('table.pairwise-table[data-metric="meanDaysToFirstPayout"] td.adjusted-p', (cells) => cells.map((cell) => cell.textContent));
+    expect(adjusted).toEqual([expect.stringMatching(/ \(primary\)$/), expect.stringMatching(/ \(primary\)$/), expect.stringMatching(/ \(secondary\)$/)]);
+    // Arm B pays out 10 days sooner than Arm A in every replicate: better in all 6 pairs.
+    const paired = await page.$$eval('table.paired-table[data-metric="meanDaysToFirstPayout"] tbody tr', (rows) => rows.map((row) => row.textContent));
+    expect(paired).toEqual([expect.stringMatching(/^Arm BArm A6100% \(61% to 100%\)−\d+%/), expect.stringMatching(/^Arm CArm A60% /), expect.stringMatching(/^Arm CArm B60% /)]);
+    expect(await page.textContent("li.headline .paired-sentence")).toMatch(/^Paired replicates: Arm B did better in 100% of 6 pairs \(95% CI 61% to 100%\); Arm B against Arm A: median −\d+% \(95% CI /);
+    const planning = await page.$$eval("table.planning-table tbody tr", (rows) => rows.map((row) => row.textContent));
+    expect(planning).toHaveLength(3 * 2);
+    expect(planning[0]).toMatch(/^Arm ACreator earnings(\$[\d,.]+){3}6$/);
+    expect(await page.textContent("table.run")).toContain("Primary metricmeanDaysToFirstPayout");
+    await page.close();
+  });
+
   it("the static report (no scripts) draws every chart too", async () => {
     const { page, log } = await open(join(dir, "report-static.html"));
     const drawn = await charts(page);

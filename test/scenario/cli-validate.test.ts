@@ -52,6 +52,8 @@ describe("giftsim run / validate with a bad scenario file", () => {
     expect(stdout).toMatch(/^OK .*tiny\.yaml: tiny/);
     expect(stdout).toMatch(/2 arms x 1 sweep point x 6 replicates = 12 replicates, seed 42/);
     expect(stdout).toMatch(/\n  base      qa\n/);
+    // No `primary` in the file: the first of its metrics.
+    expect(stdout).toMatch(/\n  primary   coinsPerLiveHour\n/);
   });
 
   it("says what a sweep is compared against: the preset's own value unless the file names one (regression: always the first value)", async () => {

@@ -71,6 +71,44 @@ describe("scenario plans", () => {
   });
 });
 
+describe("the primary metric", () => {
+  const file = (fields: Record<string, unknown>) => ({ name: "primary", question: "Which earns more?", preset: "tiktok", model: { horizonWeeks: 1 }, replicates: 2, seed: 1, ...fields });
+  const problems = (raw: unknown): string[] => {
+    try {
+      resolveScenario("primary.yaml", raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(GiftsimError);
+      expect((error as GiftsimError).exitCode).toBe(2);
+      return (error as GiftsimError).problems.map(formatProblem);
+    }
+    throw new Error("accepted");
+  };
+
+  it("defaults to the first of metrics, may name another of them, and leaves the hash alone", () => {
+    const metrics = ["coinsPerLiveHour", "creatorEarningsMicros"];
+    const plain = resolveScenario("primary.yaml", file({ metrics }));
+    expect(plain.scenario.primary).toBe("coinsPerLiveHour");
+    const named = resolveScenario("primary.yaml", file({ metrics, primary: "creatorEarningsMicros" }));
+    expect(named.scenario.primary).toBe("creatorEarningsMicros");
+    expect(named.scenario.metrics).toEqual(metrics);
+    expect(named.hash).toBe(plain.hash);
+  });
+
+  it("without metrics, a named primary is the one metric of interest", () => {
+    const plan = resolveScenario("primary.yaml", file({ primary: "creatorPayoutMicros" }));
+    expect(plan.scenario.metrics).toEqual(["creatorPayoutMicros"]);
+    expect(resolveScenario("primary.yaml", file({})).scenario.primary).toBe("coinsPerLiveHour");
+  });
+
+  it("a primary outside metrics, or no metric at all, is exit 2 naming the field, the value and what was expected", () => {
+    expect(problems(file({ metrics: ["coinsPerLiveHour", "uniqueViewers"], primary: "creatorEarningsMicros" }))).toEqual([
+      'primary: got "creatorEarningsMicros", expected one of the scenario\'s metrics ("coinsPerLiveHour", "uniqueViewers"), or no primary for the first of them',
+    ]);
+    const [unknown] = problems(file({ primary: "coinsPerLiveHr" }));
+    expect(unknown).toMatch(/^primary: got "coinsPerLiveHr", expected .*coinsPerLiveHour/);
+  });
+});
+
 describe("per-arm platform presets", () => {
   const small = { horizonWeeks: 1, population: { poolSize: 1000, initialFollowers: 100 } };
   const file = (fields: Record<string, unknown>) => ({ name: "presets", question: "Which platform pays creators most?", preset: "tiktok", model: small, replicates: 2, seed: 1, ...fields });
@@ -148,7 +186,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
   it("unknown keys at any depth, with the keys known there and the likely one meant", () => {
     const lines = problemLines(bad("unknown-key.yaml"));
     expect(lines).toContain(
-      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics, base)',
+      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics, primary, base)',
     );
     expect(lines).toContain('economy.polcy: got {"creatorShareBps":6000}, expected no such key (did you mean "policy"? known here: policy, storeFeeBps, regions, bundles, gifts)');
     expect(lines.find((line) => line.startsWith("model.populaton:"))).toMatch(/^model\.populaton: got \{"poolSize":1000\}, expected no such key \(did you mean "population"\? known here: .*population/);

@@ -32,6 +32,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         seed: plan.seed,
         replicates: plan.replicates,
         base: scenario.base,
+        metrics: scenario.metrics,
+        primary: scenario.primary,
         cells: scenario.cells.map((cell) => ({ arm: cell.arm, pointIndex: cell.pointIndex, point: cell.point })),
       });
     }
@@ -43,6 +45,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       ...scenario.sweep.map((axis) => `  sweep     ${axis.path}: ${axis.values.map((v) => JSON.stringify(v)).join(", ")}`),
       `  base      ${baseText(scenario)}`,
       `  metrics   ${scenario.metrics.join(", ")}`,
+      `  primary   ${scenario.primary}`,
       `  hash      ${plan.hash}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
