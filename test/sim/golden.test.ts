@@ -1,24 +1,11 @@
 /**
  * Regression guard for speed work on the stream loop: a replicate's outputs (metrics, stream
  * and day tables, event count, audit) and its event log must stay bit-identical for a given
- * config and seed. A change to how the model draws its numbers must update them deliberately,
- * with the reason in docs/model.md ("Speed"): they last changed when payer-only traits, the
- * Beta(1, b) shortcut and the standing gift-candidate bound changed which uniform feeds which draw,
- * were updated when the share of creators paid joined the metrics and the day table (new
- * columns only: every other value stayed the same), and the qa arm's changed when Q&A stopped
- * running the goal bar on its own (formats and tactics apart; every-tactic digests unchanged),
- * all of them when a visit without payoffs became able to keep satisfaction
- * (attendance.neutralWatchShare), and both qa-vs-challenge arms when the default study turned
- * the goal bar on in both.
- * and were last updated when budgets changed model: each payer's month starts on their own day
- * (one more uniform per payer), the day-0 audience starts part-way through its month, and
- * budgets scale with the region's income (docs/model.md "Budget months", `budget.regionFactor`).
- * and were last updated with the trade-offs (creator fatigue, audience saturation, the reach
- * penalty of unnatural promotion, take-home after reinvestment: docs/model.md "Trade-offs"),
- * which change the model's outputs and add metrics and a day-table column.
- * and were last updated when the calibration measures over viewers, per extra viewer and of paid
- * creators under $120 joined the metrics (new columns only; the top-1% creator share, NaN in
- * these one- and two-creator runs, now reads payouts: every other value stayed the same).
+ * config and seed. A change to how the model draws its numbers, or to what it models, must
+ * update them deliberately and say why in its commit. They last changed with issue 12's model
+ * (formats apart from tactics, the neutral visit, staggered and regional budgets, creator
+ * fatigue, audience saturation, the promotion penalty, take-home after reinvestment, battles
+ * between creators, the calibration measures over viewers): docs/model.md describes each.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
