@@ -5,7 +5,7 @@ export type { ConstantSource, ModelConstant, Quote, SourceRef } from "./constant
 export { FORMAT_IDS, TACTIC_IDS, WEEKDAYS } from "./vocabulary.js";
 export type { FormatId, TacticId, Weekday } from "./vocabulary.js";
 export { LORENZ_PERCENTS, METRIC_INFO, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, STREAM_COLUMNS, TIMESERIES_COLUMNS } from "./metric-names.js";
-export type { MetricInfo, StreamColumn, StreamRow, TimeseriesColumn } from "./metric-names.js";
+export type { MetricInfo, MetricName, StreamColumn, StreamRow, TimeseriesColumn } from "./metric-names.js";
 export { CALIBRATION_FACTS, insideBand } from "./calibration.js";
 export type { CalibrationBand, CalibrationFact } from "./calibration.js";
 export { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS } from "./event-log.js";

@@ -17,6 +17,8 @@ export interface MetricInfo {
 }
 
 type Table = ReadonlyArray<readonly [name: string, info: MetricInfo]>;
+/** One metric's entry; generated names keep their template type, so MetricName lists them too. */
+type Entry<Name extends string> = readonly [name: Name, info: MetricInfo];
 
 const money = (label: string, description: string, higherIsBetter?: boolean): MetricInfo => ({ label, unit: "micro-USD", description, higherIsBetter });
 const share = (label: string, description: string, higherIsBetter?: boolean): MetricInfo => ({ label, unit: "share", description, higherIsBetter });
@@ -36,7 +38,7 @@ export const PRICE_BUCKETS = [
   { name: "Price10000plus", min: 10_000, label: "10,000+ coins" },
 ] as const;
 
-const METRIC_TABLE: Table = [
+const METRIC_TABLE = [
   ["viewerSpendMicros", money("Viewer spend", "Fiat paid by viewers for coin bundles, micro-USD (exact).")],
   ["storeFeeMicros", money("Store fees", "App-store fees on those purchases, micro-USD (floor of the exact total).")],
   ["platformNetMicros", money("Platform net", "What the platform keeps after store fees and creator earnings, micro-USD.", true)],
@@ -44,7 +46,7 @@ const METRIC_TABLE: Table = [
   ["creatorPayoutMicros", money("Creator payouts", "Payouts to creators before the provider fee, micro-USD (exact).", true)],
   ["creatorReinvestedMicros", money("Creator reinvestment", "Payouts reinvested in production (creators.reinvestment.share of each payout, floored to whole micro-USD), micro-USD (exact).")],
   ["creatorTakeHomeMicros", money("Creator take-home", "Payouts minus reinvestment: what creators keep, micro-USD (exact; before the payout provider's fee, payoutFeeMicros).", true)],
-    ["creatorPendingMicros", money("Creator pending", "Earned but not yet paid out (below threshold or cap), fractions of a diamond included, micro-USD (floor of the exact value).")],
+  ["creatorPendingMicros", money("Creator pending", "Earned but not yet paid out (below threshold or cap), fractions of a diamond included, micro-USD (floor of the exact value).")],
   ["payoutFeeMicros", money("Payout fees", "Payout provider fees, micro-USD.")],
   ["creatorDiamonds", { label: "Creator diamonds", unit: "diamonds", description: "Whole diamonds credited to creators: each creator's coins gifted x the economy's diamonds per coin, rounded down (the fraction waits for the next gift).", higherIsBetter: true }],
   ["coinsPurchased", { label: "Coins purchased", unit: "coins", description: "Coins bought by viewers." }],
@@ -86,16 +88,16 @@ const METRIC_TABLE: Table = [
   ["rejectedRows", countOf("Rejected rows", "Rows the core rejected (a correct simulation sends none).", false)],
   ["simulatedEvents", countOf("Simulated events", "Arrivals, departures, gift candidates, gifts, purchases, timers and payouts processed.")],
   ["auditPassed", { label: "Audit passed", unit: "flag", description: "1 when the ledger audit passed at the end of the replicate, else 0." }],
-  ...RETENTION_MINUTES.map((m): readonly [string, MetricInfo] => [
+  ...RETENTION_MINUTES.map((m): Entry<`retention${typeof m}m`> => [
     `retention${m}m`,
     share(`Retention at ${m} min`, `Share of stream visits still watching ${m} minutes after arriving.`, true),
   ]),
-  ...LORENZ_PERCENTS.map((p): readonly [string, MetricInfo] => [
+  ...LORENZ_PERCENTS.map((p): Entry<`lorenz${typeof p}`> => [
     `lorenz${p}`,
     share(`Lorenz ${p}%`, `Share of gifted coins sent by the poorest ${p}% of gifters.`),
   ]),
-  ...PRICE_BUCKETS.map((b): readonly [string, MetricInfo] => [`gifts${b.name}`, countOf(`Gifts of ${b.label}`, `Gift events whose gift costs ${b.label}.`)]),
-  ...PRICE_BUCKETS.map((b): readonly [string, MetricInfo] => [
+  ...PRICE_BUCKETS.map((b): Entry<`gifts${typeof b.name}`> => [`gifts${b.name}`, countOf(`Gifts of ${b.label}`, `Gift events whose gift costs ${b.label}.`)]),
+  ...PRICE_BUCKETS.map((b): Entry<`coins${typeof b.name}`> => [
     `coins${b.name}`,
     { label: `Coins in gifts of ${b.label}`, unit: "coins", description: `Coins gifted in gifts costing ${b.label}.` },
   ]),
@@ -121,7 +123,10 @@ const METRIC_TABLE: Table = [
   ["calibCreatorTop1PayoutShare", share("Top-1% creator payout share", "Share of payouts (gross, before the provider fee) going to the top 1% of creators, as the Twitch leak counts them (NaN below 200 creators, where the top 1% is one creator).")],
   ["calibPaidCreatorsUnder120Share", share("Paid creators under $120", "Share of the creators paid at least once whose payouts over the horizon total under $120 (validation: Twitch leak, three quarters of earners).")],
   ["calibCreatorKeepShare", share("Creator share of spend", "Share of viewer spend that reaches creators: creator earnings (USD) / the viewer spend on the coins gifted (spend x coins gifted / coins bought, so coins still in wallets are not counted as kept by the platform).")],
-];
+] as const satisfies Table;
+
+/** A metric's name: a key of a replicate's metric row, so a mistyped name fails to compile. */
+export type MetricName = (typeof METRIC_TABLE)[number][0];
 
 /** Names of ReplicateOutput.metrics, in order. */
 export const METRIC_NAMES: readonly string[] = METRIC_TABLE.map(([name]) => name);

@@ -4,7 +4,7 @@
  */
 import type { LedgerTotals } from "../core/index.js";
 import { concentration } from "./concentration.js";
-import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES } from "./metric-names.js";
+import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, type MetricName } from "./metric-names.js";
 import { DAY_BASE } from "./viewers.js";
 import type { World } from "./world.js";
 
@@ -13,10 +13,18 @@ const MIN_CREATORS_FOR_CONCENTRATION = 200;
 /** The Twitch leak's line between small and larger earners (economics.md, creator income). */
 const SMALL_EARNER_MICROS = 120_000_000;
 
+/** Values by metric name: an object literal of this type refuses a name that is not a metric. */
+type MetricValues = { [Name in MetricName]?: number };
+
+/** Lays `part` on `values`; typed, unlike Object.assign, so a mistyped metric name fails to compile. */
+function put(values: MetricValues, part: MetricValues): void {
+  Object.assign(values, part);
+}
+
 /** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
 export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
   const { tally, viewers, creators } = world;
-  const values: Record<string, number> = {};
+  const values: MetricValues = {};
   const num = (value: bigint) => Number(value);
 
   const viewerSpend = num(totals.fiatPaidMicros);
@@ -26,7 +34,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   const coinsGifted = num(totals.coinsSpent);
   const coinsPurchased = num(totals.coinsBought);
   const liveHours = tally.liveSeconds / 3600;
-  Object.assign(values, {
+  put(values, {
     viewerSpendMicros: viewerSpend,
     storeFeeMicros: num(totals.storeFeeMicros),
     platformNetMicros: num(totals.platformNetMicros),
@@ -80,9 +88,9 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     values[`gifts${bucket.name}`] = tally.giftsByBucket[i];
     values[`coins${bucket.name}`] = tally.coinsByBucket[i];
   });
-  Object.assign(values, gifterConcentration(world));
-  Object.assign(values, gifterRetention(world, horizonDays));
-  Object.assign(values, creatorPayouts(world));
+  put(values, gifterConcentration(world));
+  put(values, gifterRetention(world, horizonDays));
+  put(values, creatorPayouts(world));
   let whaleSpend = 0;
   let spend = 0;
   for (let i = 0; i < tally.gifterCount; i++) {
@@ -92,7 +100,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   }
   values.whaleSpendShare = ratio(whaleSpend, spend);
   values.finalMeanQuality = sum(creators.quality) / creators.count;
-  return Float64Array.from(METRIC_NAMES, (name) => values[name] ?? Number.NaN);
+  return Float64Array.from(METRIC_NAMES as readonly MetricName[], (name) => values[name] ?? Number.NaN);
 }
 
 function sum(values: ArrayLike<number>): number {
@@ -106,12 +114,12 @@ function ratio(numerator: number, denominator: number): number {
 }
 
 /** Top shares, Gini and Lorenz curve of coins gifted per gifter. */
-function gifterConcentration(world: World): Record<string, number> {
+function gifterConcentration(world: World): MetricValues {
   const { tally, viewers } = world;
   const coins = new Float64Array(tally.gifterCount);
   for (let i = 0; i < coins.length; i++) coins[i] = viewers.giftedCoins[tally.gifters[i]];
   const measured = concentration(coins);
-  const out: Record<string, number> = {
+  const out: MetricValues = {
     gini: measured.gini,
     top1GifterShare: measured.top1,
     top10GifterShare: measured.top10,
@@ -144,7 +152,7 @@ function topViewerShare(ascending: Float64Array, viewerCount: number, fraction: 
  * cohort is gifters whose first gift left a full 30-day window before the horizon, or, for
  * horizons too short for that, gifters of the first week (their window is cut at the horizon).
  */
-function gifterRetention(world: World, horizonDays: number): Record<string, number> {
+function gifterRetention(world: World, horizonDays: number): MetricValues {
   const { tally, viewers } = world;
   const lastCohortDay = horizonDays > 37 ? horizonDays - 31 : 6;
   let cohort = 0;
@@ -158,7 +166,7 @@ function gifterRetention(world: World, horizonDays: number): Record<string, numb
   return { gifter30dRetention: ratio(retained, cohort) };
 }
 
-function creatorPayouts(world: World): Record<string, number> {
+function creatorPayouts(world: World): MetricValues {
   const { creators } = world;
   let paid = 0;
   let firstDays = 0;
@@ -185,7 +193,7 @@ function creatorPayouts(world: World): Record<string, number> {
  * OLS slope of gifts per viewer-minute on concurrency over the 5-minute bins, relative to the
  * mean gifts per viewer-minute: per extra viewer (Lu et al.'s unit) and as an elasticity at the means.
  */
-function herding(world: World): { calibHerdingSlope: number; calibHerdingPerViewer: number } {
+function herding(world: World): Pick<Required<MetricValues>, "calibHerdingSlope" | "calibHerdingPerViewer"> {
   const t = world.tally;
   const n = t.binCount;
   const denominator = n * t.binXX - t.binX * t.binX;
