@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A giftsim study as a Slurm job array: task i (1..n) runs shard i/n into runs/shard-i.
 #   jobid=$(sbatch --parsable deploy/slurm-array.sh scenarios/battle-night.yaml)
-#   sbatch --dependency=afterok:$jobid --wrap "giftsim merge runs/shard-* --out runs/merged"
-# Requeued or resubmitted tasks continue their shard (--resume). See docs/fanout.md.
+#   sbatch --dependency=afterok:$jobid --wrap "npx giftsim merge runs/shard-* --out runs/merged"
+# Requeued or resubmitted tasks continue their shard (--resume). giftsim is the checkout's own
+# (run `npm ci` in it first), so every task runs the same version. See docs/fanout.md.
 #SBATCH --job-name=giftsim-study
 #SBATCH --array=1-3
 #SBATCH --cpus-per-task=4

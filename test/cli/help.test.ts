@@ -3,21 +3,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
+import { OPTION_ENTRY, helpCommands, sections } from "../cli-help.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** A YAML file named on a command line; `key.yaml=` (kubectl's --from-file key) names no file. */
 const YAML_PATH = /[\w./-]+\.ya?ml(?![=\w])/g;
-
-/** Each section of a --help text ("Options:", "Examples:", ...) with its lines. */
-function sections(help: string): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  let current: string[] = [];
-  for (const line of help.split("\n")) {
-    if (/^\S.*:$/.test(line)) found.set(line, (current = []));
-    else current.push(line);
-  }
-  return found;
-}
 
 /**
  * Options and positionals of a --help text that have no description: yargs prints an entry's
@@ -28,11 +18,11 @@ function undescribed(help: string): { entries: string[]; undescribed: string[] }
   const parts = sections(help);
   const entry = (pattern: RegExp) => (line: string) => {
     const match = pattern.exec(line);
-    return match === null ? [] : [{ name: match[1], rest: match[2] }];
+    return match?.groups === undefined ? [] : [{ name: match.groups.name, rest: match.groups.rest }];
   };
   const entries = [
-    ...(parts.get("Options:") ?? []).flatMap(entry(/^(?: {2}-\w, | {6})(--[\w-]+)(.*)$/)),
-    ...(parts.get("Positionals:") ?? []).flatMap(entry(/^ {2}(\w[\w-]*)(.*)$/)),
+    ...(parts.get("Options:") ?? []).flatMap(entry(OPTION_ENTRY)),
+    ...(parts.get("Positionals:") ?? []).flatMap(entry(/^ {2}(?<name>\w[\w-]*)(?<rest>.*)$/)),
   ];
   return {
     entries: entries.map(({ name }) => name),
@@ -46,7 +36,7 @@ let helps: Map<string, string>;
 beforeAll(async () => {
   const top = await runCli(["--help"]);
   expect(top.code).toBe(0);
-  commands = (sections(top.stdout).get("Commands:") ?? []).flatMap((line) => /^ {2}giftsim (\w+)/.exec(line)?.[1] ?? []);
+  commands = helpCommands(top.stdout);
   const texts = await Promise.all(commands.map((command) => runCli([command, "--help"])));
   helps = new Map(commands.map((command, i) => [command, texts[i].stdout]));
 });
