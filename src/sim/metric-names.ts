@@ -44,7 +44,7 @@ const METRIC_TABLE = [
   ["platformNetMicros", money("Platform net", "What the platform keeps after store fees and creator earnings, micro-USD.", true)],
   ["creatorEarningsMicros", money("Creator earnings", "The creators' share of the coins gifted, valued exactly in micro-USD (paid out plus pending); it includes the fraction of a diamond not yet whole, so it exceeds creator diamonds x the diamond value by less than one diamond a creator.", true)],
   ["creatorPayoutMicros", money("Creator payouts", "Payouts to creators before the provider fee, micro-USD (exact).", true)],
-  ["creatorReinvestedMicros", money("Creator reinvestment", "Payouts reinvested in production (creators.reinvestment.share of each payout, floored to whole micro-USD), micro-USD (exact).")],
+  ["creatorReinvestedMicros", money("Creator reinvestment", "Payouts reinvested in production (creators.reinvestment.share, in whole basis points, of each payout, floored to whole micro-USD), micro-USD (exact).")],
   ["creatorTakeHomeMicros", money("Creator take-home", "Payouts minus reinvestment: what creators keep, micro-USD (exact; before the payout provider's fee, payoutFeeMicros).", true)],
   ["creatorPendingMicros", money("Creator pending", "Earned but not yet paid out (below threshold or cap), fractions of a diamond included, micro-USD (floor of the exact value).")],
   ["payoutFeeMicros", money("Payout fees", "Payout provider fees, micro-USD.")],

@@ -13,6 +13,7 @@ import { BATTLE_FORMAT, addBattleStream, createBattleNight, pairsInWorld, runBat
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { replicateMetrics } from "./metrics.js";
+import { reinvestedMicros } from "./reinvestment.js";
 import { flushMoney, requestPayouts } from "./money.js";
 import { TIMESERIES_COLUMNS } from "./metric-names.js";
 import type { ReplicateOutput } from "./output.js";
@@ -101,7 +102,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
           creatorsPaid++;
         }
         // Paid out of the payout, in whole micro-USD: take-home is the rest, exactly.
-        const reinvested = Math.floor(share * gross);
+        const reinvested = reinvestedMicros(gross, share);
         reinvestedToday += reinvested;
         creators.reinvestedMicros[c] += reinvested;
         creators.quality[c] = creators.baseQuality[c] * (1 + qualityPerLogUsd * Math.log1p(creators.reinvestedMicros[c] / 1e6 / scaleUsd));

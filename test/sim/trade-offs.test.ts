@@ -3,8 +3,10 @@
  * "Trade-offs"): each mechanism switched off against on, on a small fixed seed, moves its
  * metric the documented way; reinvestment comes out of payouts without double counting.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { performanceAfterRest } from "../../src/sim/creator-effort.js";
+import { reinvestedMicros } from "../../src/sim/reinvestment.js";
 import { TIMESERIES_COLUMNS, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
 import { collectLog, config, metric, replicates, streamColumn } from "./helpers.js";
 
@@ -75,8 +77,9 @@ describe("promotion that looks unnatural", () => {
 describe("reinvestment paid out of the creator's income", () => {
   const REINVEST = { horizonWeeks: 3, platform: { preset: "tiktok", overrides: { policy: { payoutThresholdMicros: 5_000_000 } } } };
 
-  it("take-home + reinvested = payouts exactly on every replicate, reinvestment recomputes from the payout log, quality follows it", () => {
-    const share = 0.3;
+  it("take-home + reinvested = payouts exactly on every replicate, reinvestment recomputes exactly from the payout log, quality follows it", () => {
+    // 0.29: a share whose float product with a round payout falls just below the whole micro-USD.
+    const share = 0.29;
     const simConfig = config({ ...REINVEST, creators: { reinvestment: { share } } });
     const dayTakeHome = TIMESERIES_COLUMNS.indexOf("creatorTakeHomeMicros");
     for (let r = 0; r < 4; r++) {
@@ -89,13 +92,24 @@ describe("reinvestment paid out of the creator's income", () => {
       expect(payouts).toBeGreaterThan(0);
       expect(Number.isSafeInteger(reinvested) && Number.isSafeInteger(takeHome)).toBe(true);
       expect(takeHome + reinvested).toBe(payouts);
-      expect(reinvested).toBe(log.payouts.reduce((sum, row) => sum + Math.floor(share * row.grossMicros), 0));
+      expect(reinvested).toBe(Number(log.payouts.reduce((sum, row) => sum + (BigInt(row.grossMicros) * 2_900n) / 10_000n, 0n)));
       let days = 0;
       for (let row = dayTakeHome; row < out.timeseries.length; row += TIMESERIES_COLUMNS.length) days += out.timeseries[row];
       expect(days).toBe(takeHome);
       const { qualityPerLogUsd, scaleUsd } = simConfig.creators.reinvestment;
       expect(metric(out, "finalMeanQuality")).toBeCloseTo(1 + qualityPerLogUsd * Math.log1p(reinvested / 1e6 / scaleUsd), 12);
     }
+  });
+
+  it("is floored in integers, not from a float product: 29% of $50 is 14,500,000 micro-USD, not 14,499,999", () => {
+    expect(Math.floor(0.29 * 50_000_000)).toBe(14_499_999);
+    expect(reinvestedMicros(50_000_000, 0.29)).toBe(14_500_000);
+    expect(reinvestedMicros(100_000_000, 0.57)).toBe(57_000_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 10_000 }), (gross, bps) => {
+        expect(reinvestedMicros(gross, bps / 10_000)).toBe(Number((BigInt(gross) * BigInt(bps)) / 10_000n));
+      }),
+    );
   });
 
   it("a creator who reinvests nothing takes home every payout and keeps its quality", () => {
