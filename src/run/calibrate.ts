@@ -2,13 +2,14 @@
  * Runs the calibration plan (run/calibration-plan.ts): each study once with every mechanism on,
  * once more per behavioural fact with that fact's mechanism off, and the held-out facts on the
  * studies' mechanism-on replicates. A behavioural check passes when its band holds with the
- * mechanism on and fails with it off; an accounting check when its band holds.
+ * mechanism on and the counterfactual leaves it decisively (leftBand, calibration-table.ts); an
+ * accounting check when its band holds.
  */
 import { mergeOverrides, resolveSimConfig } from "../scenario/index.js";
 import { CALIBRATION_FACTS, insideBand, runReplicate, type CalibrationFact, type EventLogSink } from "../sim/index.js";
 import { describe, hillTailExponent } from "../stats/index.js";
 import { CALIBRATION_STUDIES, COUNTERFACTUALS, GAP_TAIL_SHARE, VALIDATION_FACTS, type CalibrationStudy, type ValidationFact } from "./calibration-plan.js";
-import { calibrationRow, metricValues, type CalibrationRow } from "./calibration-table.js";
+import { calibrationRow, leftBand, metricValues, type CalibrationRow } from "./calibration-table.js";
 
 /** How big a calibration run is. */
 export interface CalibrationOptions {
@@ -79,7 +80,8 @@ export function calibrate(options: CalibrationOptions): CalibrationReport {
     offRuns.set(fact.study, [...(offRuns.get(fact.study) ?? []), off]);
     const offRow = calibrationRow(fact, off.metrics);
     const alsoMeasured = fact.alsoMeasured === undefined ? null : describe(metricValues(on(fact.study).metrics, fact.alsoMeasured.metric)).mean;
-    return { fact, on: onRow, off: offRow, counterfactual: counterfactual.description, alsoMeasured, acrossCounterfactuals: null, passes: onRow.state === "inside" && offRow.state === "outside" };
+    const passes = onRow.state === "inside" && leftBand(fact.band, metricValues(on(fact.study).metrics, fact.metric), metricValues(off.metrics, fact.metric));
+    return { fact, on: onRow, off: offRow, counterfactual: counterfactual.description, alsoMeasured, acrossCounterfactuals: null, passes };
   };
   const accounting = (fact: CalibrationFact): CalibrationCheck => {
     const onRow = calibrationRow(fact, on(fact.study).metrics);

@@ -6,7 +6,7 @@
  * mechanism switched off (a value scattered around the neutral point) does not pass by chance.
  */
 import { CALIBRATION_FACTS, METRIC_NAMES, insideBand, type CalibrationBand, type CalibrationFact } from "../sim/index.js";
-import { describe, type Description } from "../stats/index.js";
+import { describe, welchTest, type Description } from "../stats/index.js";
 
 /** Where a measure stands against its band. */
 export type CalibrationState = "inside" | "outside" | "not measured";
@@ -30,6 +30,26 @@ export function judgeBand(band: CalibrationBand, measured: Description): Calibra
   if (!oneSided || measured.ci95Low === null || measured.ci95High === null) return insideBand(band, measured.mean) ? "inside" : "outside";
   const clears = band.min !== undefined ? measured.ci95Low >= band.min : measured.ci95High <= (band.max as number);
   return clears ? "inside" : "outside";
+}
+
+/**
+ * Whether a counterfactual's replicates (`off`) left the band the mechanism's replicates (`on`)
+ * hold, decisively: a two-sided band when the off mean is outside it; a one-sided band when the
+ * off interval clears its far side, or when off differs from on (Welch, p < 0.05) towards the
+ * outside. An off interval merely straddling the end is inconclusive and does not count: a
+ * mechanism with no effect would otherwise pass whenever noise kept its interval wide.
+ */
+export function leftBand(band: CalibrationBand, on: readonly number[], off: readonly number[]): boolean {
+  const onValues = on.filter((v) => !Number.isNaN(v));
+  const offValues = off.filter((v) => !Number.isNaN(v));
+  const measured = describe(offValues);
+  if (measured.mean === null) return false;
+  const oneSided = (band.min === undefined) !== (band.max === undefined);
+  if (!oneSided) return !insideBand(band, measured.mean);
+  const above = band.min !== undefined;
+  if (measured.ci95Low !== null && measured.ci95High !== null && (above ? measured.ci95High < (band.min as number) : measured.ci95Low > (band.max as number))) return true;
+  const test = welchTest(onValues, offValues);
+  return test !== null && test.p < 0.05 && (above ? test.difference < 0 : test.difference > 0);
 }
 
 /** The values of one metric over replicate metric rows (each ordered as METRIC_NAMES). */

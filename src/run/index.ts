@@ -16,7 +16,7 @@ export { giftsimVersion } from "../install.js";
 export { runSingleReplicate } from "./single.js";
 export type { SingleReplicate } from "./single.js";
 export { mergeRuns } from "./merge.js";
-export { calibrationTable, judgeBand } from "./calibration-table.js";
+export { calibrationTable, judgeBand, leftBand } from "./calibration-table.js";
 export type { CalibrationRow, CalibrationState } from "./calibration-table.js";
 export { calibrate } from "./calibrate.js";
 export type { CalibrationCheck, CalibrationOptions, CalibrationReport, ValidationRow } from "./calibrate.js";

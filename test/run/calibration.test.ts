@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CALIBRATION_STUDIES, COUNTERFACTUALS, VALIDATION_FACTS, calibrate, judgeBand, type CalibrationReport } from "../../src/run/index.js";
+import { CALIBRATION_STUDIES, COUNTERFACTUALS, VALIDATION_FACTS, calibrate, judgeBand, leftBand, type CalibrationReport } from "../../src/run/index.js";
 import { CALIBRATION_FACTS, METRIC_NAMES } from "../../src/sim/index.js";
 import { describe as describeValues } from "../../src/stats/index.js";
 
@@ -65,5 +65,21 @@ describe("judgeBand", () => {
     expect(judgeBand({ min: Number.MIN_VALUE, description: "" }, aboveZero)).toBe("inside");
     expect(judgeBand({ min: -0.1, max: 0.1, description: "" }, aroundZero)).toBe("inside");
     expect(judgeBand({ min: 0, description: "" }, describeValues([Number.NaN]))).toBe("not measured");
+  });
+});
+
+describe("a counterfactual leaves its band only decisively (leftBand)", () => {
+  const above = { min: 0.5, description: "above 0.50" };
+  const on = [0.75, 0.8, 0.72, 0.78, 0.77, 0.74];
+  it("an off interval straddling a one-sided band's end, no different from on, is inconclusive: the check cannot pass", () => {
+    expect(leftBand(above, on, [0.2, 0.9, 0.48, 0.95, 0.3, 0.85])).toBe(false);
+  });
+  it("an off interval below the end, or off clearly below on, leaves it", () => {
+    expect(leftBand(above, on, [0.3, 0.32, 0.28, 0.31, 0.29, 0.3])).toBe(true);
+    expect(leftBand(above, on, [0.45, 0.6, 0.5, 0.55, 0.4, 0.52])).toBe(true);
+  });
+  it("a two-sided band is left when the off mean is outside it", () => {
+    expect(leftBand({ min: 0.8, max: 0.98, description: "0.80 - 0.98" }, on, [0.6, 0.62])).toBe(true);
+    expect(leftBand({ min: 0.8, max: 0.98, description: "0.80 - 0.98" }, on, [0.85, 0.9])).toBe(false);
   });
 });
