@@ -24,6 +24,18 @@ export function performanceAfterRest(creators: Creators, fatigue: SimConfig["cre
   return performance;
 }
 
+/**
+ * The fatigue a creator carries out of its last stream before day 0, in the steady state of its
+ * schedule (a stream of `durationHours` every `typicalGapDays`, each held with `reliability`):
+ * x = h + x r with r = 0.5^(gap / half-life), so x = h / (1 - r). A study then starts as rested or
+ * as tired as its schedule keeps the creator, not fresh: a fresh start would favour frequent
+ * schedules for their first week, as a fresh budget month favoured the first week.
+ */
+export function steadyFatigueHours(fatigue: SimConfig["creators"]["fatigue"], durationHours: number, typicalGapDays: number, reliability: number): number {
+  const kept = Math.pow(0.5, typicalGapDays / fatigue.recoveryHalfLifeDays);
+  return (reliability * durationHours) / (1 - kept);
+}
+
 /** Adds a finished stream's live hours to creator `c`'s fatigue. */
 export function addEffort(creators: Creators, c: number, durationSec: number): void {
   creators.fatigueHours[c] += durationSec / 3600;

@@ -12,6 +12,7 @@ import { holdSlot, missSlot } from "./attendance.js";
 import { BATTLE_FORMAT, addBattleStream, createBattleNight, pairsInWorld, runBattleNight } from "./battle-room.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
+import { steadyFatigueHours } from "./creator-effort.js";
 import { replicateMetrics } from "./metrics.js";
 import { reinvestedMicros } from "./reinvestment.js";
 import { flushMoney, requestPayouts } from "./money.js";
@@ -63,6 +64,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   for (const day of schedule.days) scheduled[WEEKDAYS.indexOf(day)] = 1;
   const typicalGap = 7 / new Set(schedule.days).size;
   const lastStreamDay = new Float64Array(creators.count).fill(-typicalGap);
+  creators.fatigueHours.fill(steadyFatigueHours(config.creators.fatigue, schedule.durationMinutes / 60, typicalGap, schedule.reliability));
   const formatIndex = config.creators.formats.map((id) => FORMAT_IDS.indexOf(id));
   const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
   const grossByCreator = new Float64Array(creators.count);

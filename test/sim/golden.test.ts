@@ -14,8 +14,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "8cc172fd551de606dcb7b2378693401141196bc2037b20a188fe491b1e24cf88",
-  challenge: "5c0c08255f7401f31deaffea588685061a42c98252b1a398e8d021a1245ee642",
+  qa: "1023157ba81fccc4c093cd54d5124c35646d0e579ffa7e76499545942cdb71ec",
+  challenge: "eb265ae834520e3c36c9c3c261ce4b88a4135fef63750a202cb285f7b9598355",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +41,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "7f9525fd02bce81a94e5eba74bfc543b20711428bb564d6acac88c836eba1a15",
-  qa: "b29a2f86a0a19f151b9b92989bb45391806bc2fcaa7ba394a9862b9f3316881b",
-  challenge: "cc3bc24444721a63c6f78e3940c024fd7f55fb7d8985d77e3adbad9ce970020d",
-  battle: "0320c9e6d98e6e4ee8c7a12d460af6450679bdf30abd2228456d0e5c9fe4a8a4",
-  "behind-the-scenes": "eda8c09c9ef8fd00d9a31db96e40adc612ceffc8a85bb93ef700f7f1315a54a2",
+  casual: "85ca5062e45a8e68d8a0a7fa807c1984e2e1aef410fce715dcb3fd35346fa5cd",
+  qa: "f2d09e5b2f853c4b5cbdb6d12c9d3e733bc21e31e18e21a5343059bb13ca9fcb",
+  challenge: "59abdd311ecd97b81e3d92bb5f1e31b13932b57edc59465174392cb18b4ef6a6",
+  battle: "e12fb6cf565945ad47dda3f4347b22e0e834a7252f3ba2e2fbc57764404e237a",
+  "behind-the-scenes": "ca61779728fb2d1b3984cc3b20fe4a9c0ad30339742a23d0bbfbef874f4ece34",
 };
 
 describe("golden replicates with every tactic on", () => {

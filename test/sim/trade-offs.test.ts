@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { performanceAfterRest } from "../../src/sim/creator-effort.js";
+import { addEffort, performanceAfterRest, steadyFatigueHours } from "../../src/sim/creator-effort.js";
 import { reinvestedMicros } from "../../src/sim/reinvestment.js";
 import { TIMESERIES_COLUMNS, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
 import { collectLog, config, metric, replicates, streamColumn } from "./helpers.js";
@@ -22,6 +22,22 @@ describe("creator effort and fatigue", () => {
     expect(performanceAfterRest(creators, fatigue, 0, 0)).toBeCloseTo(Math.exp(-1), 12);
     expect(performanceAfterRest(creators, fatigue, 0, 1)).toBeCloseTo(Math.exp(-0.25), 12);
     expect(performanceAfterRest(creators, fatigue, 0, 1)).toBe(1);
+  });
+
+  it("starts a study as tired as its schedule keeps it: the first stream's performance is the steady state's, not a fresh creator's", () => {
+    const fatigue = { performanceLossPerHour: 0.5, toleranceHours: 1, recoveryHalfLifeDays: 1 };
+    const performances = (startHours: number) => {
+      const creators = { fatigueHours: new Float64Array([startHours]), performance: new Float64Array(1) } as never;
+      return Array.from({ length: 20 }, () => {
+        const p = performanceAfterRest(creators, fatigue, 0, 1);
+        addEffort(creators, 0, 1.5 * 3600);
+        return p;
+      });
+    };
+    const steady = performances(steadyFatigueHours(fatigue, 1.5, 1, 1));
+    expect(steady[0]).toBeCloseTo(Math.exp(-0.25), 12);
+    expect(steady[0]).toBeCloseTo(steady[19], 12);
+    expect(performances(0)[0]).toBe(1);
   });
 
   it("a daily streamer who tires gets fewer gifts and fewer returning viewers than one who does not", () => {
