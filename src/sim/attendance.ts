@@ -103,7 +103,7 @@ export function holdSlot(world: World, c: number): void {
  * SATISFACTION_START + watchExperienceWeight x (performance x watch share - neutralWatchShare) +
  * payoff, with watch share = min(1, watch / expected watch) and the creator's performance
  * (creator-effort.ts; 1 when rested): a tired creator's stream is a worse visit. A visit without payoffs watched for the neutral
- * share leaves satisfaction where it started, a longer one raises it and a shorter one lowers
+ * share has the start value as its experience (satisfaction moves towards it), a longer one raises it and a shorter one lowers
  * it, so a format is not favoured merely for having payoffs (goal reached, round won, question
  * answered, shout-out), which add on top. neutralWatchShare 1 is the earlier rule (0.5 x watch
  * share), under which every payoff-free visit short of the full expected watch lowered

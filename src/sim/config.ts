@@ -95,7 +95,7 @@ const attendanceSchema = z.strictObject({
   habitGain: probability,
   habitDecayMissed: probability,
   satisfactionLearningRate: probability,
-  /** Watch share (watch / expected watch, at most 1) at which a visit without payoffs leaves satisfaction unchanged. */
+  /** Watch share (watch / expected watch, at most 1) at which a visit without payoffs has the start value as its experience. */
   neutralWatchShare: probability,
   /** Experience gained per unit of watch share above the neutral share (lost below it). */
   watchExperienceWeight: probability,
