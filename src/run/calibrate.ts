@@ -114,18 +114,21 @@ function runStudy(study: CalibrationStudy, patch: Readonly<Record<string, unknow
   return run;
 }
 
-/** Collects the gaps between consecutive gifts of each stream from a replicate's gift log. */
+/**
+ * Collects the gaps between consecutive gifts of each stream from a replicate's gift log. The
+ * last gift time is kept per stream: a battle room's paired streams interleave their gifts in
+ * the log, so consecutive rows need not be of one stream.
+ */
 function giftGapCollector(): { sink: EventLogSink; values: number[] } {
   const values: number[] = [];
-  let stream = -1;
-  let last = 0;
+  const lastGift = new Map<number, number>();
   const sink: EventLogSink = {
     gifts(chunk) {
       const { stream: streams, timeSecond } = chunk.columns;
       for (let row = 0; row < chunk.length; row++) {
-        if (streams[row] === stream) values.push(timeSecond[row] - last);
-        stream = streams[row];
-        last = timeSecond[row];
+        const previous = lastGift.get(streams[row]);
+        if (previous !== undefined) values.push(timeSecond[row] - previous);
+        lastGift.set(streams[row], timeSecond[row]);
       }
     },
   };
