@@ -2,10 +2,10 @@
  * Regression guard for speed work on the stream loop: a replicate's outputs (metrics, stream
  * and day tables, event count, audit) and its event log must stay bit-identical for a given
  * config and seed. A change to how the model draws its numbers, or to what it models, must
- * update them deliberately and say why in its commit. They last changed with issue 12's model
- * (formats apart from tactics, the neutral visit, staggered and regional budgets, creator
- * fatigue, audience saturation, the promotion penalty, take-home after reinvestment, battles
- * between creators, the calibration measures over viewers): docs/model.md describes each.
+ * update them deliberately and say why in its commit. They last changed with issue 13's common
+ * random numbers (a replicate's draws split into streams per purpose, keyed per viewer, per
+ * follower and day, and per stream: src/sim/random-streams.ts), which redraws every number of
+ * the same model; before that with issue 12's model. docs/model.md describes each.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +14,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "8cc172fd551de606dcb7b2378693401141196bc2037b20a188fe491b1e24cf88",
-  challenge: "5c0c08255f7401f31deaffea588685061a42c98252b1a398e8d021a1245ee642",
+  qa: "45e4e764582e4372f041962e82506962b1095afb089eeede5232e734096fb297",
+  challenge: "d18785f237aad3faaa117735986d60b8e25144920a53b7aeeecf4e48865676a3",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +41,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "7f9525fd02bce81a94e5eba74bfc543b20711428bb564d6acac88c836eba1a15",
-  qa: "b29a2f86a0a19f151b9b92989bb45391806bc2fcaa7ba394a9862b9f3316881b",
-  challenge: "cc3bc24444721a63c6f78e3940c024fd7f55fb7d8985d77e3adbad9ce970020d",
-  battle: "0320c9e6d98e6e4ee8c7a12d460af6450679bdf30abd2228456d0e5c9fe4a8a4",
-  "behind-the-scenes": "eda8c09c9ef8fd00d9a31db96e40adc612ceffc8a85bb93ef700f7f1315a54a2",
+  casual: "34cb234f1adc69b93dc102fba0601378fbcd2606cc104fbf13dac2ceb5c9ea15",
+  qa: "96ad619d1e69e02619d22b793ed5d6eb4e9ee6208d358dbfc129c2ba16d7f224",
+  challenge: "2626cec2744f6c06f7d771cb9ee758cf589604de09980373df76f0ad8d34e942",
+  battle: "4425263989f699d799dcc49709f18945d8e264e1a71d2df0c241ddf00e9ee146",
+  "behind-the-scenes": "100d0714e9e049dcebd62cefb2a13e4ae8b146c0b35a177832fa49db227152a1",
 };
 
 describe("golden replicates with every tactic on", () => {
