@@ -77,7 +77,7 @@ function direct(from = 0, to = items.length): Measure {
   const records: ReplicateRecord[] = [];
   for (let i = from; i < to; i += 2) {
     const [cell, replicate] = [items[i], items[i + 1]];
-    const output = runReplicate(context.configs[cell], seedOf(context, cell, replicate));
+    const output = runReplicate(context.configs[cell], seedOf(context, replicate));
     records.push({ cell, replicate, simulatedEvents: output.simulatedEvents, metrics: output.metrics, streams: output.streams, timeseries: output.timeseries });
   }
   const seconds = (performance.now() - wall) / 1000;

@@ -1,12 +1,16 @@
 /**
  * `npm run bench:sim`: end-to-end simulation speed for the default scenario, the scaling
  * experiment (population vs arrivals), the format comparison of the default scenario, and the
- * calibration table (with counterfactuals, accounting checks and validation). Flags: --only throughput|scaling|calibration, --replicates N (the calibration plan: replicates per arm of a light study), --time MS, --json.
+ * calibration table (with counterfactuals, accounting checks and validation), and what common
+ * random numbers buy the default study's interval (pairing). Flags: --only
+ * throughput|scaling|calibration|pairing, --replicates N (the calibration plan: replicates per arm
+ * of a light study), --pairing-replicates N (default 150), --time MS, --json.
  */
 import { parseArgs } from "node:util";
 import { resolveSimConfig } from "../src/scenario/index.js";
 import type { CalibrationRow } from "../src/run/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
+import { formatPairing, runSimPairing } from "./sim-pairing.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";
 
@@ -14,6 +18,7 @@ const { values } = parseArgs({
   options: {
     only: { type: "string" },
     replicates: { type: "string", default: "8" },
+    "pairing-replicates": { type: "string", default: "150" },
     time: { type: "string", default: "3000" },
     json: { type: "boolean", default: false },
   },
@@ -53,5 +58,10 @@ if (want("calibration")) {
     replicates: calibration.replicates,
   };
   if (!values.json) console.log(`\n${formatCalibration(calibration)}`);
+}
+if (want("pairing")) {
+  const pairing = runSimPairing(Number(values["pairing-replicates"]));
+  report.pairing = pairing;
+  if (!values.json) console.log(`\n${formatPairing(pairing)}`);
 }
 if (values.json) console.log(JSON.stringify(report, null, 2));

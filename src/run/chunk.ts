@@ -76,15 +76,9 @@ export interface ReplicateFailure {
   reason: string;
 }
 
-/** The seed of (cell, replicate) under `context`. */
-export function seedOf(context: WorkerContext, cell: number, replicate: number): string {
-  return replicateSeed({
-    masterSeed: context.masterSeed,
-    scenarioHash: context.scenarioHash,
-    arm: context.arms[cell],
-    pointIndex: context.pointIndices[cell],
-    replicate,
-  });
+/** The seed of replicate `replicate` under `context`: the same in every cell (run/seed.ts). */
+export function seedOf(context: WorkerContext, replicate: number): string {
+  return replicateSeed({ masterSeed: context.masterSeed, scenarioHash: context.scenarioHash, replicate });
 }
 
 /**
@@ -102,7 +96,7 @@ export function runChunk(context: WorkerContext, replicate: ReplicateFunction, t
     try {
       if (index === throwAt) throw new Error(`test hook: replicate ${index} throws`);
       const config = context.configs[cell];
-      const seed = seedOf(context, cell, index);
+      const seed = seedOf(context, index);
       const economy = cellEconomy(context, cell);
       const output =
         context.eventsDir === undefined
@@ -163,7 +157,7 @@ export function unpackChunk(context: WorkerContext, result: ChunkResult): { reco
       failures.push({
         cell,
         replicate,
-        seed: seedOf(context, cell, replicate),
+        seed: seedOf(context, replicate),
         kind: result.states[slot] === SLOT_THREW ? "threw" : "audit",
         reason: result.messages[slot],
       });

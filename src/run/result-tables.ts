@@ -31,7 +31,7 @@ export function resultTables(header: CheckpointHeader, records: readonly Replica
       *rows() {
         for (const record of records) {
           const cell = cells[record.cell];
-          const seed = replicateSeed({ masterSeed: header.seed, scenarioHash: header.scenarioHash, arm: cell.arm, pointIndex: cell.pointIndex, replicate: record.replicate });
+          const seed = replicateSeed({ masterSeed: header.seed, scenarioHash: header.scenarioHash, replicate: record.replicate });
           const swept = sweepColumns.map(({ name, type }) => (type === "DOUBLE" ? (cell.point[name] as number) : sweptText(cell.point[name])));
           yield [cell.arm, cell.pointIndex, ...swept, record.replicate, seed, ...record.metrics];
         }

@@ -204,7 +204,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
         if (result instanceof Error) {
           // The task itself failed (a worker died): every replicate of the chunk failed with it.
           for (let i = 0; i < items.length; i += 2) {
-            failures.push({ cell: items[i], replicate: items[i + 1], seed: seedOf(context, items[i], items[i + 1]), kind: "threw", reason: result.message });
+            failures.push({ cell: items[i], replicate: items[i + 1], seed: seedOf(context, items[i + 1]), kind: "threw", reason: result.message });
           }
           return;
         }
@@ -232,7 +232,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
     const context = workerContext(plan);
     const sha256 = assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
       const identity = { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate };
-      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, cell, replicate), { eventLog, economy: cellEconomy(context, cell) }));
+      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, replicate), { eventLog, economy: cellEconomy(context, cell) }));
     });
     eventLog = { file: basename(options.eventsOut), sha256 };
   }

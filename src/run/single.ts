@@ -24,7 +24,7 @@ export async function runSingleReplicate(plan: ScenarioPlan, replicate: number, 
   const context = workerContext(plan);
   const partsDir = `${eventsOut}.parts`;
   const results = plan.scenario.cells.map((cell): SingleReplicate => {
-    const seed = seedOf(context, cell.index, replicate);
+    const seed = seedOf(context, replicate);
     const where = { cell: cell.index, arm: cell.arm, pointIndex: cell.pointIndex, seed };
     try {
       const economy = cellEconomy(context, cell.index);

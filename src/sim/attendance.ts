@@ -31,7 +31,8 @@ export function scheduleFollowers(
   previousOrdinal: number,
   arrive: (time: number, viewer: number) => void,
 ): void {
-  const { config, viewers, random, creators } = world;
+  const { config, viewers, creators } = world;
+  const random = world.streams.attendance;
   const a = config.attendance;
   const series = config.creators.tactics.series;
   const seriesBonus = series.enabled ? series.attendanceBoost : 0;
@@ -44,6 +45,8 @@ export function scheduleFollowers(
   for (let i = 0; i < count; ) {
     const v = list[i];
     world.tally.events++;
+    // Keyed by (viewer, day): a follower decides alike in two arms wherever their states agree.
+    random.rekey(v, day);
     const satisfaction = viewers.satisfaction[v];
     // The viewer's churn hazard since the last stream, doubled when fully dissatisfied, zero when fully satisfied.
     const unfollow = 1 - Math.pow(1 - viewers.churnHazard[v], weeksSincePrevious);
@@ -120,14 +123,14 @@ export function visitExperience(a: SimConfig["attendance"], watchSec: number, ex
  * started following.
  */
 export function afterVisit(world: World, config: SimConfig, c: number, v: number, watchSec: number, expectedSec: number, performance: number, bonus: number): number {
-  const { viewers, random } = world;
+  const viewers = world.viewers;
   const a = config.attendance;
   const experience = visitExperience(a, watchSec, expectedSec, performance, bonus);
   const satisfaction = viewers.satisfaction[v] + a.satisfactionLearningRate * (experience - viewers.satisfaction[v]);
   viewers.satisfaction[v] = satisfaction;
   viewers.habit[v] += a.habitGain * (1 - viewers.habit[v]);
   if (viewers.follower[v] === 1 || watchSec < config.discovery.followMinMinutes * 60) return 0;
-  if (random.uniform() >= config.discovery.followProbability * (satisfaction + viewers.affinity[v])) return 0;
+  if (world.streams.follow.uniform() >= config.discovery.followProbability * (satisfaction + viewers.affinity[v])) return 0;
   addFollower(world, c, v);
   return 1;
 }

@@ -83,7 +83,7 @@ function runRoom(world: World, night: BattleNight, count: number, day: number): 
 
   for (let t = 0; t + roundSeconds <= durationSec; t += roundSeconds) {
     if (t > 0) for (let k = 0; k < count; k++) closeRoundAt(streams[k], seats[k], t);
-    pairSeats(count, creator, logAudience, first, freshPreference, pairingWindow, world.random, partner);
+    pairSeats(count, creator, logAudience, first, freshPreference, pairingWindow, world.streams.pairing, partner);
     for (let i = 0; i < count; i++) {
       const a = order[i];
       if (partner[i] < 0) seats[a].openRivalRound(streams[a], t);

@@ -1,12 +1,12 @@
 /**
- * The replicate's one random stream and the distributions the model draws from. Every draw of
- * a replicate comes from the seedrandom generator made here from the replicate's seed string,
+ * A random stream and the distributions the model draws from. Every draw of a replicate comes
+ * from streams made here from the replicate's seed string (one per purpose: random-streams.ts),
  * so a replicate is a pure function of (config, seed). Alea is seedrandom's fastest algorithm
  * with a long period; the draws below use one or a few uniforms each and allocate nothing.
  */
 import seedrandom from "seedrandom";
 
-/** The replicate's random stream. */
+/** A random stream. */
 export interface Random {
   /** Uniform on [0, 1). */
   uniform(): number;
@@ -15,19 +15,50 @@ export interface Random {
 }
 
 /**
+ * A random stream that can be restarted at a key: after `rekey(a, b)` it yields a sequence
+ * that is a function of its seed and (a, b) alone, whatever was drawn from it before. This is
+ * what keeps common random numbers common: a viewer's traits keyed by the viewer are the same
+ * in two arms however differently the arms reached that viewer.
+ */
+export interface KeyedRandom extends Random {
+  /** Restarts the stream at key (a, b), both integers in [0, 2^31). */
+  rekey(a: number, b: number): void;
+}
+
+/**
  * seedrandom's Alea, seeded by seedrandom itself and stepped here with the same arithmetic, so
  * it yields exactly seedrandom's numbers. Its state lives on one class whose `uniform` every
  * call site sees as the same method, so the JIT inlines it; seedrandom's generator is a new
  * closure per replicate, which call sites cannot keep inlined across replicates.
  */
-class AleaStream implements Random {
+class AleaStream implements KeyedRandom {
   spareNormal = Number.NaN;
   /** s0, s1, s2, c: typed, so that each step updates numbers in place rather than boxing them. */
   private readonly state = new Float64Array(4);
+  /** The seeded s0, s1, s2 as 32-bit integers, which `rekey` mixes with the key. */
+  private readonly base = new Int32Array(3);
 
   constructor(seed: string) {
     const { s0, s1, s2, c } = seedrandom.alea(seed, { state: true }).state();
     this.state.set([s0, s1, s2, c]);
+    // Alea's s values are multiples of 2^-32 in [0, 1): exact as 32-bit integers.
+    this.base.set([s0 * 4294967296, s1 * 4294967296, s2 * 4294967296]);
+  }
+
+  /**
+   * Counter-based restart: each of s0, s1, s2 becomes a murmur3-finalised hash of the seeded
+   * value and the key, a 32-bit fraction as Alea's own seeding (Mash) makes them, with c = 1
+   * as Alea starts. No allocation and no string hashing, so it can run once per viewer.
+   */
+  rekey(a: number, b: number): void {
+    const key = mix32(Math.imul(a, 0x9e3779b1) ^ mix32(b + 0x7f4a7c15));
+    const base = this.base;
+    const state = this.state;
+    state[0] = (mix32(base[0] ^ key) >>> 0) * 2.3283064365386963e-10;
+    state[1] = (mix32(base[1] ^ key) >>> 0) * 2.3283064365386963e-10;
+    state[2] = (mix32(base[2] ^ key) >>> 0) * 2.3283064365386963e-10;
+    state[3] = 1;
+    this.spareNormal = Number.NaN;
   }
 
   uniform(): number {
@@ -42,9 +73,18 @@ class AleaStream implements Random {
   }
 }
 
-/** The one random stream of a replicate, from its seed string. */
-export function createRandom(seed: string): Random {
+/** A random stream from a seed string (restartable at a key: KeyedRandom). */
+export function createRandom(seed: string): KeyedRandom {
   return new AleaStream(seed);
+}
+
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
 }
 
 /** Exponential with the given rate (mean 1 / rate); Infinity for a zero rate. */

@@ -46,7 +46,7 @@ export interface ReplicateOptions {
 const INITIAL_ATTENDANCE_SPREAD_DAYS = 14;
 
 /**
- * Runs one replicate. Uses no randomness but the seedrandom stream made from `seed`, so equal
+ * Runs one replicate. Uses no randomness but the seedrandom streams made from `seed`, so equal
  * (config, seed) give bit-identical outputs whatever the worker or order.
  */
 export function runReplicate(config: SimConfig, seed: string, options: ReplicateOptions = {}): ReplicateOutput {
@@ -79,7 +79,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
     tally.dayStreams = tally.dayLiveMinutes = tally.dayActive = tally.dayGifts = tally.dayCoins = tally.daySpendMicros = 0;
     if (scheduled[day % 7] === 1) {
       for (let c = 0; c < creators.count; c++) {
-        if (world.random.uniform() >= schedule.reliability) {
+        if (world.streams.schedule.uniform() >= schedule.reliability) {
           missSlot(world, c);
           continue;
         }
@@ -170,7 +170,8 @@ const CUMULATIVE_DIAMONDS_COLUMN = TIMESERIES_COLUMNS.indexOf("cumulativeCreator
  * last visits spread over the two weeks before day 0, and their budget months already under way.
  */
 function seedFollowers(world: World): void {
-  const { config, creators, viewers, random } = world;
+  const { config, creators, viewers } = world;
+  const traits = world.streams.traits;
   const population = config.population;
   for (let c = 0; c < creators.count; c++) {
     const relative = creators.baseQuality[c] / config.creators.quality;
@@ -179,10 +180,11 @@ function seedFollowers(world: World): void {
     const count = Math.min(wanted, maxInitialFollowers(poolSize));
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
-      drawViewer(viewers, v, config, world.tables, random, -1, false);
+      drawViewer(viewers, v, config, world.tables, traits, -1, false);
       startMidMonth(viewers, v, config.monthDays, population.budget.startSpentShare);
-      viewers.habit[v] = 0.2 + 0.6 * random.uniform();
-      viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(random.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
+      // Drawn after the viewer's traits, from the stream drawViewer keyed by the viewer.
+      viewers.habit[v] = 0.2 + 0.6 * traits.uniform();
+      viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(traits.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
       addFollower(world, c, v);
     }
     world.tally.followersStart += count;

@@ -22,6 +22,7 @@ export interface BattleTotals {
 /** The running stream as formats see it. */
 export interface StreamContext {
   readonly config: SimConfig;
+  /** The format's own random stream, restarted per stream (random-streams.ts). */
   readonly random: Random;
   readonly viewers: Viewers;
   /** Creator index of the stream. */

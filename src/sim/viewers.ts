@@ -7,7 +7,7 @@
  */
 import type { CompiledEconomy } from "../economy/index.js";
 import type { SimConfig } from "./config.js";
-import { betaDraw, categorical, cumulativeWeights, lognormal, pareto, type Random } from "./random.js";
+import { betaDraw, categorical, cumulativeWeights, lognormal, pareto, type KeyedRandom } from "./random.js";
 
 /** A viewer's satisfaction with a creator before the first visit: neutral, the middle of [0, 1]. */
 export const SATISFACTION_START = 0.5;
@@ -137,12 +137,18 @@ export function traitTables(config: SimConfig, economy: CompiledEconomy): TraitT
  * affinity and, when geo-targeted, its region. Budgets: a payer's is lognormal, or with
  * probability whaleShare Pareto (the whales), times their region's income factor (MODEL.md:
  * budgets scale with the region's income), capped at maxUsd; whole micro-USD. Every payer's
- * budget month starts on a day of their own.
+ * budget month starts on a day of their own. The draws come from `random` restarted at the
+ * viewer (random-streams.ts), so a viewer's traits are the same in every arm of a replicate,
+ * whenever and however the arm first met them; the caller may draw on after them (the viewer's
+ * starting follower state) from the same keyed sequence.
  */
-export function drawViewer(viewers: Viewers, v: number, config: SimConfig, tables: TraitTables, random: Random, promotedRegion: number, promoted: boolean): void {
+export function drawViewer(viewers: Viewers, v: number, config: SimConfig, tables: TraitTables, random: KeyedRandom, promotedRegion: number, promoted: boolean): void {
   const population = config.population;
   viewers.drawn[v] = 1;
-  viewers.region[v] = promoted && promotedRegion >= 0 ? promotedRegion : tables.regionIndex[categorical(random, tables.regionCumulative)];
+  random.rekey(v, 0);
+  // Drawn even when a geo-targeted promotion fixes the region, so that the draws after it line up.
+  const region = tables.regionIndex[categorical(random, tables.regionCumulative)];
+  viewers.region[v] = promoted && promotedRegion >= 0 ? promotedRegion : region;
   viewers.channel[v] = categorical(random, tables.channelCumulative);
   if (random.uniform() < population.payerShare) {
     const budget = population.budget;

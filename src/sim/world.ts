@@ -8,7 +8,8 @@ import type { EventLogSink } from "./event-log.js";
 import { createEventQueue, type EventQueue } from "./event-queue.js";
 import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
 import { createMoneyFeed, type MoneyFeed } from "./money.js";
-import { createRandom, lognormal, type Random } from "./random.js";
+import { lognormal } from "./random.js";
+import { createRandomStreams, type RandomStreams } from "./random-streams.js";
 import { createCatalog, type Catalog, type Spending } from "./spending.js";
 import type { StreamScratch } from "./stream/scratch.js";
 import { createTally, type ReplicateTally } from "./tally.js";
@@ -62,7 +63,8 @@ export interface Creators {
 /** One replicate's whole state. */
 export interface World {
   readonly config: SimConfig;
-  readonly random: Random;
+  /** The replicate's random streams, one per purpose (random-streams.ts). */
+  readonly streams: RandomStreams;
   readonly economy: CompiledEconomy;
   readonly viewers: Viewers;
   readonly tables: TraitTables;
@@ -120,12 +122,12 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
 export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy }): World {
-  const random = createRandom(seed);
+  const streams = createRandomStreams(seed);
   const economy = options.economy ?? compiledEconomy(config);
   const sink = options.eventLog;
   const creatorCount = config.creators.count;
   const baseQuality = new Float64Array(creatorCount);
-  for (let c = 0; c < creatorCount; c++) baseQuality[c] = config.creators.qualitySigma > 0 ? lognormal(random, config.creators.quality, config.creators.qualitySigma) : config.creators.quality;
+  for (let c = 0; c < creatorCount; c++) baseQuality[c] = config.creators.qualitySigma > 0 ? lognormal(streams.creators, config.creators.quality, config.creators.qualitySigma) : config.creators.quality;
   const poolStart = audiencePools(config, baseQuality);
   const viewers = createViewers(poolStart[creatorCount]);
   const money = createMoneyFeed(economy, viewers.count, creatorCount, sink);
@@ -137,7 +139,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
   const geo = config.promotion.geoRegion;
   return {
     config,
-    random,
+    streams,
     economy,
     viewers,
     tables: traitTables(config, economy),
@@ -168,7 +170,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     },
     money,
     catalog,
-    spending: { config, economy, catalog, viewers, money, random, purchases: 0, purchaseMicros: 0, purchaseFeeBpsMicros: 0 },
+    spending: { config, economy, catalog, viewers, money, random: streams.giftChoice, purchases: 0, purchaseMicros: 0, purchaseFeeBpsMicros: 0 },
     formats,
     tally: createTally(config),
     queue: createEventQueue(4096),

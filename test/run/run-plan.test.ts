@@ -264,7 +264,7 @@ describe("failing replicates", () => {
     expect(resumed.manifest.checksums.results).toBe(reference.checksum);
   });
 
-  it("a failed audit fails its replicate", async () => {
+  it("a failed audit fails its replicate (in every arm: replicate 4 of each arm has the same seed)", async () => {
     const dir = join(tempDir("audit"), "run");
     const seed = readFileSync(join(reference.dir, "replicates.csv"), "utf8").split("\n")[5].split(",")[3];
     process.env.FAKE_AUDIT_FAIL_SEEDS = seed;
@@ -275,8 +275,9 @@ describe("failing replicates", () => {
       delete process.env.FAKE_AUDIT_FAIL_SEEDS;
     }
     if (outcome.state !== "failed") throw new Error(`expected a failed run, got ${outcome.state}`);
-    expect(outcome.failures).toHaveLength(1);
+    expect(outcome.failures).toHaveLength(2);
     expect(outcome.failures[0]).toMatchObject({ cell: 0, replicate: 4, kind: "audit", seed });
+    expect(outcome.failures[1]).toMatchObject({ cell: 1, replicate: 4, kind: "audit", seed });
   });
 });
 

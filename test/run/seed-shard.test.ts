@@ -4,24 +4,22 @@ import { GiftsimError } from "../../src/errors.js";
 import { parseShard, replicateSeed, shardReplicates } from "../../src/run/index.js";
 
 describe("replicate seeds", () => {
-  const identity = { masterSeed: "42", scenarioHash: "ab".repeat(32), arm: "qa", pointIndex: 0, replicate: 0 };
+  const identity = { masterSeed: "42", scenarioHash: "ab".repeat(32), replicate: 0 };
 
   it("depend on every part of the replicate's identity", () => {
     const seeds = new Set([
       replicateSeed(identity),
       replicateSeed({ ...identity, masterSeed: "43" }),
       replicateSeed({ ...identity, scenarioHash: "cd".repeat(32) }),
-      replicateSeed({ ...identity, arm: "challenge" }),
-      replicateSeed({ ...identity, pointIndex: 1 }),
       replicateSeed({ ...identity, replicate: 1 }),
     ]);
-    expect(seeds.size).toBe(6);
+    expect(seeds.size).toBe(4);
     expect(replicateSeed(identity)).toBe(replicateSeed({ ...identity }));
     expect(replicateSeed(identity)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("do not collide when parts run together", () => {
-    expect(replicateSeed({ ...identity, masterSeed: "4", arm: "2qa" })).not.toBe(replicateSeed({ ...identity, masterSeed: "42", arm: "qa" }));
+    expect(replicateSeed({ ...identity, masterSeed: "4", scenarioHash: "2ab" })).not.toBe(replicateSeed({ ...identity, masterSeed: "42", scenarioHash: "ab" }));
   });
 });
 

@@ -25,9 +25,12 @@ describe("calibration facts", () => {
   });
 });
 
-/** 200 creators (the fewest for which the top 1% is two), tiny pools, one week, a $10 minimum payout so that many are paid. */
+/**
+ * 200 creators (the fewest for which the top 1% is two), tiny pools, two weeks, a $10 minimum
+ * payout so that many are paid (in one week 6 to 24 were, too few to rest a share on).
+ */
 const manyCreatorsModel = {
-  horizonWeeks: 1,
+  horizonWeeks: 2,
   creators: { count: 200, qualitySigma: 1, reachElasticity: 1 },
   population: { poolSize: 200, initialFollowers: 50 },
   discovery: { arrivalsPerHour: 20 },

@@ -2,10 +2,10 @@
  * Regression guard for speed work on the stream loop: a replicate's outputs (metrics, stream
  * and day tables, event count, audit) and its event log must stay bit-identical for a given
  * config and seed. A change to how the model draws its numbers, or to what it models, must
- * update them deliberately and say why in its commit. They last changed with issue 12's model
- * (formats apart from tactics, the neutral visit, staggered and regional budgets, creator
- * fatigue, audience saturation, the promotion penalty, take-home after reinvestment, battles
- * between creators, the calibration measures over viewers): docs/model.md describes each.
+ * update them deliberately and say why in its commit. They last changed with issue 13's common
+ * random numbers (a replicate's draws split into streams per purpose, keyed per viewer, per
+ * follower and day, and per stream: src/sim/random-streams.ts), which redraws every number of
+ * the same model; before that with issue 12's model. docs/model.md describes each.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,8 +14,8 @@ import { loadScenario, resolveSimConfig } from "../../src/scenario/index.js";
 import { FORMAT_IDS, runReplicate, type EventLogChunk, type ReplicateOptions, type ReplicateOutput } from "../../src/sim/index.js";
 
 const GOLDEN: Record<string, string> = {
-  qa: "1023157ba81fccc4c093cd54d5124c35646d0e579ffa7e76499545942cdb71ec",
-  challenge: "eb265ae834520e3c36c9c3c261ce4b88a4135fef63750a202cb285f7b9598355",
+  qa: "38c84892525706adc0afb59471873b7d95f96fb978130d877637ebe1377b8ee8",
+  challenge: "2a9e47265e829e91fdc7b6dbbcbe889388f1f88a8228659d396e9d2f05e1033f",
 };
 
 /** sha256 over the output arrays' bytes, the event count, the audit and every applied log row. */
@@ -41,11 +41,11 @@ describe("golden replicates of qa-vs-challenge", () => {
 
 /** Digests of each format with every creator tactic, the series goal and a promotion on (two creators, two weeks). */
 const GOLDEN_ALL_TACTICS: Record<string, string> = {
-  casual: "85ca5062e45a8e68d8a0a7fa807c1984e2e1aef410fce715dcb3fd35346fa5cd",
-  qa: "f2d09e5b2f853c4b5cbdb6d12c9d3e733bc21e31e18e21a5343059bb13ca9fcb",
-  challenge: "59abdd311ecd97b81e3d92bb5f1e31b13932b57edc59465174392cb18b4ef6a6",
-  battle: "e12fb6cf565945ad47dda3f4347b22e0e834a7252f3ba2e2fbc57764404e237a",
-  "behind-the-scenes": "ca61779728fb2d1b3984cc3b20fe4a9c0ad30339742a23d0bbfbef874f4ece34",
+  casual: "7a78b3d0072310ab4d3a36d38c3af59928ceadd3f57a6ae71b13320581b3be98",
+  qa: "5313620bd40eaa026438c053c7a47fea49398f26419ddddfdc78b1390f3f5167",
+  challenge: "8d6b6994be3f9c3959cf3b22f03fd0b6e9e7402dc7e7426a03932165952c0ba8",
+  battle: "984a8d274a5077d9a3d1e88448b283580d1fb830a0063a13c3a612f80f215e2a",
+  "behind-the-scenes": "8f35917240bf5fb1b3ca6a92b416729c178495a3837a3ce538087a29d11321b5",
 };
 
 describe("golden replicates with every tactic on", () => {

@@ -85,7 +85,7 @@ export function captureReplayStream(options: ReplayStreamOptions): ReplayStream 
   if (!Number.isInteger(options.replicate) || options.replicate < 0 || options.replicate >= plan.replicates) {
     throw errors.invalidInput("load options", [{ path: "--replicate", value: options.replicate, expected: `a replicate index from 0 to ${plan.replicates - 1}` }]);
   }
-  const seed = seedOf(workerContext(plan), cell.index, options.replicate);
+  const seed = seedOf(workerContext(plan), options.replicate);
   const capture = createCapture();
   const { world, output } = simulate(cell.config, seed, { eventLog: capture.sink });
   if (output.audit.state === "failed") throw errors.auditFailed(output.audit.failures.map((f) => `simulation of ${arm} replicate ${options.replicate}: ${f}`));

@@ -7,7 +7,7 @@
  *
  *   cost = |ln((1 + followers a) / (1 + followers b))| + freshPreference x rounds the two fought before,
  *
- * equal costs broken at random (the replicate's stream). A seat left without a partner (the
+ * equal costs broken at random (the replicate's pairing stream). A seat left without a partner (the
  * last of an odd number) fights an exogenous rival that round. With freshPreference above 0 a
  * pair that has met gives way to a fresh one of similar size; below 0 pairs stick together.
  */

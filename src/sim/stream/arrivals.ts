@@ -51,7 +51,8 @@ function unnaturalExcess(arrivals: number, windowSec: number, organicRate: numbe
 /** Poisson arrivals of `expected` pool viewers spread evenly over [from, to). */
 function scheduleUniform(s: StreamState, from: number, to: number, expected: number, kind: number): void {
   if (!(to > from) || !(expected > 0)) return;
-  const { world, random, queue } = s;
+  const { world, queue } = s;
+  const random = world.streams.arrivals;
   // The queue would hold them all at once: refuse before allocating, not after.
   if (expected > SIM_LIMITS.streamArrivals) throw errors.replicateRunaway("arrivals queued for one stream", expected, SIM_LIMITS.streamArrivals);
   if (s.tally.events + expected > world.eventBudget) throw errors.replicateRunaway("events", s.tally.events + expected, world.eventBudget);

@@ -25,7 +25,7 @@ export function redraw(s: StreamState, t: number): void {
   s.goalBoost = boost;
   const formatBound = s.format.hazardBound(s, t);
   s.boundProduct = herdingAt(s, s.presentLimit) * boost * formatBound * (1 + s.contagionStrength * contagionAt(s, t));
-  const candidate = t + exponential(s.random, total * s.boundProduct);
+  const candidate = t + exponential(s.giftRandom, total * s.boundProduct);
   if (candidate > s.boundUntil) {
     s.giftTime = s.boundUntil;
     s.giftReal = false;
@@ -63,12 +63,12 @@ function herdingAt(s: StreamState, n: number): number {
  */
 export function acceptCandidate(s: StreamState, t: number, contagionNow: number): number {
   const weights = s.weights;
-  const slot = drawSlot(weights, s.random.uniform());
+  const slot = drawSlot(weights, s.giftRandom.uniform());
   if (slot < 0 || weights.weight[slot] === 0) return -1;
   const v = s.slotViewer[slot];
   const crowding = 1 / (1 + s.config.gifting.crowdingOut * contagionNow);
   const actual = herdingAt(s, s.present) * s.goalBoost * crowding * s.format.hazard(s, v, t) * (1 + s.viewers.socialProof[v] * s.contagionStrength * contagionNow);
   // The candidate came at rate boundTotal x boundProduct; v was drawn from today's smaller total.
-  if (s.random.uniform() * s.boundProduct * (s.boundTotal / weights.total) >= actual) return -1;
+  if (s.giftRandom.uniform() * s.boundProduct * (s.boundTotal / weights.total) >= actual) return -1;
   return slot;
 }

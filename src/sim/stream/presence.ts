@@ -43,7 +43,7 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
   const { world, slotOf, viewers } = s;
   if (slotOf[v] !== 0) return 0;
   const promoted = kind === ARRIVE_PROMOTED;
-  if (viewers.drawn[v] === 0) drawViewer(viewers, v, s.config, world.tables, s.random, world.promotedRegion, promoted);
+  if (viewers.drawn[v] === 0) drawViewer(viewers, v, s.config, world.tables, world.streams.traits, world.promotedRegion, promoted);
   let slot: number;
   if (s.freeCount > 0) slot = s.freeSlots[--s.freeCount];
   else {
@@ -67,7 +67,7 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
   s.format.onArrival(s, v);
   const weight = giftWeight(s, v);
   setWeight(s.weights, slot, weight);
-  pushEvent(s.queue, t + exponential(s.random, departureRate(s, v)), eventPayload(v, DEPART));
+  pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
   return weight;
 }
 
@@ -104,8 +104,8 @@ export function departureCandidate(s: StreamState, v: number, t: number): void {
   let engaged = s.format.engaged(s, v, t);
   const tactics = s.tactics.engaging;
   for (let i = 0; i < tactics.length && !engaged; i++) engaged = tactics[i].engaged(s, v);
-  if (engaged && s.random.uniform() >= s.config.gifting.engagedDepartureFactor) {
-    pushEvent(s.queue, t + exponential(s.random, departureRate(s, v)), eventPayload(v, DEPART));
+  if (engaged && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
+    pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
     return;
   }
   leave(s, v, t);

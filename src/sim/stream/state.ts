@@ -15,6 +15,7 @@ import type { StreamFormat } from "../formats/index.js";
 import { RETENTION_MINUTES } from "../metric-names.js";
 import type { MoneyFeed } from "../money.js";
 import type { Random } from "../random.js";
+import { restartForStream } from "../random-streams.js";
 import type { Catalog, Spending } from "../spending.js";
 import type { BattleTotals } from "../stream-context.js";
 import type { ReplicateTally } from "../tally.js";
@@ -35,7 +36,12 @@ export class StreamState implements GiftWeightContext {
   // --- the world, as the loop reads it ---
   readonly world: World;
   readonly config: SimConfig;
+  /** The format's stream (StreamContext.random); the loop's own draws use the two below. */
   readonly random: Random;
+  /** Departure clocks and engaged viewers' staying (presence.ts). */
+  readonly departureRandom: Random;
+  /** The gift clock (gift-clock.ts). */
+  readonly giftRandom: Random;
   readonly viewers: Viewers;
   readonly creators: Creators;
   readonly tally: ReplicateTally;
@@ -170,7 +176,10 @@ export class StreamState implements GiftWeightContext {
     const { gifting, creators: creatorConfig } = config;
     this.world = world;
     this.config = config;
-    this.random = world.random;
+    restartForStream(world.streams, creator, day);
+    this.random = world.streams.format;
+    this.departureRandom = world.streams.departures;
+    this.giftRandom = world.streams.giftClock;
     this.viewers = world.viewers;
     this.creators = creators;
     this.tally = world.tally;
