@@ -5,7 +5,7 @@
  * terminal and the report say the same thing in the same words. Read from the finished run
  * folder, as the report is, so run, compare, sweep and merge all answer alike.
  */
-import { buildComparisons, metricsOfInterest, readRunFolder } from "../report/index.js";
+import { buildComparisons, metricsOfInterest, readRunFolder, readWorldsAnswer } from "../report/index.js";
 
 /** Sentences shown at most; the rest of a long sweep is read in the report. */
 const SHOWN_SENTENCES = 6;
@@ -22,6 +22,8 @@ export function answerLines(dir: string): string[] {
     .slice(0, SHOWN_SENTENCES)
     .flatMap((comparison) => [`    ${comparison.sentence}`, ...(comparison.pairedSentence === null ? [] : [`      ${comparison.pairedSentence}`])]);
   if (comparisons.length > SHOWN_SENTENCES) shown.push(`    ... and ${comparisons.length - SHOWN_SENTENCES} more comparisons in the report`);
+  const worlds = readWorldsAnswer(dir);
+  if (worlds !== null) shown.push(...worlds.comparisons.slice(0, SHOWN_SENTENCES).map((comparison) => `    ${comparison.sentence}`));
   const lines = [...(data.scenario.question === "" ? [] : [`  ${data.scenario.question}`]), ...shown];
   return lines.length === 0 ? [] : [...lines, ""];
 }

@@ -12,6 +12,7 @@ import { buildReport } from "./build-report.js";
 import { readRunFolder } from "./read-run-folder.js";
 import { renderHtml } from "./render-html.js";
 import { reportJson } from "./report-json.js";
+import { readWorldsAnswer } from "./worlds-answer.js";
 
 /** Output formats of a report. */
 import type { ReportFormat } from "./report-format.js";
@@ -43,7 +44,7 @@ export async function writeReport(dir: string, options: WriteReportOptions = {})
   const format = options.format ?? "html";
   const data = readRunFolder(dir);
   if (data.run.audit !== "passed") throw errors.auditFailed([`${dir}: the manifest does not record a passed ledger audit, so no report is written`]);
-  const report = await buildReport(data, { adjustment: options.adjustment });
+  const report = await buildReport(data, { adjustment: options.adjustment }, readWorldsAnswer(dir));
   const charts = report.charts.map((chart) => chart.id);
   switch (format) {
     case "html": {
