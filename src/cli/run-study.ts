@@ -51,7 +51,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
 }
 
 /** A finished outcome, or the error an interrupted or failed one ends the command with. */
-function finished(plan: ScenarioPlan, args: RunArgs, outcome: RunOutcome): Extract<RunOutcome, { state: "finished" }> {
+export function finished(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | "replicates">, outcome: RunOutcome): Extract<RunOutcome, { state: "finished" }> {
   switch (outcome.state) {
     case "interrupted":
       throw errors.interrupted(outcome.dir, outcome.done, outcome.total);
@@ -62,8 +62,11 @@ function finished(plan: ScenarioPlan, args: RunArgs, outcome: RunOutcome): Extra
   }
 }
 
+/** How runWithProgress runs a plan: the run options a command shares with `run`. */
+export type ProgressRunArgs = Pick<RunArgs, "quiet" | "json" | "workers" | "chunk" | "resume" | "events-out" | "parquet">;
+
 /** Runs `plan` into `out` with a progress view; Ctrl-C or SIGTERM stops it with the folder resumable. */
-async function runWithProgress(plan: ScenarioPlan, args: RunArgs, out: string, shard: Shard | null, label: string): Promise<RunOutcome> {
+export async function runWithProgress(plan: ScenarioPlan, args: ProgressRunArgs, out: string, shard: Shard | null, label: string): Promise<RunOutcome> {
   const view = progressView({ quiet: args.quiet || args.json, label });
   // Ctrl-C, or SIGTERM from a scheduler preempting the pod or job: stop with the folder resumable.
   const abort = new AbortController();
@@ -108,7 +111,7 @@ function stopNow(signal: NodeJS.Signals): never {
   process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
 }
 
-function failureError(plan: ScenarioPlan, args: RunArgs, failures: ReplicateFailure[]) {
+function failureError(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | "replicates">, failures: ReplicateFailure[]) {
   const lines = failures.slice(0, 20).map((f) => {
     const cell = plan.scenario.cells[f.cell];
     const where = `arm ${cell.arm}, point ${cell.pointIndex}, replicate ${f.replicate}`;

@@ -1,0 +1,236 @@
+/**
+ * Global sensitivity analysis of a study over its uncertain constants. The study becomes a
+ * plan of its own: the two cells compared (the first two arms at the first sweep point, or
+ * the first two sweep points of a one-arm study), whose replicates are the points of a
+ * Saltelli or Morris design (uncertainty.ts's WorldDesign), each run `replicatesPerPoint`
+ * times with the seeds of replicates 0.. — the same seeds at every point, so points differ by
+ * their constants, not their luck, and a constant the study never reads changes nothing. That
+ * plan runs like any other (runPlan: the pool, the checkpoint, resume), so its outputs are a
+ * pure function of (scenario, seed, design, version) and invariant to workers and resume.
+ *
+ * The outputs analysed, per design point (means over its replicates): the primary metric in
+ * each of the two cells, and the primary lift between them (second / first - 1). Sobol'
+ * first-order and total indices (sobolIndices, bootstrap percentile intervals over the N base
+ * rows) or Morris mu*, mu and sigma on the unit scale (per whole range) for each.
+ */
+import { join } from "node:path";
+import { errors } from "../errors.js";
+import { designPoints, uncertainConstants, withWorlds, type ScenarioPlan, type WorldConstant, type WorldDesign } from "../scenario/index.js";
+import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
+import { morrisDesign, morrisEffects, saltelliDesign, sobolIndices, type MorrisEffect, type SobolIndex } from "../stats/index.js";
+import { writeFileAtomic } from "./atomic-file.js";
+import { writeCsvTable } from "./csv.js";
+import type { ReplicateRecord } from "./record.js";
+
+/** How the constants' influence is measured. */
+export type SensitivityMethod = "sobol" | "morris";
+export const SENSITIVITY_METHODS: readonly SensitivityMethod[] = ["sobol", "morris"];
+
+/**
+ * Default design sizes: Sobol' base samples N (N (k + 2) points) and Morris trajectories r
+ * (r (k + 1) points). Sized so the default study over all its constants (k = 110, two cells,
+ * one replicate a point) stays well under 15 minutes on two cores (docs/sensitivity.md).
+ */
+export const DEFAULT_SAMPLES: Readonly<Record<SensitivityMethod, number>> = { sobol: 32, morris: 20 };
+/** Morris grid levels. */
+const MORRIS_LEVELS = 4;
+
+/** What to analyse. */
+export interface SensitivityRequest {
+  method: SensitivityMethod;
+  /** Sobol' base samples N, or Morris trajectories r. */
+  samples: number;
+  /** Constants to vary (config paths); default every constant the compared cells share. */
+  params?: readonly string[];
+  replicatesPerPoint: number;
+}
+
+/** The plan that runs the design of `request` over `plan`'s compared cells; throws errors.invalidInput (exit 2) for bad params. */
+export function sensitivityPlan(plan: ScenarioPlan, request: SensitivityRequest): ScenarioPlan {
+  const { scenario } = plan;
+  const compared = scenario.arms.length > 1 ? scenario.cells.filter((cell) => cell.pointIndex === 0).slice(0, 2) : scenario.cells.slice(0, 2);
+  const chosen = uncertainConstants(request.params ?? "all", compared.map((cell) => cell.config), "--params");
+  if (chosen.problems.length > 0) throw errors.invalidInput("option", chosen.problems);
+  if (chosen.constants.length === 0) throw errors.invalidInput("option", [{ path: "--params", value: "all", expected: "at least one constant the compared cells share" }]);
+  const design = designOf(request, chosen.constants);
+  const cells = compared.map((cell, index) => ({ ...cell, index }));
+  const narrowed: ScenarioPlan = {
+    ...plan,
+    scenario: { ...scenario, cells, base: { arm: cells[0].arm, pointIndex: cells[0].pointIndex } },
+    economies: compared.map((cell) => plan.economies[cell.index]),
+  };
+  return withWorlds(narrowed, design, pointsOf(design) * request.replicatesPerPoint);
+}
+
+function designOf(request: SensitivityRequest, constants: WorldConstant[]): WorldDesign {
+  const { samples, replicatesPerPoint } = request;
+  return request.method === "sobol"
+    ? { kind: "saltelli", constants, baseSamples: samples, replicatesPerPoint }
+    : { kind: "morris", constants, trajectories: samples, levels: MORRIS_LEVELS, replicatesPerPoint };
+}
+
+/** Design points of a sensitivity design. */
+function pointsOf(design: WorldDesign): number {
+  const points = designPoints(design);
+  if (points === undefined) throw new Error("plausible worlds are not a sensitivity design");
+  return points;
+}
+
+/** One analysed output: its indices per constant, in the design's constant order. */
+export interface SensitivityOutput {
+  /** "metric:<arm or cell>" or "lift". */
+  id: string;
+  label: string;
+  /** Variance of the output over the design's points. */
+  variance: number;
+  /**
+   * With two or more replicates a point: the share of that variance the replicates' own luck
+   * explains (mean within-point variance / replicates, over the variance); indices of that
+   * size are noise. Null with one replicate a point.
+   */
+  noiseShare: number | null;
+  sobol?: SobolIndex[];
+  morris?: MorrisEffect[];
+}
+
+/** The analysis of a finished sensitivity plan. */
+export interface SensitivityResult {
+  format: "giftsim-sensitivity/1";
+  scenario: string;
+  method: SensitivityMethod;
+  seed: string;
+  samples: number;
+  replicatesPerPoint: number;
+  points: number;
+  metric: string;
+  cells: Array<{ arm: string; pointIndex: number; label: string }>;
+  constants: WorldConstant[];
+  outputs: SensitivityOutput[];
+  /** Constants ranked by their influence on the lift (or on the metric with one cell): total index, or mu*. */
+  ranking: Array<{ constant: string; value: number }>;
+  sentence: string;
+}
+
+/** Analyses the records of a finished sensitivity plan (`plan` as sensitivityPlan made it). */
+export function analyseSensitivity(plan: ScenarioPlan, records: readonly ReplicateRecord[]): SensitivityResult {
+  const design = plan.scenario.worlds;
+  if (design === undefined || design.kind === "plausible") throw new Error("analyseSensitivity needs a sensitivity plan");
+  const { scenario } = plan;
+  const metric = scenario.primary;
+  const column = METRIC_NAMES.indexOf(metric as (typeof METRIC_NAMES)[number]);
+  const points = pointsOf(design);
+  const perPoint = design.replicatesPerPoint;
+  const cellLabel = (cell: (typeof scenario.cells)[number]) => {
+    const arm = scenario.arms.find((a) => a.name === cell.arm)?.label ?? cell.arm;
+    return scenario.arms.length > 1 ? arm : `${arm} at point ${cell.pointIndex}`;
+  };
+  // values[cell][point * perPoint + q]
+  const values = scenario.cells.map(() => new Float64Array(points * perPoint).fill(Number.NaN));
+  for (const record of records) values[record.cell][record.replicate] = record.metrics[column];
+  const metricLabel = METRIC_INFO[metric as (typeof METRIC_NAMES)[number]]?.label ?? metric;
+  const series: Array<{ id: string; label: string; at: (point: number, q: number) => number }> = scenario.cells.map((cell, c) => ({
+    id: `metric:${cell.arm}${scenario.arms.length > 1 ? "" : `@${cell.pointIndex}`}`,
+    label: `${metricLabel}, ${cellLabel(cell)}`,
+    at: (point: number, q: number) => values[c][point * perPoint + q],
+  }));
+  if (scenario.cells.length === 2) {
+    series.push({
+      id: "lift",
+      label: `${metricLabel}: ${cellLabel(scenario.cells[1])} against ${cellLabel(scenario.cells[0])}`,
+      at: (point, q) => values[1][point * perPoint + q] / values[0][point * perPoint + q] - 1,
+    });
+  }
+  const outputs = series.map(({ id, label, at }): SensitivityOutput => {
+    const y = new Float64Array(points);
+    let within = 0;
+    for (let point = 0; point < points; point++) {
+      const draws = Array.from({ length: perPoint }, (_, q) => at(point, q));
+      // A point's lift is the ratio of its means, not the mean of its ratios: one month with a tiny base cannot dominate it.
+      y[point] = id === "lift" ? mean(draws.map((_, q) => values[1][point * perPoint + q])) / mean(draws.map((_, q) => values[0][point * perPoint + q])) - 1 : mean(draws);
+      if (perPoint > 1) within += variance(draws) / perPoint;
+    }
+    const total = variance(Array.from(y));
+    const noiseShare = perPoint > 1 && total > 0 ? within / points / total : null;
+    const output: SensitivityOutput = { id, label, variance: total, noiseShare };
+    if (design.kind === "saltelli") {
+      const unit = saltelliDesign({ baseSamples: design.baseSamples, ranges: design.constants.map(() => [0, 1] as const) });
+      output.sobol = sobolIndices(unit, y, { seed: `giftsim/sensitivity/1/${plan.seed}/${id}` });
+    } else {
+      const unit = morrisDesign({ ranges: design.constants.map(() => [0, 1] as const), trajectories: design.trajectories, levels: design.levels, seed: `giftsim/morris/1/${plan.seed}` });
+      output.morris = morrisEffects(unit, y);
+    }
+    return output;
+  });
+  const focus = outputs[outputs.length - 1];
+  const influence = (i: number) => (focus.sobol !== undefined ? focus.sobol[i].total : (focus.morris?.[i].muStar ?? Number.NaN));
+  const ranking = design.constants
+    .map((constant, i) => ({ constant: constant.path, value: influence(i) }))
+    .sort((a, b) => (Number.isFinite(b.value) ? b.value : -Infinity) - (Number.isFinite(a.value) ? a.value : -Infinity) || a.constant.localeCompare(b.constant));
+  return {
+    format: "giftsim-sensitivity/1",
+    scenario: scenario.name,
+    method: design.kind === "saltelli" ? "sobol" : "morris",
+    seed: plan.seed,
+    samples: design.kind === "saltelli" ? design.baseSamples : design.trajectories,
+    replicatesPerPoint: perPoint,
+    points,
+    metric,
+    cells: scenario.cells.map((cell) => ({ arm: cell.arm, pointIndex: cell.pointIndex, label: cellLabel(cell) })),
+    constants: design.constants,
+    outputs,
+    ranking,
+    sentence: hingeSentence(focus, ranking, design.kind === "saltelli"),
+  };
+}
+
+/** Total indices below this are read as "does not matter" in the sentence. */
+const NEGLIGIBLE_TOTAL = 0.05;
+/** Constants named in the sentence at most. */
+const NAMED = 3;
+
+/** "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07)." */
+function hingeSentence(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): string {
+  const shown = ranking.filter((entry) => Number.isFinite(entry.value) && (!sobol || entry.value >= NEGLIGIBLE_TOTAL)).slice(0, NAMED);
+  const subject = focus.id === "lift" ? `The lift (${focus.label})` : focus.label;
+  if (shown.length === 0) return `${subject} hinges on none of the constants varied: no total index reaches ${NEGLIGIBLE_TOTAL}.`;
+  const figure = sobol ? "total index" : "mu*";
+  const named = shown.map((entry, i) => `${entry.constant} (${i === 0 ? `${figure} ` : ""}${entry.value.toPrecision(2)})`);
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  const noise = focus.noiseShare === null ? "" : ` Replicate noise is ${Math.round(focus.noiseShare * 100)}% of its variance over the design.`;
+  return `${subject} hinges most on ${list}.${noise}`;
+}
+
+/** Writes sensitivity.json and sensitivity.csv into `dir`; returns the file names. */
+export function writeSensitivity(dir: string, result: SensitivityResult): string[] {
+  writeFileAtomic(join(dir, "sensitivity.json"), `${JSON.stringify(result, null, 2)}\n`);
+  const sobol = result.method === "sobol";
+  const figures = sobol ? ["firstOrder", "firstOrderLow", "firstOrderHigh", "total", "totalLow", "totalHigh"] : ["muStar", "mu", "sigma"];
+  writeCsvTable(join(dir, "sensitivity.csv"), {
+    columns: [
+      { name: "output", type: "STRING" },
+      { name: "constant", type: "STRING" },
+      { name: "low", type: "DOUBLE" },
+      { name: "high", type: "DOUBLE" },
+      ...figures.map((name) => ({ name, type: "DOUBLE" as const })),
+    ],
+    *rows() {
+      for (const output of result.outputs) {
+        for (const [i, constant] of result.constants.entries()) {
+          const entry = (sobol ? output.sobol?.[i] : output.morris?.[i]) as unknown as Record<string, number>;
+          yield [output.id, constant.path, constant.low, constant.high, ...figures.map((name) => entry[name])];
+        }
+      }
+    },
+  });
+  return ["sensitivity.json", "sensitivity.csv"];
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** Population variance (the indices' V is over the design's points as they are). */
+function variance(values: readonly number[]): number {
+  const m = mean(values);
+  return values.reduce((sum, v) => sum + (v - m) ** 2, 0) / values.length;
+}
