@@ -48,18 +48,20 @@ function figure(result: SensitivityResult, output: SensitivityOutput, index: num
     .filter((row) => Number.isFinite(row.main))
     .sort((a, b) => b.main - a.main)
     .slice(0, CHARTED);
-  const scale = Math.max(1e-12, ...rows.map((row) => (sobol ? Math.max(row.main, output.sobol?.[row.i].totalHigh ?? 0) : Math.max(row.main, output.morris?.[row.i].sigma ?? 0))));
-  const x = (value: number) => LABEL_WIDTH + Math.max(0, Math.min(1, value / scale)) * PLOT_WIDTH;
+  const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : 0);
+  const scale = Math.max(1e-12, ...rows.map((row) => Math.max(row.main, finite(sobol ? output.sobol?.[row.i].totalHigh : output.morris?.[row.i].sigma))));
+  // A figure the design could not estimate (NaN: an output that did not vary) draws as nothing.
+  const x = (value: number) => LABEL_WIDTH + (Number.isFinite(value) ? Math.max(0, Math.min(1, value / scale)) : 0) * PLOT_WIDTH;
   const bars = rows.map((row, r) => {
     const y = 4 + r * (BAR_HEIGHT + 6);
     const s = output.sobol?.[row.i];
     const m = output.morris?.[row.i];
     const second = sobol ? (s?.firstOrder ?? 0) : (m?.sigma ?? 0);
-    const whisker = s === undefined ? "" : `<line x1="${x(s.totalLow).toFixed(1)}" x2="${x(s.totalHigh).toFixed(1)}" y1="${y + BAR_HEIGHT / 2}" y2="${y + BAR_HEIGHT / 2}" stroke="#333"/>`;
+    const whisker = s === undefined || !Number.isFinite(s.totalLow) || !Number.isFinite(s.totalHigh) ? "" : `<line x1="${x(s.totalLow).toFixed(1)}" x2="${x(s.totalHigh).toFixed(1)}" y1="${y + BAR_HEIGHT / 2}" y2="${y + BAR_HEIGHT / 2}" stroke="#333"/>`;
     return `<text x="${LABEL_WIDTH - 6}" y="${y + 12}" text-anchor="end">${escapeHtml(row.constant)}</text>
 <rect x="${LABEL_WIDTH}" y="${y}" width="${(x(row.main) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="#4c78a8"><title>${escapeHtml(`${row.constant}: ${row.main.toFixed(3)}`)}</title></rect>
 <rect x="${LABEL_WIDTH}" y="${y + BAR_HEIGHT / 4}" width="${(x(second) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT / 2}" fill="#f58518"/>${whisker}
-<text x="${(x(Math.max(row.main, s?.totalHigh ?? 0)) + 6).toFixed(1)}" y="${y + 12}">${row.main.toFixed(3)}</text>`;
+<text x="${(x(Math.max(row.main, Number.isFinite(s?.totalHigh) ? (s?.totalHigh ?? 0) : 0)) + 6).toFixed(1)}" y="${y + 12}">${row.main.toFixed(3)}</text>`;
   });
   const height = 8 + rows.length * (BAR_HEIGHT + 6);
   const legend = sobol ? "blue: total index with its 95% interval; orange: first-order index" : "blue: mu* (mean absolute elementary effect per whole range); orange: sigma";

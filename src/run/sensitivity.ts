@@ -152,7 +152,12 @@ export function analyseSensitivity(plan: ScenarioPlan, records: readonly Replica
     const total = variance(Array.from(y));
     const noiseShare = perPoint > 1 && total > 0 ? within / points / total : null;
     const output: SensitivityOutput = { id, label, variance: total, noiseShare };
-    if (design.kind === "saltelli") {
+    if (!y.every(Number.isFinite)) {
+      // A point where the output is undefined (a lift over a base of 0): no index can be read.
+      const none = Number.NaN;
+      if (design.kind === "saltelli") output.sobol = design.constants.map(() => ({ firstOrder: none, firstOrderLow: none, firstOrderHigh: none, total: none, totalLow: none, totalHigh: none }));
+      else output.morris = design.constants.map(() => ({ mu: none, muStar: none, sigma: none }));
+    } else if (design.kind === "saltelli") {
       const unit = saltelliDesign({ baseSamples: design.baseSamples, ranges: design.constants.map(() => [0, 1] as const) });
       output.sobol = sobolIndices(unit, y, { seed: `giftsim/sensitivity/1/${plan.seed}/${id}` });
     } else {
