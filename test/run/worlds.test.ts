@@ -14,6 +14,7 @@ import { runPlan, type RunOutcome } from "../../src/run/index.js";
 import { workerContext } from "../../src/run/run.js";
 import { worldValues } from "../../src/run/worlds.js";
 import { CONSTANT_PATHS, MODEL_CONSTANTS, constantAt } from "../../src/sim/index.js";
+import { runCli } from "../cli.js";
 import { fixture, outputFiles, tempDir } from "./helpers.js";
 
 /** Two constants, in table order (a world's columns keep the table's order). */
@@ -130,5 +131,21 @@ describe("a worlds run", () => {
     expect(csv).toHaveLength(7);
     expect(loadScenario(fixture("scenarios/tiny.yaml"), { replicates: 6, uncertainty: TWO }).hash).toBe(loadScenario(fixture("scenarios/tiny.yaml"), { replicates: 6 }).hash);
     expect(small.hash).not.toBe(plan.hash);
+  });
+});
+
+describe("giftsim run --uncertainty", () => {
+  it("answers across worlds too, and shards + merge give the whole run's worlds", async () => {
+    const root = tempDir("worlds-cli");
+    const args = ["run", fixture("scenarios/tiny.yaml"), "--replicates", "4", "--uncertainty", TWO.join(","), "--no-report"];
+    const whole = await runCli([...args, "--out", join(root, "whole")]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stdout).toMatch(/Across 4 plausible worlds \(2 constants drawn from their ranges\): (Q&A|Challenge) nights came out ahead of (Q&A|Challenge) nights on gifted coins per live hour in \d+% of worlds/);
+    for (const shard of ["1/2", "2/2"]) expect((await runCli([...args, "--shard", shard, "--out", join(root, shard[0])])).code).toBe(0);
+    const merged = await runCli(["merge", join(root, "1"), join(root, "2"), "--out", join(root, "merged"), "--no-report"]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const checksum = (dir: string) => (JSON.parse(readFileSync(join(dir, "worlds", "manifest.json"), "utf8")) as { checksums: { results: string } }).checksums.results;
+    expect(checksum(join(root, "merged"))).toBe(checksum(join(root, "whole")));
+    expect(readFileSync(join(root, "merged", "worlds", "worlds.csv"), "utf8")).toBe(readFileSync(join(root, "whole", "worlds", "worlds.csv"), "utf8"));
   });
 });
