@@ -5,7 +5,7 @@
  * terminal and the report say the same thing in the same words. Read from the finished run
  * folder, as the report is, so run, compare, sweep and merge all answer alike.
  */
-import { buildComparisons, metricsOfInterest, readRunFolder, readWorldsAnswer } from "../report/index.js";
+import { buildComparisons, metricsOfInterest, readHinge, readRunFolder, readWorldsAnswer, reportDecision } from "../report/index.js";
 
 /** Sentences shown at most; the rest of a long sweep is read in the report. */
 const SHOWN_SENTENCES = 6;
@@ -24,6 +24,7 @@ export function answerLines(dir: string): string[] {
   if (comparisons.length > SHOWN_SENTENCES) shown.push(`    ... and ${comparisons.length - SHOWN_SENTENCES} more comparisons in the report`);
   const worlds = readWorldsAnswer(dir);
   if (worlds !== null) shown.push(...worlds.comparisons.slice(0, SHOWN_SENTENCES).map((comparison) => `    ${comparison.sentence}`));
-  const lines = [...(data.scenario.question === "" ? [] : [`  ${data.scenario.question}`]), ...shown];
+  const decision = reportDecision(data, comparisons, worlds, readHinge(dir, data.scenario.name));
+  const lines = [...(data.scenario.question === "" ? [] : [`  ${data.scenario.question}`]), ...(decision === null ? [] : [`  ${decision}`]), ...shown];
   return lines.length === 0 ? [] : [...lines, ""];
 }

@@ -16,3 +16,6 @@ export type { ChartFill } from "../render/index.js";
 export { reportsDir } from "../render/index.js";
 export { WORLDS_FOLDER, readWorldsAnswer, worldsAnswer } from "./worlds-answer.js";
 export type { WorldsAnswer, WorldsComparison } from "./worlds-answer.js";
+export { SENSITIVITY_FOLDER, decisionSentence, readHinge, reportDecision } from "./decision.js";
+export type { DecisionContext } from "./decision.js";
+export type { ReportExtras } from "./build-report.js";

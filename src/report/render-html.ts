@@ -121,6 +121,7 @@ function answer(report: Report): string {
   if (report.worlds !== null && report.worlds.comparisons.length > 0) {
     list += `<ul class="sentences worlds">${report.worlds.comparisons.map((c) => `<li>${escapeHtml(c.sentence)}</li>`).join("")}</ul>`;
   }
+  if (report.decision !== null) list = `<p class="decision">${escapeHtml(report.decision)}</p>\n${list}`;
   return `${list}\n${metricTable(report, headline)}\n${planningTable(report)}\n<p class="meta replicate-note">${escapeHtml(replicateNote(report))}</p>`;
 }
 

@@ -27,6 +27,8 @@ export interface WorldsComparison {
   worlds: number;
   /** Share of worlds in which the cell's value is above the base's (ties half). */
   cellAhead: WinProbability;
+  /** The metric's better direction (undefined when it has none): below is ahead when lower is better. */
+  higherIsBetter: boolean | undefined;
   /** The per-world lift (cell / base - 1): P5, median and P95; null without worlds where the base is non-zero. */
   lift: { p5: number; median: number; p95: number } | null;
   sentence: string;
@@ -58,7 +60,7 @@ export function worldsAnswer(data: ReportData, constants: number): WorldsAnswer 
     const cellAhead = winProbability(x, y);
     const lifts = x.flatMap((value, i) => (value !== 0 && Number.isFinite(value) && Number.isFinite(y[i]) ? [y[i] / value - 1] : [])).sort((a, b) => a - b);
     const lift = lifts.length === 0 ? null : { p5: quantileSorted(lifts, 0.05), median: quantileSorted(lifts, 0.5), p95: quantileSorted(lifts, 0.95) };
-    const comparison = { metric, baseLabel: nameOf(base), cellLabel: nameOf(cell), worlds: cellAhead.pairs, cellAhead, lift };
+    const comparison = { metric, baseLabel: nameOf(base), cellLabel: nameOf(cell), worlds: cellAhead.pairs, cellAhead, higherIsBetter: data.metricInfo[metric]?.higherIsBetter, lift };
     return { ...comparison, sentence: worldsSentence(comparison, label, constants) };
   });
   return { constants, comparisons };
@@ -66,20 +68,31 @@ export function worldsAnswer(data: ReportData, constants: number): WorldsAnswer 
 
 /** "Across 150 plausible worlds (110 constants drawn from their ranges), Q&A nights earned more ... in 88% of worlds ...". */
 function worldsSentence(c: Omit<WorldsComparison, "sentence">, metricLabel: string, constants: number): string {
-  const share = c.cellAhead.probability;
   const where = `Across ${c.worlds} plausible worlds (${constants} constant${constants === 1 ? "" : "s"} drawn from ${constants === 1 ? "its range" : "their ranges"})`;
-  if (share === null || c.cellAhead.ci95Low === null || c.cellAhead.ci95High === null) return `${where}: no world measured ${metricLabel.toLowerCase()} in both.`;
-  // The arm ahead in most worlds is named first, so the figure read is always the winner's share.
-  const cellLeads = share >= 0.5;
-  const leader = cellLeads ? c.cellLabel : c.baseLabel;
-  const other = cellLeads ? c.baseLabel : c.cellLabel;
-  const [low, high] = cellLeads ? [c.cellAhead.ci95Low, c.cellAhead.ci95High] : [1 - c.cellAhead.ci95High, 1 - c.cellAhead.ci95Low];
-  const leadShare = cellLeads ? share : 1 - share;
+  const lead = worldsLead(c);
+  if (lead === null) return `${where}: no world measured ${metricLabel.toLowerCase()} in both.`;
+  const { leader, other, share: leadShare, low, high } = lead;
+  const verb = c.higherIsBetter === undefined ? "came out higher than" : "did better than";
   const lift =
     c.lift === null
       ? ""
       : `; ${c.cellLabel} against ${c.baseLabel}: median ${formatPercent(c.lift.median, true)}, from ${formatPercent(c.lift.p5, true)} to ${formatPercent(c.lift.p95, true)} (P5 to P95 over worlds)`;
-  return `${where}: ${leader} came out ahead of ${other} on ${metricLabel.toLowerCase()} in ${formatPercent(leadShare)} of worlds (95% CI ${formatPercent(low)} to ${formatPercent(high)})${lift}.`;
+  return `${where}: ${leader} ${verb} ${other} on ${metricLabel.toLowerCase()} in ${formatPercent(leadShare)} of worlds (95% CI ${formatPercent(low)} to ${formatPercent(high)})${lift}.`;
+}
+
+/**
+ * The side that did better in most worlds (above the other, or below where lower is better),
+ * with its share of worlds and that share's 95% interval; null without worlds measured in both.
+ */
+export function worldsLead(c: Pick<WorldsComparison, "cellAhead" | "higherIsBetter" | "baseLabel" | "cellLabel">): { leader: string; other: string; share: number; low: number; high: number } | null {
+  const { probability, ci95Low, ci95High } = c.cellAhead;
+  if (probability === null || ci95Low === null || ci95High === null) return null;
+  const flip = c.higherIsBetter === false;
+  const cellShare = flip ? 1 - probability : probability;
+  const [cellLow, cellHigh] = flip ? [1 - ci95High, 1 - ci95Low] : [ci95Low, ci95High];
+  return cellShare >= 0.5
+    ? { leader: c.cellLabel, other: c.baseLabel, share: cellShare, low: cellLow, high: cellHigh }
+    : { leader: c.baseLabel, other: c.cellLabel, share: 1 - cellShare, low: 1 - cellHigh, high: 1 - cellLow };
 }
 
 /** Constants the worlds run drew, from its manifest's resolved scenario. */

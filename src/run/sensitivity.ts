@@ -9,13 +9,14 @@
  * pure function of (scenario, seed, design, version) and invariant to workers and resume.
  *
  * The outputs analysed, per design point (means over its replicates): the primary metric in
- * each of the two cells, and the primary lift between them (second / first - 1). Sobol'
+ * each of the two cells, and the primary lift between them as the log of the ratio of means
+ * (heavy tails: a lift of +2000% in one world would otherwise hold most of the variance). Sobol'
  * first-order and total indices (sobolIndices, bootstrap percentile intervals over the N base
  * rows) or Morris mu*, mu and sigma on the unit scale (per whole range) for each.
  */
 import { join } from "node:path";
 import { errors } from "../errors.js";
-import { designPoints, uncertainConstants, withWorlds, type ScenarioPlan, type WorldConstant, type WorldDesign } from "../scenario/index.js";
+import { designLayout, uncertainConstants, withWorlds, type ScenarioPlan, type WorldConstant, type WorldDesign } from "../scenario/index.js";
 import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
 import { morrisDesign, morrisEffects, saltelliDesign, sobolIndices, type MorrisEffect, type SobolIndex } from "../stats/index.js";
 import { writeFileAtomic } from "./atomic-file.js";
@@ -59,7 +60,8 @@ export function sensitivityPlan(plan: ScenarioPlan, request: SensitivityRequest)
     scenario: { ...scenario, cells, base: { arm: cells[0].arm, pointIndex: cells[0].pointIndex } },
     economies: compared.map((cell) => plan.economies[cell.index]),
   };
-  return withWorlds(narrowed, design, pointsOf(design) * request.replicatesPerPoint);
+  const { points, probes } = slotsOf(design);
+  return withWorlds(narrowed, design, (points + probes) * request.replicatesPerPoint);
 }
 
 function designOf(request: SensitivityRequest, constants: WorldConstant[]): WorldDesign {
@@ -69,24 +71,25 @@ function designOf(request: SensitivityRequest, constants: WorldConstant[]): Worl
     : { kind: "morris", constants, trajectories: samples, levels: MORRIS_LEVELS, replicatesPerPoint };
 }
 
-/** Design points of a sensitivity design. */
-function pointsOf(design: WorldDesign): number {
-  const points = designPoints(design);
-  if (points === undefined) throw new Error("plausible worlds are not a sensitivity design");
-  return points;
+/** Replicate slots of a sensitivity design: its points and noise probes. */
+function slotsOf(design: WorldDesign): { points: number; probes: number; probeStride: number } {
+  const layout = designLayout(design);
+  if (layout === undefined) throw new Error("plausible worlds are not a sensitivity design");
+  return layout;
 }
 
 /** One analysed output: its indices per constant, in the design's constant order. */
 export interface SensitivityOutput {
-  /** "metric:<arm or cell>" or "lift". */
+  /** "metric:<arm or cell>", or "lift" (analysed as the log of the ratio). */
   id: string;
   label: string;
   /** Variance of the output over the design's points. */
   variance: number;
   /**
-   * With two or more replicates a point: the share of that variance the replicates' own luck
-   * explains (mean within-point variance / replicates, over the variance); indices of that
-   * size are noise. Null with one replicate a point.
+   * The share of that variance the replicates' own luck explains, from the noise probes (each
+   * probe's point rerun with other seeds: half the mean squared difference, over the variance).
+   * A constant the model reads but that does not move the output gets a total index about this
+   * size, so only indices above it are the constant's own. Null when the output did not vary.
    */
   noiseShare: number | null;
   sobol?: SobolIndex[];
@@ -118,39 +121,32 @@ export function analyseSensitivity(plan: ScenarioPlan, records: readonly Replica
   const { scenario } = plan;
   const metric = scenario.primary;
   const column = METRIC_NAMES.indexOf(metric as (typeof METRIC_NAMES)[number]);
-  const points = pointsOf(design);
+  const { points, probes, probeStride } = slotsOf(design);
   const perPoint = design.replicatesPerPoint;
   const cellLabel = (cell: (typeof scenario.cells)[number]) => {
     const arm = scenario.arms.find((a) => a.name === cell.arm)?.label ?? cell.arm;
     return scenario.arms.length > 1 ? arm : `${arm} at point ${cell.pointIndex}`;
   };
-  // values[cell][point * perPoint + q]
-  const values = scenario.cells.map(() => new Float64Array(points * perPoint).fill(Number.NaN));
+  // The metric per cell by run slot: slot s holds replicates s * perPoint .. s * perPoint + perPoint - 1.
+  const values = scenario.cells.map(() => new Float64Array((points + probes) * perPoint).fill(Number.NaN));
   for (const record of records) values[record.cell][record.replicate] = record.metrics[column];
+  const slotMean = (cell: number, slot: number) => mean(Array.from(values[cell].subarray(slot * perPoint, (slot + 1) * perPoint)));
   const metricLabel = METRIC_INFO[metric as (typeof METRIC_NAMES)[number]]?.label ?? metric;
-  const series: Array<{ id: string; label: string; at: (point: number, q: number) => number }> = scenario.cells.map((cell, c) => ({
+  const series: Array<{ id: string; label: string; at: (slot: number) => number }> = scenario.cells.map((cell, c) => ({
     id: `metric:${cell.arm}${scenario.arms.length > 1 ? "" : `@${cell.pointIndex}`}`,
     label: `${metricLabel}, ${cellLabel(cell)}`,
-    at: (point: number, q: number) => values[c][point * perPoint + q],
+    at: (slot: number) => slotMean(c, slot),
   }));
   if (scenario.cells.length === 2) {
-    series.push({
-      id: "lift",
-      label: `${metricLabel}: ${cellLabel(scenario.cells[1])} against ${cellLabel(scenario.cells[0])}`,
-      at: (point, q) => values[1][point * perPoint + q] / values[0][point * perPoint + q] - 1,
-    });
+    // The lift as the log of the ratio of a point's means: a multiplicative effect made additive, so a few worlds with a tiny base cannot dominate its variance.
+    series.push({ id: "lift", label: `${metricLabel}: ${cellLabel(scenario.cells[1])} against ${cellLabel(scenario.cells[0])} (log of the ratio)`, at: (slot) => Math.log(slotMean(1, slot) / slotMean(0, slot)) });
   }
   const outputs = series.map(({ id, label, at }): SensitivityOutput => {
-    const y = new Float64Array(points);
-    let within = 0;
-    for (let point = 0; point < points; point++) {
-      const draws = Array.from({ length: perPoint }, (_, q) => at(point, q));
-      // A point's lift is the ratio of its means, not the mean of its ratios: one month with a tiny base cannot dominate it.
-      y[point] = id === "lift" ? mean(draws.map((_, q) => values[1][point * perPoint + q])) / mean(draws.map((_, q) => values[0][point * perPoint + q])) - 1 : mean(draws);
-      if (perPoint > 1) within += variance(draws) / perPoint;
-    }
+    const y = Float64Array.from({ length: points }, (_, point) => at(point));
+    let squares = 0;
+    for (let j = 0; j < probes; j++) squares += (at(points + j) - y[j * probeStride]) ** 2;
     const total = variance(Array.from(y));
-    const noiseShare = perPoint > 1 && total > 0 ? within / points / total : null;
+    const noiseShare = total > 0 && Number.isFinite(squares) ? squares / probes / 2 / total : null;
     const output: SensitivityOutput = { id, label, variance: total, noiseShare };
     if (!y.every(Number.isFinite)) {
       // A point where the output is undefined (a lift over a base of 0): no index can be read.
@@ -195,13 +191,15 @@ const NAMED = 3;
 
 /** "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07)." */
 function hingeSentence(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): string {
-  const shown = ranking.filter((entry) => Number.isFinite(entry.value) && (!sobol || entry.value >= NEGLIGIBLE_TOTAL)).slice(0, NAMED);
+  // A constant read but inert gets a total index about the noise share: only those above it are named.
+  const floor = Math.max(NEGLIGIBLE_TOTAL, focus.noiseShare ?? 0);
+  const shown = ranking.filter((entry) => Number.isFinite(entry.value) && (!sobol || entry.value > floor)).slice(0, NAMED);
   const subject = focus.id === "lift" ? `The lift (${focus.label})` : focus.label;
-  if (shown.length === 0) return `${subject} hinges on none of the constants varied: no total index reaches ${NEGLIGIBLE_TOTAL}.`;
+  const noise = focus.noiseShare === null ? "" : ` Replicate noise is ${Math.round(focus.noiseShare * 100)}% of its variance over the design.`;
+  if (shown.length === 0) return `${subject} hinges on none of the constants varied: no total index clears ${floor.toPrecision(2)} (the larger of ${NEGLIGIBLE_TOTAL} and the noise share).${noise}`;
   const figure = sobol ? "total index" : "mu*";
   const named = shown.map((entry, i) => `${entry.constant} (${i === 0 ? `${figure} ` : ""}${entry.value.toPrecision(2)})`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
-  const noise = focus.noiseShare === null ? "" : ` Replicate noise is ${Math.round(focus.noiseShare * 100)}% of its variance over the design.`;
   return `${subject} hinges most on ${list}.${noise}`;
 }
 

@@ -8,11 +8,11 @@
  * Cranley and Patterson 1976): the points keep the sequence's even cover of the unit cube, and
  * another seed gives another, equally even set of worlds. Sensitivity designs: the points of
  * saltelliDesign / morrisDesign over the unit cube (Morris placed by the master seed), each run
- * with the seeds of replicates 0 .. replicatesPerPoint - 1. Unit values become constants by
+ * with the seeds of replicates 0 .. replicatesPerPoint - 1 (a noise probe with the next ones). Unit values become constants by
  * constantValue (uniform over each range) and are laid on each cell's config with withConstant.
  */
 import seedrandom from "seedrandom";
-import { constantValue, type WorldDesign } from "../scenario/index.js";
+import { constantValue, designLayout, type WorldDesign } from "../scenario/index.js";
 import { withConstant, type SimConfig } from "../sim/index.js";
 import { morrisDesign, saltelliDesign, sobolSequence } from "../stats/index.js";
 
@@ -24,10 +24,15 @@ export interface WorldSlot {
   seedReplicate: number;
 }
 
-/** The slot of replicate `replicate`. */
+/** The slot of replicate `replicate`: a noise probe (past the design's points) reruns its point with seeds R..2R-1. */
 export function worldSlot(design: WorldDesign, replicate: number): WorldSlot {
-  if (design.kind === "plausible") return { point: replicate, seedReplicate: replicate };
-  return { point: Math.floor(replicate / design.replicatesPerPoint), seedReplicate: replicate % design.replicatesPerPoint };
+  const layout = designLayout(design);
+  if (design.kind === "plausible" || layout === undefined) return { point: replicate, seedReplicate: replicate };
+  const perPoint = design.replicatesPerPoint;
+  const point = Math.floor(replicate / perPoint);
+  const q = replicate % perPoint;
+  if (point < layout.points) return { point, seedReplicate: q };
+  return { point: (point - layout.points) * layout.probeStride, seedReplicate: perPoint + q };
 }
 
 /** Unit-cube points of a sensitivity design, computed once per design object (once per worker). */

@@ -1,7 +1,7 @@
 export { loadScenario } from "./load.js";
 export { readScenarioFile } from "./read-file.js";
 export { resolveScenario, scenarioHash, withWorlds, worldsPlan } from "./resolve.js";
-export { constantValue, designPoints, uncertainConstants } from "./uncertainty.js";
+export { constantValue, designLayout, uncertainConstants } from "./uncertainty.js";
 export type { UncertainConstants, WorldConstant, WorldDesign } from "./uncertainty.js";
 export { deepMerge as mergeOverrides } from "./overrides.js";
 export { resolveModel, resolveSimConfig } from "./resolve-model.js";

@@ -66,15 +66,21 @@ export function constantValue(constant: WorldConstant, u: number): number {
   return Math.min(high, Math.floor(low + (high - low + 1) * u));
 }
 
-/** Design points a design holds (a plausible design has one per replicate, so none of its own). */
-export function designPoints(design: WorldDesign): number | undefined {
+/**
+ * How a sensitivity design's points are laid out: the `points` the estimator reads, then one
+ * noise probe per row (Saltelli: each row of A; Morris: each trajectory's start) run again
+ * with other seeds (replicates R..2R-1), `probeStride` apart among the points, so the analysis
+ * can tell how much of the output's variance is the replicates' own luck. Undefined for
+ * plausible worlds, which have one world per replicate and no layout of their own.
+ */
+export function designLayout(design: WorldDesign): { points: number; probes: number; probeStride: number } | undefined {
   const k = design.constants.length;
   switch (design.kind) {
     case "plausible":
       return undefined;
     case "saltelli":
-      return design.baseSamples * (k + 2);
+      return { points: design.baseSamples * (k + 2), probes: design.baseSamples, probeStride: 1 };
     case "morris":
-      return design.trajectories * (k + 1);
+      return { points: design.trajectories * (k + 1), probes: design.trajectories, probeStride: k + 1 };
   }
 }

@@ -35,8 +35,8 @@ beforeAll(async () => {
 });
 
 describe("giftsim sensitivity", () => {
-  it("runs N (k + 2) design points in each of the two compared cells", () => {
-    expect(sobol.replicates).toBe(4 * (PARAMS.length + 2));
+  it("runs N (k + 2) design points and N noise probes in each of the two compared cells", () => {
+    expect(sobol.replicates).toBe(4 * (PARAMS.length + 2) + 4);
     expect(sobol.scenario.cells.map((cell) => cell.arm)).toEqual(["qa", "challenge"]);
   });
 
@@ -58,11 +58,13 @@ describe("giftsim sensitivity", () => {
     for (const output of result.outputs) expect(output.sobol?.[pride]).toMatchObject({ firstOrder: 0, total: 0 });
     expect(result.ranking.at(-1)?.constant).toBe("formats.battle.pride");
     expect(result.outputs.map((o) => o.id)).toEqual(["metric:qa", "metric:challenge", "lift"]);
+    // The noise probes rerun A's rows with other seeds: the replicates' luck is part of the variance.
+    for (const output of result.outputs) expect(output.noiseShare).toBeGreaterThan(0);
   });
 
   it("Morris: r (k + 1) points, mu* of an unread constant 0, and the same with 2 workers", async () => {
     const morris = sensitivityPlan(loadScenario(fixture("scenarios/tiny.yaml")), { method: "morris", samples: 2, params: PARAMS, replicatesPerPoint: 2 });
-    expect(morris.replicates).toBe(2 * (PARAMS.length + 1) * 2);
+    expect(morris.replicates).toBe((2 * (PARAMS.length + 1) + 2) * 2);
     const one = await analyse(morris, join(tempDir("morris-1"), "run"), 1);
     expect(await analyse(morris, join(tempDir("morris-2"), "run"), 2)).toEqual(one);
     const result = JSON.parse(one.json) as ReturnType<typeof analyseSensitivity>;
