@@ -1,7 +1,7 @@
 /**
  * The scenario's answer in the terminal: its question, then the sentences report.html opens
- * with (the primary metric's comparisons, each with its paired sentence, worded by the report's
- * own sentence builder), so the
+ * with (the decision sentence, the primary metric's comparisons, each with its paired sentence,
+ * and the answer across plausible worlds, worded by the report's own sentence builders), so the
  * terminal and the report say the same thing in the same words. Read from the finished run
  * folder, as the report is, so run, compare, sweep and merge all answer alike.
  */
