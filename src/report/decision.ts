@@ -22,13 +22,12 @@ import { worldsLead, type WorldsAnswer, type WorldsComparison } from "./worlds-a
 /** The folder inside a run folder where `giftsim sensitivity --out DIR/sensitivity` puts its analysis for the report to name. */
 export const SENSITIVITY_FOLDER = "sensitivity";
 
-/** The constant a sensitivity analysis in `DIR/sensitivity/` ranks first for the same scenario, if any. */
+/** The constant a sensitivity analysis in `DIR/sensitivity/` of the same scenario says the lift hinges on most, if any. */
 export function readHinge(dir: string, scenario: string): string | undefined {
   const file = join(dir, SENSITIVITY_FOLDER, "sensitivity.json");
   if (!existsSync(file)) return undefined;
-  const result = JSON.parse(readFileSync(file, "utf8")) as { scenario?: string; ranking?: Array<{ constant: string; value: number }> };
-  const [first] = result.ranking ?? [];
-  return result.scenario === scenario && first !== undefined && Number.isFinite(first.value) && first.value > 0 ? first.constant : undefined;
+  const result = JSON.parse(readFileSync(file, "utf8")) as { scenario?: string; hinge?: string | null };
+  return result.scenario === scenario && typeof result.hinge === "string" ? result.hinge : undefined;
 }
 
 /** The decision sentence of a report: its first primary comparison, with the worlds' answer for the same pair and the hinge. */

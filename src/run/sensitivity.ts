@@ -109,8 +109,10 @@ export interface SensitivityResult {
   cells: Array<{ arm: string; pointIndex: number; label: string }>;
   constants: WorldConstant[];
   outputs: SensitivityOutput[];
-  /** Constants ranked by their influence on the lift (or on the metric with one cell): total index, or mu*. */
-  ranking: Array<{ constant: string; value: number }>;
+  /** Constants ranked by their influence on the lift (or on the metric with one cell): total index, or mu*; `index` is the constant's position in `constants`. */
+  ranking: Array<{ constant: string; value: number; index: number }>;
+  /** The constant the lift hinges on most, clear of the noise share (Sobol') or the first by mu* (Morris); null when none is. */
+  hinge: string | null;
   sentence: string;
 }
 
@@ -165,7 +167,7 @@ export function analyseSensitivity(plan: ScenarioPlan, records: readonly Replica
   const focus = outputs[outputs.length - 1];
   const influence = (i: number) => (focus.sobol !== undefined ? focus.sobol[i].total : (focus.morris?.[i].muStar ?? Number.NaN));
   const ranking = design.constants
-    .map((constant, i) => ({ constant: constant.path, value: influence(i) }))
+    .map((constant, i) => ({ constant: constant.path, value: influence(i), index: i }))
     .sort((a, b) => (Number.isFinite(b.value) ? b.value : -Infinity) - (Number.isFinite(a.value) ? a.value : -Infinity) || a.constant.localeCompare(b.constant));
   return {
     format: "giftsim-sensitivity/1",
@@ -180,7 +182,7 @@ export function analyseSensitivity(plan: ScenarioPlan, records: readonly Replica
     constants: design.constants,
     outputs,
     ranking,
-    sentence: hingeSentence(focus, ranking, design.kind === "saltelli"),
+    ...hinge(focus, ranking, design.kind === "saltelli"),
   };
 }
 
@@ -189,18 +191,27 @@ const NEGLIGIBLE_TOTAL = 0.05;
 /** Constants named in the sentence at most. */
 const NAMED = 3;
 
-/** "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07)." */
-function hingeSentence(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): string {
+/** "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07).", and a. */
+function hinge(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): { hinge: string | null; sentence: string } {
+  const sentence = hingeSentence(focus, ranking, sobol);
+  return { hinge: sentence.named[0] ?? null, sentence: sentence.text };
+}
+
+function hingeSentence(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): { named: string[]; text: string } {
   // A constant read but inert gets a total index about the noise share: only those above it are named.
   const floor = Math.max(NEGLIGIBLE_TOTAL, focus.noiseShare ?? 0);
   const shown = ranking.filter((entry) => Number.isFinite(entry.value) && (!sobol || entry.value > floor)).slice(0, NAMED);
   const subject = focus.id === "lift" ? `The lift (${focus.label})` : focus.label;
   const noise = focus.noiseShare === null ? "" : ` Replicate noise is ${Math.round(focus.noiseShare * 100)}% of its variance over the design.`;
-  if (shown.length === 0) return `${subject} hinges on none of the constants varied: no total index clears ${floor.toPrecision(2)} (the larger of ${NEGLIGIBLE_TOTAL} and the noise share).${noise}`;
+  if (shown.length === 0) return { named: [], text: `${subject} hinges on none of the constants varied: no total index clears ${floor.toPrecision(2)} (the larger of ${NEGLIGIBLE_TOTAL} and the noise share).${noise}` };
   const figure = sobol ? "total index" : "mu*";
   const named = shown.map((entry, i) => `${entry.constant} (${i === 0 ? `${figure} ` : ""}${entry.value.toPrecision(2)})`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
-  return `${subject} hinges most on ${list}.${noise}`;
+  // The first constant's interval reaching down to the noise share means the ranking's head is not yet told apart from luck.
+  const first = sobol ? focus.sobol?.[shown[0].index] : undefined;
+  const unclear = first !== undefined && focus.noiseShare !== null && first.totalLow <= focus.noiseShare;
+  const caution = unclear ? " Its interval reaches down to that share, so the ranking's head is not yet clear of the noise: more --samples or --replicates-per-point would separate it." : "";
+  return { named: shown.map((entry) => entry.constant), text: `${subject} hinges most on ${list}.${noise}${caution}` };
 }
 
 /** Writes sensitivity.json and sensitivity.csv into `dir`; returns the file names. */
