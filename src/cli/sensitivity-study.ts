@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { builtinScenarioDir, loadScenario } from "../scenario/index.js";
 import { analyseSensitivity, DEFAULT_SAMPLES, sensitivityPlan, writeSensitivity, type SensitivityMethod } from "../run/sensitivity.js";
 import { writeSensitivityPage } from "../report/sensitivity-page.js";
-import type { SensitivityArgs } from "./commands/sensitivity.js";
+import type { SensitivityArgs } from "./sensitivity-args.js";
 import { printJson } from "./output.js";
 import { DEFAULT_SCENARIO } from "./run-args.js";
 import { finished, runWithProgress } from "./run-study.js";

@@ -4,8 +4,8 @@
  * bootstrap interval), across plausible assumptions in how many worlds (when the folder has a
  * worlds run), and what the answer hinges on most (when it has a sensitivity analysis), e.g.
  *
- *   Q&A nights did better on gifted coins per live hour in 81% of paired 4-week runs, by a median
- *   +24% (95% CI +12% to +30%); across plausible assumptions Q&A nights did better in 67% of
+ *   Q&A nights did better on gifted coins per live hour in 81% of paired 4-week runs, median +24%
+ *   over Challenge nights (95% CI +12% to +30%); across plausible assumptions Q&A nights did better in 67% of
  *   150 worlds; the answer hinges most on formats.challenge.sizeTilt.
  *
  * Every verb is in the past tense ("did better", "came out higher"), so the sentence reads right
@@ -59,22 +59,31 @@ export function decisionSentence(comparison: Comparison, context: DecisionContex
   if (lead === null) return null;
   const verb = context.higherIsBetter === undefined ? "came out higher" : "did better";
   const runs = context.horizonWeeks === null ? "paired replicates" : `paired ${context.horizonWeeks}-week runs`;
-  const parts = [`${lead.leader} ${verb} on ${comparison.metricLabel.toLowerCase()}${comparison.context} in ${formatPercent(lead.share, false, 0)} of ${runs}${medianText(paired.bootstrap.median, lead.leader === comparison.cellName)}`];
+  const other = lead.leader === comparison.cellName ? comparison.baseName : comparison.cellName;
+  const median = medianText(paired.bootstrap.median, lead.leader === comparison.cellName, other);
+  const metric = `${comparison.metricLabel.toLowerCase()}${comparison.context}`;
+  // An even split has no leader: both are named, so no side reads as the winner.
+  const head = lead.share === 0.5 ? `${comparison.cellName} and ${comparison.baseName} each ${verb} on ${metric} in half of ${runs}` : `${lead.leader} ${verb} on ${metric} in ${formatPercent(lead.share, false, 0)} of ${runs}${median}`;
+  const parts = [head];
   const worlds = context.worlds === undefined ? null : worldsLead(context.worlds);
   if (context.worlds !== undefined && worlds !== null) parts.push(`across plausible assumptions ${worlds.leader} ${verb} in ${formatPercent(worlds.share, false, 0)} of ${context.worlds.worlds} worlds`);
   if (context.hinge !== undefined) parts.push(`the answer hinges most on ${context.hinge}`);
   return `${parts.join("; ")}.`;
 }
 
-/** ", by a median +24% (95% CI +12% to +30%)": the leader's median lift over the other (the cell's lift inverted when the base leads). */
-function medianText(median: PairedEffect, cellLeads: boolean): string {
+/**
+ * ", median +24% over Challenge nights (95% CI +12% to +30%)": the leader's median lift over
+ * the other (the cell's lift inverted when the base leads). Its sign may disagree with the
+ * share of runs won (a few large wins against many small losses), and then says so by itself.
+ */
+function medianText(median: PairedEffect, cellLeads: boolean, other: string): string {
   const { estimate, low, high } = median.lift;
   if (estimate === null) return "";
   const invert = (lift: number) => 1 / (1 + lift) - 1;
   const value = cellLeads ? estimate : invert(estimate);
-  if (low === null || high === null) return `, by a median ${formatPercent(value, true)}`;
+  if (low === null || high === null) return `, median ${formatPercent(value, true)} over ${other}`;
   // Inverting a ratio turns its interval around.
   const [from, to] = cellLeads ? [low, high] : [invert(high), invert(low)];
   const [lowText, highText] = formatPercentInterval(from, to, true);
-  return `, by a median ${formatPercent(value, true)} (95% CI ${lowText} to ${highText})`;
+  return `, median ${formatPercent(value, true)} over ${other} (95% CI ${lowText} to ${highText})`;
 }

@@ -37,17 +37,23 @@ describe("the decision sentence", () => {
     });
     // 1 / 0.8 - 1 = +25%; the interval -30%..-10% becomes +11%..+43%.
     expect(sentence).toBe(
-      "Q&A nights did better on gifted coins per live hour in 81% of paired 4-week runs, by a median +25% (95% CI +11% to +43%); across plausible assumptions Q&A nights did better in 67% of 150 worlds; the answer hinges most on formats.challenge.sizeTilt.",
+      "Q&A nights did better on gifted coins per live hour in 81% of paired 4-week runs, median +25% over Challenge nights (95% CI +11% to +43%); across plausible assumptions Q&A nights did better in 67% of 150 worlds; the answer hinges most on formats.challenge.sizeTilt.",
     );
   });
 
   it("reads right for a singular label, and leaves out what the folder does not have", () => {
     const sentence = decisionSentence(comparison("Twitch Bits", "YouTube Super Chat", 70, [0.12, 0.05, 0.2]), { horizonWeeks: null, higherIsBetter: true });
-    expect(sentence).toBe("YouTube Super Chat did better on gifted coins per live hour in 70% of paired replicates, by a median +12% (95% CI +5.0% to +20%).");
+    expect(sentence).toBe("YouTube Super Chat did better on gifted coins per live hour in 70% of paired replicates, median +12% over Twitch Bits (95% CI +5.0% to +20%).");
   });
 
   it("where lower is better, the side below did better", () => {
     const sentence = decisionSentence(comparison("Arm A", "Arm B", 10, [-0.3, -0.4, -0.2]), { horizonWeeks: 4, higherIsBetter: false });
-    expect(sentence).toMatch(/^Arm B did better on .* in 90% of paired 4-week runs, by a median −30% \(95% CI −40% to −20%\)\.$/);
+    expect(sentence).toMatch(/^Arm B did better on .* in 90% of paired 4-week runs, median −30% over Arm A \(95% CI −40% to −20%\)\.$/);
+  });
+
+  it("an even split names no winner", () => {
+    expect(decisionSentence(comparison("Q&A nights", "Challenge nights", 50, [0.01, -0.2, 0.3]), { horizonWeeks: 1, higherIsBetter: true })).toBe(
+      "Challenge nights and Q&A nights each did better on gifted coins per live hour in half of paired 1-week runs.",
+    );
   });
 });

@@ -2,22 +2,7 @@ import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import { valuesGiven } from "../option-values.js";
 import { DEFAULT_SCENARIO } from "../run-args.js";
-
-/** Options of `giftsim sensitivity`. */
-export interface SensitivityArgs {
-  file?: string;
-  method: string;
-  samples?: number;
-  params?: string;
-  "replicates-per-point": number;
-  seed?: string;
-  out?: string;
-  workers?: number;
-  chunk?: number;
-  resume: boolean;
-  quiet: boolean;
-  json: boolean;
-}
+import type { SensitivityArgs } from "../sensitivity-args.js";
 
 const METHODS = ["sobol", "morris"];
 
