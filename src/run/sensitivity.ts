@@ -111,7 +111,11 @@ export interface SensitivityResult {
   outputs: SensitivityOutput[];
   /** Constants ranked by their influence on the lift (or on the metric with one cell): total index, or mu*; `index` is the constant's position in `constants`. */
   ranking: Array<{ constant: string; value: number; index: number }>;
-  /** The constant the lift hinges on most, clear of the noise share (Sobol') or the first by mu* (Morris); null when none is. */
+  /**
+   * The constant the lift hinges on most: the first by total index when it is clear of the noise
+   * share, else the largest first-order index clear of zero (Sobol'); the first by mu* (Morris);
+   * null when none is.
+   */
   hinge: string | null;
   sentence: string;
 }
@@ -182,7 +186,7 @@ export function analyseSensitivity(plan: ScenarioPlan, records: readonly Replica
     constants: design.constants,
     outputs,
     ranking,
-    ...hinge(focus, ranking, design.kind === "saltelli"),
+    ...hinge(focus, ranking, design.kind === "saltelli", design.constants),
   };
 }
 
@@ -191,27 +195,39 @@ const NEGLIGIBLE_TOTAL = 0.05;
 /** Constants named in the sentence at most. */
 const NAMED = 3;
 
-/** "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07).", and a. */
-function hinge(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): { hinge: string | null; sentence: string } {
-  const sentence = hingeSentence(focus, ranking, sobol);
-  return { hinge: sentence.named[0] ?? null, sentence: sentence.text };
-}
-
-function hingeSentence(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean): { named: string[]; text: string } {
+/**
+ * "The lift ... hinges most on a (total index 0.41), b (0.18) and c (0.07).", and the hinge.
+ * Total indices carry the replicate noise (about the noise share each, for every constant the
+ * model reads); first-order indices do not (the noise averages out of their estimator). So when
+ * the totals' head is not clear of the noise, the constant with the largest first-order index
+ * whose interval clears zero is named as what the answer hinges on, if there is one.
+ */
+function hinge(focus: SensitivityOutput, ranking: SensitivityResult["ranking"], sobol: boolean, constants: readonly WorldConstant[]): { hinge: string | null; sentence: string } {
   // A constant read but inert gets a total index about the noise share: only those above it are named.
   const floor = Math.max(NEGLIGIBLE_TOTAL, focus.noiseShare ?? 0);
   const shown = ranking.filter((entry) => Number.isFinite(entry.value) && (!sobol || entry.value > floor)).slice(0, NAMED);
   const subject = focus.id === "lift" ? `The lift (${focus.label})` : focus.label;
   const noise = focus.noiseShare === null ? "" : ` Replicate noise is ${Math.round(focus.noiseShare * 100)}% of its variance over the design.`;
-  if (shown.length === 0) return { named: [], text: `${subject} hinges on none of the constants varied: no total index clears ${floor.toPrecision(2)} (the larger of ${NEGLIGIBLE_TOTAL} and the noise share).${noise}` };
+  const clearAlone = (focus.sobol ?? []).map((index, i) => ({ ...index, constant: constants[i].path })).filter((index) => index.firstOrderLow > 0);
+  const alone = clearAlone.sort((a, b) => b.firstOrder - a.firstOrder)[0];
+  const aloneText =
+    alone === undefined
+      ? ""
+      : ` Alone, ${alone.constant} explains the most of it (first-order index ${alone.firstOrder.toPrecision(2)}, 95% CI ${alone.firstOrderLow.toPrecision(2)} to ${alone.firstOrderHigh.toPrecision(2)}; ${clearAlone.length} of ${constants.length} first-order intervals clear zero).`;
+  if (shown.length === 0) {
+    return { hinge: alone?.constant ?? null, sentence: `${subject} hinges on none of the constants varied through its total index: none clears ${floor.toPrecision(2)} (the larger of ${NEGLIGIBLE_TOTAL} and the noise share).${noise}${aloneText}` };
+  }
   const figure = sobol ? "total index" : "mu*";
   const named = shown.map((entry, i) => `${entry.constant} (${i === 0 ? `${figure} ` : ""}${entry.value.toPrecision(2)})`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
   // The first constant's interval reaching down to the noise share means the ranking's head is not yet told apart from luck.
   const first = sobol ? focus.sobol?.[shown[0].index] : undefined;
   const unclear = first !== undefined && focus.noiseShare !== null && first.totalLow <= focus.noiseShare;
-  const caution = unclear ? " Its interval reaches down to that share, so the ranking's head is not yet clear of the noise: more --samples or --replicates-per-point would separate it." : "";
-  return { named: shown.map((entry) => entry.constant), text: `${subject} hinges most on ${list}.${noise}${caution}` };
+  if (!unclear) return { hinge: shown[0].constant, sentence: `${subject} hinges most on ${list}.${noise}` };
+  return {
+    hinge: alone?.constant ?? null,
+    sentence: `${subject}: the largest total indices are ${list}, but not yet clear of the replicate noise (${Math.round((focus.noiseShare ?? 0) * 100)}% of its variance over the design; the first one's interval reaches down to it: more --samples or --replicates-per-point would separate them).${aloneText}`,
+  };
 }
 
 /** Writes sensitivity.json and sensitivity.csv into `dir`; returns the file names. */

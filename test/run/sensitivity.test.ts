@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, type ScenarioPlan } from "../../src/scenario/index.js";
 import { runPlan, type RunOutcome } from "../../src/run/index.js";
 import { analyseSensitivity, sensitivityPlan, writeSensitivity } from "../../src/run/sensitivity.js";
+import { worldSlot, worldValues } from "../../src/run/worlds.js";
+import { METRIC_NAMES } from "../../src/sim/index.js";
 import { runCli } from "../cli.js";
 import { fixture, tempDir } from "./helpers.js";
 
@@ -70,6 +72,43 @@ describe("giftsim sensitivity", () => {
     const result = JSON.parse(one.json) as ReturnType<typeof analyseSensitivity>;
     expect(result.outputs[2].morris?.[2]).toMatchObject({ mu: 0, muStar: 0 });
     expect(result.outputs[2].noiseShare).not.toBeNull();
+  });
+});
+
+describe("what the answer hinges on", () => {
+  /** Records of `plan` whose challenge arm's primary metric is `f` of the point's constants times `noise` of the replicate, Q&A's 1000. */
+  function records(plan: ScenarioPlan, f: (values: Float64Array) => number, noise: (replicate: number) => number) {
+    const design = plan.scenario.worlds;
+    if (design === undefined) throw new Error("no design");
+    const column = METRIC_NAMES.indexOf("coinsPerLiveHour");
+    return plan.scenario.cells.flatMap((cell) =>
+      Array.from({ length: plan.replicates }, (_, replicate) => {
+        const slot = worldSlot(design, replicate);
+        const metrics = new Float64Array(METRIC_NAMES.length);
+        metrics[column] = cell.index === 0 ? 1000 : f(worldValues(design, plan.seed, slot.point)) * noise(replicate);
+        return { cell: cell.index, replicate, simulatedEvents: 0, metrics, streams: new Float64Array(), timeseries: new Float64Array() };
+      }),
+    );
+  }
+  const plan64 = () => sensitivityPlan(loadScenario(fixture("scenarios/tiny.yaml")), { method: "sobol", samples: 64, params: PARAMS, replicatesPerPoint: 1 });
+  const tilt = (values: Float64Array) => 1000 * Math.exp(2 * values[1]);
+
+  it("names the constant the lift depends on when the replicates add no noise", () => {
+    const result = analyseSensitivity(plan64(), records(plan64(), tilt, () => 1));
+    expect(result.hinge).toBe("formats.challenge.sizeTilt");
+    expect(result.outputs[2].noiseShare).toBe(0);
+    expect(result.sentence).toMatch(/hinges most on formats\.challenge\.sizeTilt \(total index (0\.9\d|1\.\d)\)\. Replicate noise is 0% /);
+  });
+
+  it("when the noise share drowns every total index, names the first-order index that clears zero", () => {
+    // The noise probes' runs (seeds 1..) come out e^1.2 apart from their points': a noise share past the signal's.
+    const design = plan64().scenario.worlds;
+    if (design === undefined) throw new Error("no design");
+    const result = analyseSensitivity(plan64(), records(plan64(), tilt, (replicate) => (worldSlot(design, replicate).seedReplicate === 0 ? 1 : Math.exp(1.2))));
+    expect(result.outputs[2].noiseShare).toBeGreaterThan(1);
+    expect(result.sentence).toContain("hinges on none of the constants varied through its total index");
+    expect(result.sentence).toContain("Alone, formats.challenge.sizeTilt explains the most of it");
+    expect(result.hinge).toBe("formats.challenge.sizeTilt");
   });
 });
 
