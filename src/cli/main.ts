@@ -13,10 +13,11 @@ import { mergeCommand } from "./commands/merge.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { scenariosCommand } from "./commands/scenarios.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 
-const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand];
+const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand];
 
 /** A first word that names no command: strict yargs calls it an "Unknown argument". */
 function unknownCommand(argv: readonly string[]): GiftsimError | undefined {

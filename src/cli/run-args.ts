@@ -23,4 +23,13 @@ export interface RunArgs {
   quiet: boolean;
   json: boolean;
   report: boolean;
+  /** --uncertainty [all | path,path]: also run the plan in plausible worlds ("" is all). */
+  uncertainty?: string;
+}
+
+/** The constants --uncertainty names: a bare flag or "all" for every one, else the comma-separated paths. */
+export function uncertaintyFlag(value: string | undefined): "all" | string[] | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  return text === "" || text === "all" ? "all" : text.split(",").map((path) => path.trim());
 }

@@ -5,14 +5,14 @@
  */
 import { join } from "node:path";
 import { errors } from "../errors.js";
-import { builtinScenarioDir, loadScenario, type ScenarioPlan } from "../scenario/index.js";
-import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type SingleReplicate, type Summary } from "../run/index.js";
-import { writeReport } from "../report/index.js";
+import { builtinScenarioDir, loadScenario, worldsPlan, type ScenarioPlan } from "../scenario/index.js";
+import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type Shard, type SingleReplicate, type Summary } from "../run/index.js";
+import { WORLDS_FOLDER, writeReport } from "../report/index.js";
 import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
 import { answerLines } from "./answer.js";
-import { DEFAULT_SCENARIO, type RunArgs } from "./run-args.js";
+import { DEFAULT_SCENARIO, uncertaintyFlag, type RunArgs } from "./run-args.js";
 import { formatCount, printJson } from "./output.js";
 import { progressView } from "./progress.js";
 import { formatReplicateTable } from "./summary-table.js";
@@ -20,19 +20,61 @@ import { formatReplicateTable } from "./summary-table.js";
 /** Runs per the arguments and prints the outcome; `describe` renders a finished run's summary. */
 export async function executeRun(args: RunArgs, describe: (summary: Summary, records: readonly ReplicateRecord[]) => string): Promise<void> {
   const file = args.file ?? join(builtinScenarioDir(), DEFAULT_SCENARIO);
-  const plan = loadScenario(file, { seed: args.seed, replicates: args.replicates });
+  const plan = loadScenario(file, { seed: args.seed, replicates: args.replicates, uncertainty: uncertaintyFlag(args.uncertainty) });
   if (args.replicate !== undefined) return rerunOne(plan, args);
   const shard = args.shard === undefined ? null : parseShard(args.shard);
   const out = args.out ?? join("out", plan.scenario.name);
-  const view = progressView({ quiet: args.quiet || args.json, label: plan.scenario.name });
+  const outcome = finished(plan, args, await runWithProgress(plan, args, out, shard, plan.scenario.name));
+  // The plausible worlds run after the stated values, into a run folder of their own inside this one.
+  const worlds = worldsPlan(plan);
+  const worldsOutcome = worlds === null ? undefined : finished(worlds, args, await runWithProgress(worlds, { ...args, "events-out": undefined }, join(out, WORLDS_FOLDER), shard, `${plan.scenario.name} (plausible worlds)`));
+  if (worldsOutcome !== undefined && args.report) await writeReport(worldsOutcome.dir);
+  const report = args.report ? await writeReport(outcome.dir) : undefined;
+  if (args.json) return printJson(outcome.summary);
+  const { manifest } = outcome;
+  const seconds = outcome.elapsedMs / 1000;
+  const ran = manifest.replicatesInFolder - outcome.resumed;
+  const worldsLine = worldsOutcome === undefined ? [] : [`  worlds   ${worldsOutcome.dir} (${countOf(worldsOutcome.manifest.replicatesInFolder, "replicate")}, checksum ${worldsOutcome.manifest.checksums.results})`];
+  process.stdout.write(
+    [
+      `${plan.scenario.name}: ${countOf(manifest.replicatesInFolder, "replicate")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
+      `  output   ${outcome.dir}`,
+      `  checksum ${manifest.checksums.results}`,
+      ...worldsLine,
+      ...(report ? [`  report   ${report.files[0]}`] : []),
+      "",
+      ...answerLines(outcome.dir),
+      describe(outcome.summary, outcome.records),
+      "",
+    ].join("\n"),
+  );
+}
+
+/** A finished outcome, or the error an interrupted or failed one ends the command with. */
+export function finished(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | "replicates">, outcome: RunOutcome): Extract<RunOutcome, { state: "finished" }> {
+  switch (outcome.state) {
+    case "interrupted":
+      throw errors.interrupted(outcome.dir, outcome.done, outcome.total);
+    case "failed":
+      throw failureError(plan, args, outcome.failures);
+    case "finished":
+      return outcome;
+  }
+}
+
+/** How runWithProgress runs a plan: the run options a command shares with `run`. */
+export type ProgressRunArgs = Pick<RunArgs, "quiet" | "json" | "workers" | "chunk" | "resume" | "events-out" | "parquet">;
+
+/** Runs `plan` into `out` with a progress view; Ctrl-C or SIGTERM stops it with the folder resumable. */
+export async function runWithProgress(plan: ScenarioPlan, args: ProgressRunArgs, out: string, shard: Shard | null, label: string): Promise<RunOutcome> {
+  const view = progressView({ quiet: args.quiet || args.json, label });
   // Ctrl-C, or SIGTERM from a scheduler preempting the pod or job: stop with the folder resumable.
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => (abort.signal.aborted ? stopNow(signal) : stopSoon(abort, signal, out));
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  let outcome: RunOutcome;
   try {
-    outcome = await runPlan(plan, {
+    return await runPlan(plan, {
       out,
       workers: args.workers,
       chunk: args.chunk,
@@ -47,31 +89,6 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
     view.finish();
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
-  }
-  switch (outcome.state) {
-    case "interrupted":
-      throw errors.interrupted(outcome.dir, outcome.done, outcome.total);
-    case "failed":
-      throw failureError(plan, args, outcome.failures);
-    case "finished": {
-      const report = args.report ? await writeReport(outcome.dir) : undefined;
-      if (args.json) return printJson(outcome.summary);
-      const { manifest } = outcome;
-      const seconds = outcome.elapsedMs / 1000;
-      const ran = manifest.replicatesInFolder - outcome.resumed;
-      process.stdout.write(
-        [
-          `${plan.scenario.name}: ${countOf(manifest.replicatesInFolder, "replicate")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
-          `  output   ${outcome.dir}`,
-          `  checksum ${manifest.checksums.results}`,
-          ...(report ? [`  report   ${report.files[0]}`] : []),
-          "",
-          ...answerLines(outcome.dir),
-          describe(outcome.summary, outcome.records),
-          "",
-        ].join("\n"),
-      );
-    }
   }
 }
 
@@ -94,7 +111,7 @@ function stopNow(signal: NodeJS.Signals): never {
   process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
 }
 
-function failureError(plan: ScenarioPlan, args: RunArgs, failures: ReplicateFailure[]) {
+function failureError(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | "replicates">, failures: ReplicateFailure[]) {
   const lines = failures.slice(0, 20).map((f) => {
     const cell = plan.scenario.cells[f.cell];
     const where = `arm ${cell.arm}, point ${cell.pointIndex}, replicate ${f.replicate}`;

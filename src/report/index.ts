@@ -14,3 +14,8 @@ export { CHARTS } from "./charts/index.js";
 export type { ChartDefinition } from "./charts/index.js";
 export type { ChartFill } from "../render/index.js";
 export { reportsDir } from "../render/index.js";
+export { WORLDS_FOLDER, readWorldsAnswer, worldsAnswer } from "./worlds-answer.js";
+export type { WorldsAnswer, WorldsComparison } from "./worlds-answer.js";
+export { SENSITIVITY_FOLDER, decisionSentence, readHinge, reportDecision } from "./decision.js";
+export type { DecisionContext } from "./decision.js";
+export type { ReportExtras } from "./build-report.js";

@@ -118,6 +118,10 @@ function answer(report: Report): string {
   } else {
     list = `<ul class="sentences">${data.cells.map((cell, i) => `<li class="${i === 0 ? "headline" : ""}">${escapeHtml(valueSentence(report, cell, headline))}</li>`).join("")}</ul>`;
   }
+  if (report.worlds !== null && report.worlds.comparisons.length > 0) {
+    list += `<ul class="sentences worlds">${report.worlds.comparisons.map((c) => `<li>${escapeHtml(c.sentence)}</li>`).join("")}</ul>`;
+  }
+  if (report.decision !== null) list = `<p class="decision">${escapeHtml(report.decision)}</p>\n${list}`;
   return `${list}\n${metricTable(report, headline)}\n${planningTable(report)}\n<p class="meta replicate-note">${escapeHtml(replicateNote(report))}</p>`;
 }
 

@@ -32,6 +32,8 @@ export function reportJson(report: Report, options: ReportJsonOptions) {
     })),
     comparisons: report.comparisons.map(comparisonJson),
     pairwise: report.pairwise.map(comparisonJson),
+    worlds: report.worlds,
+    decision: report.decision,
     calibration: data.cells.map((cell) => ({ label: cell.label, facts: data.calibration[cell.index] })),
     charts: report.charts.map((chart) => ({ id: chart.id, title: chart.title, caption: chart.caption, ...(options.specs ? { spec: chart.spec } : {}) })),
   };

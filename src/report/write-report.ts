@@ -12,6 +12,8 @@ import { buildReport } from "./build-report.js";
 import { readRunFolder } from "./read-run-folder.js";
 import { renderHtml } from "./render-html.js";
 import { reportJson } from "./report-json.js";
+import { readWorldsAnswer } from "./worlds-answer.js";
+import { readHinge } from "./decision.js";
 
 /** Output formats of a report. */
 import type { ReportFormat } from "./report-format.js";
@@ -43,7 +45,7 @@ export async function writeReport(dir: string, options: WriteReportOptions = {})
   const format = options.format ?? "html";
   const data = readRunFolder(dir);
   if (data.run.audit !== "passed") throw errors.auditFailed([`${dir}: the manifest does not record a passed ledger audit, so no report is written`]);
-  const report = await buildReport(data, { adjustment: options.adjustment });
+  const report = await buildReport(data, { adjustment: options.adjustment }, { worlds: readWorldsAnswer(dir), hinge: readHinge(dir, data.scenario.name) });
   const charts = report.charts.map((chart) => chart.id);
   switch (format) {
     case "html": {

@@ -11,6 +11,8 @@ import type { EventLogSink, ReplicateOutput, SimConfig } from "../sim/index.js";
 import { writeEventPart } from "./event-log.js";
 import type { ReplicateRecord } from "./record.js";
 import { replicateSeed } from "./seed.js";
+import type { WorldDesign } from "../scenario/index.js";
+import { inWorld, worldSlot, worldValues } from "./worlds.js";
 
 /** The plan as a worker needs it, sent once per worker (piscina workerData). */
 export interface WorkerContext {
@@ -26,6 +28,8 @@ export interface WorkerContext {
   replicateModule?: string;
   /** Folder for per-replicate event log parts, when the run writes the event log. */
   eventsDir?: string;
+  /** The worlds replicates draw their uncertain constants in (ResolvedScenario.worlds), if any. */
+  worlds?: WorldDesign;
 }
 
 /** A chunk: (cell, replicate) pairs, flattened. */
@@ -81,6 +85,14 @@ export function seedOf(context: WorkerContext, replicate: number): string {
   return replicateSeed({ masterSeed: context.masterSeed, scenarioHash: context.scenarioHash, replicate });
 }
 
+/** The config and seed (cell, replicate) runs with: the cell's config in the replicate's world when the plan has worlds. */
+export function replicateInput(context: WorkerContext, cell: number, replicate: number): { config: SimConfig; seed: string } {
+  const design = context.worlds;
+  if (design === undefined) return { config: context.configs[cell], seed: seedOf(context, replicate) };
+  const slot = worldSlot(design, replicate);
+  return { config: inWorld(context.configs[cell], design, worldValues(design, context.masterSeed, slot.point)), seed: seedOf(context, slot.seedReplicate) };
+}
+
 /**
  * Runs a chunk. `throwAt` is a test hook (environment GIFTSIM_TEST_THROW_REPLICATE, read by
  * the worker entry) that makes one replicate index throw, to prove a crash is contained.
@@ -95,8 +107,7 @@ export function runChunk(context: WorkerContext, replicate: ReplicateFunction, t
     const index = task.items[2 * slot + 1];
     try {
       if (index === throwAt) throw new Error(`test hook: replicate ${index} throws`);
-      const config = context.configs[cell];
-      const seed = seedOf(context, index);
+      const { config, seed } = replicateInput(context, cell, index);
       const economy = cellEconomy(context, cell);
       const output =
         context.eventsDir === undefined
@@ -157,7 +168,7 @@ export function unpackChunk(context: WorkerContext, result: ChunkResult): { reco
       failures.push({
         cell,
         replicate,
-        seed: seedOf(context, replicate),
+        seed: replicateInput(context, cell, replicate).seed,
         kind: result.states[slot] === SLOT_THREW ? "threw" : "audit",
         reason: result.messages[slot],
       });

@@ -12,7 +12,7 @@ import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
 import { checkWritableFile } from "./make-folder.js";
-import { cellEconomy, seedOf, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
+import { cellEconomy, replicateInput, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { createReplicatePool, type ReplicatePool } from "./pool.js";
 import type { ReplicateRecord } from "./record.js";
@@ -93,6 +93,7 @@ export function workerContext(plan: ScenarioPlan, replicateModule?: string, even
     pointIndices: plan.scenario.cells.map((cell) => cell.pointIndex),
     replicateModule,
     eventsDir,
+    worlds: plan.scenario.worlds,
   };
 }
 
@@ -204,7 +205,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
         if (result instanceof Error) {
           // The task itself failed (a worker died): every replicate of the chunk failed with it.
           for (let i = 0; i < items.length; i += 2) {
-            failures.push({ cell: items[i], replicate: items[i + 1], seed: seedOf(context, items[i + 1]), kind: "threw", reason: result.message });
+            failures.push({ cell: items[i], replicate: items[i + 1], seed: replicateInput(context, items[i], items[i + 1]).seed, kind: "threw", reason: result.message });
           }
           return;
         }
@@ -232,7 +233,8 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
     const context = workerContext(plan);
     const sha256 = assembleEventLog(options.eventsOut, eventsDir, ordered, (cell, replicate) => {
       const identity = { arm: context.arms[cell], pointIndex: context.pointIndices[cell], replicate };
-      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(context.configs[cell], seedOf(context, replicate), { eventLog, economy: cellEconomy(context, cell) }));
+      const { config, seed } = replicateInput(context, cell, replicate);
+      writeEventPart(eventsDir, cell, identity, (eventLog) => runReplicate(config, seed, { eventLog, economy: cellEconomy(context, cell) }));
     });
     eventLog = { file: basename(options.eventsOut), sha256 };
   }

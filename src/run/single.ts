@@ -7,7 +7,7 @@
 import { runReplicate, type ReplicateOutput } from "../sim/index.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { errors } from "../errors.js";
-import { cellEconomy, seedOf } from "./chunk.js";
+import { cellEconomy, replicateInput } from "./chunk.js";
 import { assembleEventLog, writeEventPart } from "./event-log.js";
 import { workerContext } from "./run.js";
 
@@ -24,14 +24,14 @@ export async function runSingleReplicate(plan: ScenarioPlan, replicate: number, 
   const context = workerContext(plan);
   const partsDir = `${eventsOut}.parts`;
   const results = plan.scenario.cells.map((cell): SingleReplicate => {
-    const seed = seedOf(context, replicate);
+    const { config, seed } = replicateInput(context, cell.index, replicate);
     const where = { cell: cell.index, arm: cell.arm, pointIndex: cell.pointIndex, seed };
     try {
       const economy = cellEconomy(context, cell.index);
       const output =
         eventsOut === undefined
-          ? runReplicate(cell.config, seed, { economy })
-          : writeEventPart(partsDir, cell.index, { arm: cell.arm, pointIndex: cell.pointIndex, replicate }, (eventLog) => runReplicate(cell.config, seed, { eventLog, economy }));
+          ? runReplicate(config, seed, { economy })
+          : writeEventPart(partsDir, cell.index, { arm: cell.arm, pointIndex: cell.pointIndex, replicate }, (eventLog) => runReplicate(config, seed, { eventLog, economy }));
       if (output.audit.state === "failed") return { state: "failed", ...where, kind: "audit", reason: output.audit.failures.join("; ") };
       return { state: "done", ...where, output };
     } catch (error) {

@@ -1,6 +1,8 @@
 export { loadScenario } from "./load.js";
 export { readScenarioFile } from "./read-file.js";
-export { resolveScenario } from "./resolve.js";
+export { resolveScenario, scenarioHash, withWorlds, worldsPlan } from "./resolve.js";
+export { constantValue, designLayout, uncertainConstants } from "./uncertainty.js";
+export type { UncertainConstants, WorldConstant, WorldDesign } from "./uncertainty.js";
 export { deepMerge as mergeOverrides } from "./overrides.js";
 export { resolveModel, resolveSimConfig } from "./resolve-model.js";
 export type { ModelResolution } from "./resolve-model.js";

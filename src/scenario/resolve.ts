@@ -12,6 +12,7 @@ import { resolveBaseCell, type BaseCell } from "./base-cell.js";
 import { deepMerge, isTree, setPath, type Tree } from "./overrides.js";
 import { polishProblems, schemaProblems } from "./problems.js";
 import { resolveModel } from "./resolve-model.js";
+import { uncertainConstants, type UncertainConstants, type WorldDesign } from "./uncertainty.js";
 import { MAX_ARMS, MAX_PLAN_REPLICATES, MAX_REPLICATES, MAX_SWEEP_POINTS, economyOverridesSchema, scenarioFileSchema } from "./schema.js";
 
 /** A named variant of the base scenario. */
@@ -60,6 +61,8 @@ export interface ResolvedScenario {
   /** The cell every other is compared against; how results are read, not what is simulated, so the hash leaves it out. */
   base: BaseCell;
   cells: PlanCell[];
+  /** How replicates draw the uncertain constants; absent when every replicate takes the stated values. */
+  worlds?: WorldDesign;
 }
 
 /** What a run executes: the resolved scenario, its hash, and the run's seed and replicate count. */
@@ -78,12 +81,19 @@ export interface ScenarioPlan {
    * would repeat the whole book per cell).
    */
   economies: readonly Economy[];
+  /**
+   * The plausible worlds the file's `uncertainty` (or --uncertainty) asks for, run beside this
+   * plan by worldsPlan; null when none. This plan itself runs at the stated values.
+   */
+  uncertainty: WorldDesign | null;
 }
 
 /** Command-line values that replace the file's. */
 export interface PlanOptions {
   seed?: string;
   replicates?: number;
+  /** --uncertainty: draw these constants in plausible worlds, whatever the file says. */
+  uncertainty?: UncertainConstants;
 }
 
 /** An arm's parts that can be checked further; `preset` is undefined when the one it names (or inherits) is unknown. */
@@ -133,6 +143,7 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   );
   problems.push(...comparedTo.problems);
   problems.push(...primaryProblems(raw));
+  const uncertainty = uncertaintyOf(raw, options, cells, problems);
   if (problems.length > 0 || !parsed.success) throw errors.invalidFile(file, finish(problems));
 
   const scenario = parsed.data;
@@ -156,12 +167,41 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
   return {
     file,
     scenario: resolved,
-    // The base and the primary metric only change how results are compared: a run re-reported from another is the same run.
-    hash: sha256(canonicalJson({ ...resolved, base: undefined, primary: undefined })),
+    hash: scenarioHash(resolved),
     seed: options.seed ?? String(scenario.seed),
     replicates,
     economies,
+    uncertainty,
   };
+}
+
+/** The hash of a resolved scenario: what a run's results are a function of, with its seed and replicate count. */
+export function scenarioHash(resolved: ResolvedScenario): string {
+  // The base and the primary metric only change how results are compared: a run re-reported from another is the same run.
+  return sha256(canonicalJson({ ...resolved, base: undefined, primary: undefined }));
+}
+
+/** `plan` with its replicates drawn in `worlds` instead of at the stated values (a plan of its own, with its own hash). */
+export function withWorlds(plan: ScenarioPlan, worlds: WorldDesign, replicates = plan.replicates): ScenarioPlan {
+  const scenario = { ...plan.scenario, worlds };
+  return { ...plan, scenario, hash: scenarioHash(scenario), replicates, uncertainty: null };
+}
+
+/** The plausible-worlds plan beside `plan`, or null when it asks for none. */
+export function worldsPlan(plan: ScenarioPlan): ScenarioPlan | null {
+  return plan.uncertainty === null ? null : withWorlds(plan, plan.uncertainty);
+}
+
+/** The plausible worlds the flag or the file asks for (the flag wins), problems added to `problems`. */
+function uncertaintyOf(raw: unknown, options: PlanOptions, cells: readonly PlanCell[], problems: Problem[]): WorldDesign | null {
+  const fromFile = isTree(raw) && isTree(raw.uncertainty) ? raw.uncertainty.constants : undefined;
+  const wanted = options.uncertainty ?? (fromFile === "all" || (Array.isArray(fromFile) && fromFile.every((p) => typeof p === "string")) ? (fromFile as UncertainConstants) : undefined);
+  if (wanted === undefined || cells.length === 0) return null;
+  const field = options.uncertainty === undefined ? "uncertainty.constants" : "--uncertainty";
+  const chosen = uncertainConstants(wanted, cells.map((cell) => cell.config), field);
+  problems.push(...chosen.problems);
+  if (chosen.problems.length === 0 && chosen.constants.length === 0) problems.push({ path: field, value: wanted === "all" ? "all" : wanted.join(","), expected: "at least one constant the arms and the sweep leave alone" });
+  return { kind: "plausible", constants: chosen.constants };
 }
 
 /**

@@ -65,6 +65,8 @@ export const scenarioFileSchema = z.strictObject({
   primary: z.enum(METRIC_NAMES as unknown as [string, ...string[]]).optional(),
   /** The arm or sweep point compared against; checked against the arms and the sweep by resolveBaseCell. */
   base: z.unknown().optional(),
+  /** Plausible worlds: the constants each replicate draws from its range (uncertainty.ts); checked against the table by resolveScenario. */
+  uncertainty: z.strictObject({ constants: z.union([z.literal("all"), z.array(z.string()).min(1)]) }).optional(),
 });
 
 /** A scenario file after its own schema passed (models and economies still unchecked). */

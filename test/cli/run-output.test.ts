@@ -37,7 +37,9 @@ describe("giftsim run in the terminal", () => {
       expect(result.code).toBe(0);
       const [sentence] = reportSentences(dir, "coinsPerLiveHour");
       expect(sentence).toMatch(/Challenge nights .* Q&A nights/);
-      expect(result.stdout).toContain(`\n  Q&A or challenge - which earns more gifted coins per live hour?\n    ${sentence}\n`);
+      // The question, the decision in one sentence, then the comparison's own sentence.
+      expect(result.stdout).toMatch(/\n {2}Q&A or challenge - which earns more gifted coins per live hour\?\n {2}[^\n]* did better on gifted coins per live hour in [^\n]* of paired 1-week runs[^\n]*\n {4}[^\n]*\n/);
+      expect(result.stdout).toContain(`\n    ${sentence}\n`);
       if (command === "run") expect(result.stdout).toMatch(/\n  Gifted coins per live hour +[\d,.]+ \[[^\n]*\n  Creator payouts +\$[\d,]+\.\d\d \[-?\$/);
       else expect(result.stdout).toMatch(/\n  Gifted coins per live hour: each arm against Q&A nights/);
       expect(result.stdout).not.toMatch(/coinsPerLiveHour|creatorPayoutMicros/);

@@ -16,6 +16,8 @@ import { chromiumInstalled, CHROMIUM, launchChromium } from "../../scripts/chrom
 import { fixture, syntheticRunFolder, tempDir, twoArmScenario } from "./helpers.js";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
+/** The constants the run's plausible worlds and the sensitivity analysis draw. */
+const WORLD_CONSTANTS = "gifting.kappa,formats.challenge.sizeTilt";
 const skip = !chromiumInstalled() && process.env.GIFTSIM_SKIP_BROWSER_INSTALL === "1";
 
 let browser: BrowserContext;
@@ -71,8 +73,10 @@ beforeAll(async () => {
   if (skip) return;
   if (!chromiumInstalled()) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-browser.sh (npm test runs it first)`);
   dir = join(tempDir("e2e"), "run");
-  const run = await runCli(["run", fixture("report/hostile-tiny.yaml"), "--out", dir, "--workers", "2", "--quiet"]);
+  const run = await runCli(["run", fixture("report/hostile-tiny.yaml"), "--out", dir, "--workers", "2", "--quiet", "--uncertainty", WORLD_CONSTANTS]);
   if (run.code !== 0) throw new Error(`giftsim run failed (${run.code}): ${run.stderr}`);
+  const sensitivity = await runCli(["sensitivity", fixture("report/hostile-tiny.yaml"), "--out", join(dir, "sensitivity"), "--samples", "2", "--params", WORLD_CONSTANTS, "--quiet"]);
+  if (sensitivity.code !== 0) throw new Error(`giftsim sensitivity failed (${sensitivity.code}): ${sensitivity.stderr}`);
   // `giftsim report DIR` itself is tested in report-html.test.ts; here the library renders both pages.
   await writeReport(dir);
   await writeReport(dir, { interactive: false, out: join(dir, "report-static.html") });
@@ -175,6 +179,29 @@ describe.skipIf(skip)("report.html in headless Chromium", () => {
       expect(chart.width, chart.id).toBeGreaterThan(200);
       expect(chart.marks, chart.id).toBeGreaterThan(5);
     }
+    await page.close();
+  });
+
+  it("states the answer across plausible worlds, arm labels as text", async () => {
+    const { page, log } = await open(join(dir, "report.html"));
+    expect(log.dialogs).toEqual([]);
+    expect(await page.textContent("ul.worlds li")).toMatch(/^Across 4 plausible worlds \(2 constants drawn from their ranges\): .*Q&A <script>alert\(4\)<\/script>/);
+    await page.close();
+  });
+
+  it("sensitivity.html opens offline with its chart of indices and the scenario's markup as text", async () => {
+    const { page, log } = await open(join(dir, "sensitivity", "sensitivity.html"));
+    await page.screenshot({ path: join(ARTIFACTS, "sensitivity-e2e.png"), fullPage: true });
+    expect(log).toEqual({ consoleErrors: [], failedRequests: [], otherRequests: [], dialogs: [] });
+    expect(await page.textContent("#sentence")).toMatch(/hinges/);
+    const figures = await page.$$eval("figure.chart", (all) => all.map((figure) => ({ caption: figure.querySelector("figcaption")?.textContent ?? "", bars: figure.querySelectorAll("svg rect").length, width: figure.querySelector("svg")?.getBoundingClientRect().width ?? 0 })));
+    expect(figures).toHaveLength(3);
+    expect(figures[2].caption).toContain('challenge "><img src=x onerror=alert(5)>');
+    for (const figure of figures) {
+      expect(figure.bars).toBe(4);
+      expect(figure.width).toBeGreaterThan(200);
+    }
+    expect(await page.$$eval("img, script", (elements) => elements.length)).toBe(0);
     await page.close();
   });
 });

@@ -96,7 +96,7 @@ describe("giftsim run / validate with a bad scenario file", () => {
       [["bench", "--events", "0"], /--events: got 0, expected an integer 1\.\.100000000/],
       [["bench", "--viewers=abc"], /--viewers: got "abc", expected a number/],
       // A word that names no command was yargs' "Unknown argument: nope".
-      [["nope"], /\(command\): got "nope", expected one of load, serve, bench, run, compare, sweep, merge, report, validate, scenarios/],
+      [["nope"], /\(command\): got "nope", expected one of load, serve, bench, run, compare, sweep, sensitivity, merge, report, validate, scenarios/],
       // A bad --viewers was also reported as a --workers problem.
       [["load", "--viewers", "0"], /^giftsim: invalid load options:\n--viewers: got 0, expected an integer 1\.\.200000000\n$/],
       // A bare flag with a default and choices took its default; yargs' refusal was a stack trace.

@@ -186,7 +186,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
   it("unknown keys at any depth, with the keys known there and the likely one meant", () => {
     const lines = problemLines(bad("unknown-key.yaml"));
     expect(lines).toContain(
-      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics, primary, base)',
+      'replicate: got 10, expected no such key (did you mean "replicates"? known here: name, description, question, preset, economy, model, arms, sweep, replicates, seed, metrics, primary, base, uncertainty)',
     );
     expect(lines).toContain('economy.polcy: got {"creatorShareBps":6000}, expected no such key (did you mean "policy"? known here: policy, storeFeeBps, regions, bundles, gifts)');
     expect(lines.find((line) => line.startsWith("model.populaton:"))).toMatch(/^model\.populaton: got \{"poolSize":1000\}, expected no such key \(did you mean "population"\? known here: .*population/);

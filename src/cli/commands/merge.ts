@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { countOf } from "../../report/format.js";
 import { valuesGiven } from "../option-values.js";
@@ -14,7 +16,7 @@ interface MergeArgs {
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
   command: "merge <dirs..>",
-  describe: "Combine the shard folders of one run (giftsim run --shard i/n) into one run folder",
+  describe: "Combine the shard folders of one run (giftsim run --shard i/n) into one run folder (and their plausible worlds, when every shard has them)",
   builder: (yargs: Argv) =>
     yargs
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "shard output folders" })
@@ -27,13 +29,18 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example("$0 merge shard-1 shard-2 shard-3 --out merged", "three shards of one study")
       .example("$0 merge shard-1 shard-2 --out merged --events-out merged/events.csv", "with the shards' event logs (shard-K/events.csv) joined"),
   handler: async (args) => {
-    const [{ mergeRuns }, { formatSummaryTable }, { writeReport }, { answerLines }] = await Promise.all([
+    const [{ mergeRuns }, { formatSummaryTable }, { WORLDS_FOLDER, writeReport }, { answerLines }] = await Promise.all([
       import("../../run/index.js"),
       import("../summary-table.js"),
       import("../../report/index.js"),
       import("../answer.js"),
     ]);
     const { manifest, summary } = await mergeRuns(args.dirs, args.out, { eventsOut: args["events-out"], parquet: args.parquet });
+    // Shards run with --uncertainty each hold their slice of the plausible worlds: merged alike, beside the run.
+    const worlds = args.dirs.every((dir) => existsSync(join(dir, WORLDS_FOLDER, "manifest.json")))
+      ? await mergeRuns(args.dirs.map((dir) => join(dir, WORLDS_FOLDER)), join(args.out, WORLDS_FOLDER), { parquet: args.parquet })
+      : undefined;
+    if (worlds !== undefined && args.report) await writeReport(join(args.out, WORLDS_FOLDER));
     const report = args.report ? await writeReport(args.out) : undefined;
     if (args.json) return printJson(summary);
     process.stdout.write(
@@ -41,6 +48,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         `merged ${countOf(args.dirs.length, "shard")}: ${countOf(manifest.replicatesInFolder, "replicate")} of ${manifest.scenario.name}`,
         `  output   ${args.out}`,
         `  checksum ${manifest.checksums.results}`,
+        ...(worlds ? [`  worlds   ${join(args.out, WORLDS_FOLDER)} (checksum ${worlds.manifest.checksums.results})`] : []),
         ...(manifest.eventLog ? [`  events   ${args["events-out"]} (sha256 ${manifest.eventLog.sha256})`] : []),
         ...(report ? [`  report   ${report.files[0]}`] : []),
         "",

@@ -21,6 +21,10 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
     .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
     .option("json", { type: "boolean", default: false, describe: "print the summary as JSON" })
     .option("report", { type: "boolean", default: true, describe: "write report.html into the output folder (--no-report to skip)" })
+    .option("uncertainty", {
+      type: "string",
+      describe: "also run every replicate in a plausible world (the uncertain constants drawn from their ranges) into <out>/worlds: all of them (a bare flag), or the listed config paths, comma-separated",
+    })
     .check(valuesGiven(["seed", "replicates", "out", "events-out", "workers", "chunk", "shard", "replicate"], ["file"]))
     .check((args) => {
       for (const name of ["replicates", "workers", "chunk"] as const) {
@@ -34,6 +38,9 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
       const mostWorkers = MAX_WORKERS_PER_CORE * availableParallelism();
       if (args.workers !== undefined && args.workers > mostWorkers) {
         throw errors.invalidInput("option", [{ path: "--workers", value: args.workers, expected: `at most ${mostWorkers} (${MAX_WORKERS_PER_CORE} per core on this machine's ${availableParallelism()})` }]);
+      }
+      if (Array.isArray(args.uncertainty)) {
+        throw errors.invalidInput("option", [{ path: "--uncertainty", value: args.uncertainty, expected: `one value (--uncertainty was given ${args.uncertainty.length} times; list constants comma-separated)` }]);
       }
       if (args.replicate !== undefined && (!Number.isInteger(args.replicate) || args.replicate < 0)) {
         throw errors.invalidInput("option", [{ path: "--replicate", value: args.replicate, expected: "a replicate index >= 0" }]);
@@ -55,6 +62,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7", "a researcher's rerun")
       .example("$0 run scenarios/qa-vs-challenge.yaml --seed 7 --replicates 1000 --out runs/seed7 --resume", "continue after Ctrl-C or a crash")
       .example("$0 run scenarios/qa-vs-challenge.yaml --shard 2/3 --out shard-2", "one machine's slice; then giftsim merge")
+      .example("$0 run --uncertainty", "the default study at its stated constants and across plausible worlds")
+      .example("$0 run --uncertainty formats.challenge.sizeTilt,gifting.kappa", "across worlds that draw only these two constants")
       .example("$0 run scenarios/qa-vs-challenge.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log"),
   handler: runHandler("formatSummaryTable"),
 };
