@@ -16,6 +16,8 @@ export interface SensitivityArgs {
   workers?: number;
   chunk?: number;
   resume: boolean;
+  /** "i/n": run slice i of n of the design; merge the slices with giftsim merge, then analyse with --resume. */
+  shard?: string;
   quiet: boolean;
   json: boolean;
 }

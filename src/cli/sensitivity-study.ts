@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { builtinScenarioDir, loadScenario } from "../scenario/index.js";
+import { parseShard } from "../run/index.js";
 import { analyseSensitivity, DEFAULT_SAMPLES, sensitivityPlan, writeSensitivity, type SensitivityMethod } from "../run/sensitivity.js";
 import { writeSensitivityPage } from "../report/sensitivity-page.js";
 import type { SensitivityArgs } from "./sensitivity-args.js";
@@ -28,7 +29,13 @@ export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
   });
   const out = args.out ?? join("out", `${plan.scenario.name}-sensitivity`);
   const run = { quiet: args.quiet, json: args.json, workers: args.workers, chunk: args.chunk, resume: args.resume, parquet: false };
-  const outcome = finished(plan, { file: args.file, seed: args.seed }, await runWithProgress(plan, run, out, null, `${plan.scenario.name} (${method} sensitivity)`));
+  const shard = args.shard === undefined ? null : parseShard(args.shard);
+  const outcome = finished(plan, { file: args.file, seed: args.seed }, await runWithProgress(plan, run, out, shard, `${plan.scenario.name} (${method} sensitivity)`));
+  if (shard !== null) {
+    // A slice cannot be analysed alone: the indices need every design point.
+    if (!args.quiet) process.stdout.write(`${plan.scenario.name}: ${method} sensitivity shard ${shard.index}/${shard.count} in ${out}; merge the shards with giftsim merge, then analyse with giftsim sensitivity --resume --out MERGED (same options, no --shard)\n`);
+    return;
+  }
   const result = analyseSensitivity(plan, outcome.records);
   const files = [...writeSensitivity(out, result), writeSensitivityPage(out, result)];
   if (args.json) return printJson(result);

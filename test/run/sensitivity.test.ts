@@ -119,9 +119,32 @@ describe("giftsim sensitivity: bad input is exit 2 naming the flag", () => {
     [["--samples", "x"], "--samples"],
     [["--replicates-per-point", "0"], "--replicates-per-point"],
     [["--params", "gifting.kappa,gifting.nope"], "--params[1]"],
+    [["--shard", "3/2"], "--shard"],
   ])("%j", async (flags, named) => {
     const result = await runCli(["sensitivity", fixture("scenarios/tiny.yaml"), "--out", join(tempDir("sens-bad"), "run"), ...flags]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(named);
+  });
+});
+
+describe("giftsim sensitivity across machines (--shard, giftsim merge, --resume)", () => {
+  it("two shards merged and analysed with --resume write the analysis one whole run writes", async () => {
+    const dir = tempDir("sens-shards");
+    const base = ["sensitivity", fixture("scenarios/tiny.yaml"), "--method", "morris", "--samples", "2", "--quiet"];
+    expect((await runCli([...base, "--out", join(dir, "whole")])).code).toBe(0);
+    for (const shard of ["1/2", "2/2"]) expect((await runCli([...base, "--shard", shard, "--out", join(dir, `shard-${shard[0]}`)])).code).toBe(0);
+    expect((await runCli(["merge", join(dir, "shard-1"), join(dir, "shard-2"), "--out", join(dir, "merged")])).code).toBe(0);
+    expect((await runCli([...base, "--resume", "--out", join(dir, "merged")])).code).toBe(0);
+    for (const file of ["sensitivity.json", "sensitivity.csv"]) {
+      expect(readFileSync(join(dir, "merged", file), "utf8"), file).toBe(readFileSync(join(dir, "whole", file), "utf8"));
+    }
+  });
+
+  it("a shard writes no analysis of its own: the indices need every design point", async () => {
+    const out = join(tempDir("sens-one-shard"), "run");
+    const result = await runCli(["sensitivity", fixture("scenarios/tiny.yaml"), "--method", "morris", "--samples", "2", "--shard", "1/2", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("giftsim merge");
+    expect(() => readFileSync(join(out, "sensitivity.json"))).toThrow();
   });
 });

@@ -21,9 +21,10 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
       .option("chunk", { type: "number", describe: "replicates per worker task (default: sized to keep every thread busy)" })
       .option("resume", { type: "boolean", default: false, describe: "continue the analysis in --out, skipping finished design points" })
+      .option("shard", { type: "string", describe: "run slice i of n of the design's points, e.g. 2/3; combine the slices with giftsim merge, then analyse the merged folder with --resume" })
       .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
       .option("json", { type: "boolean", default: false, describe: "print the analysis as JSON" })
-      .check(valuesGiven(["method", "samples", "params", "replicates-per-point", "seed", "out", "workers", "chunk"], ["file"]))
+      .check(valuesGiven(["method", "samples", "params", "replicates-per-point", "seed", "out", "workers", "chunk", "shard"], ["file"]))
       .check((args) => {
         if (!METHODS.includes(args.method)) throw errors.invalidInput("option", [{ path: "--method", value: args.method, expected: `one of ${METHODS.join(", ")}` }]);
         const least = { samples: args.method === "sobol" ? 2 : 1, "replicates-per-point": 1, workers: 1, chunk: 1 } as const;
@@ -38,7 +39,8 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .example("$0 sensitivity", "Sobol' indices of the default study over every uncertain constant, into out/qa-vs-challenge-sensitivity")
       .example("$0 sensitivity --method morris", "a cheaper Morris screening of the same constants")
       .example("$0 sensitivity scenarios/qa-vs-challenge.yaml --params formats.challenge.sizeTilt,gifting.kappa --samples 64", "two constants, more samples")
-      .example("$0 sensitivity --resume", "continue an analysis after Ctrl-C or a crash"),
+      .example("$0 sensitivity --resume", "continue an analysis after Ctrl-C or a crash")
+      .example("$0 sensitivity --shard 2/3 --out sens-2", "one machine's slice of the design; then giftsim merge, and giftsim sensitivity --resume --out MERGED"),
   handler: async (args) => {
     const { executeSensitivity } = await import("../sensitivity-study.js");
     await executeSensitivity(args);
