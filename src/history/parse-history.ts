@@ -74,7 +74,7 @@ export function parseHistory(text: string, source: string): StreamHistory {
     for (const metric of metrics) {
       const column = historyColumn(metric, unit);
       const whole = metric !== "revenue" || isWholeUnit(unit as RevenueUnit);
-      const what = whole ? "a whole number, 0 or more (a count)" : "an amount in dollars, 0 or more (such as 12.50)";
+      const what = whole ? "a whole number, 0 or more" : "an amount in dollars, 0 or more (such as 12.50)";
       (values[metric] as Float64Array)[r] = readNumber(fields[columnOf(column)], { whole, at: at(column), problems, what }) ?? 0;
     }
   });
@@ -124,7 +124,7 @@ function readNumber(field: string, check: { whole: boolean; at: string; problems
     return undefined;
   }
   if (!DECIMAL.test(field)) {
-    const hint = /^-/.test(field) && DECIMAL.test(field.slice(1)) ? " (not negative)" : field.includes(",") ? " (without thousands separators)" : "";
+    const hint = /^-/.test(field) && DECIMAL.test(field.slice(1)) ? " (this one is negative)" : field.includes(",") ? " (without thousands separators)" : "";
     problems.push({ path: at, value: field, expected: `${what}${hint}` });
     return undefined;
   }
