@@ -25,6 +25,7 @@ import {
 const REQUIRED = ["date", "durationMinutes"] as const;
 const COUNT_METRICS = HISTORY_METRICS.filter((m) => m !== "revenue");
 const KNOWN_COLUMNS: readonly string[] = [...REQUIRED, ...COUNT_METRICS, ...REVENUE_UNITS];
+const STREAM_MINUTES = `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}`;
 /** A non-negative decimal as a spreadsheet writes it (no sign, no thousands separators, no hex). */
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -68,8 +69,8 @@ export function parseHistory(text: string, source: string): StreamHistory {
       previous = { date, day };
       days[r] = day;
     }
-    const duration = readNumber(fields[columnOf("durationMinutes")], { whole: false, at: at("durationMinutes"), problems, what: `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}` });
-    if (duration !== undefined && (duration <= 0 || duration > MAX_STREAM_MINUTES)) problems.push({ path: at("durationMinutes"), value: duration, expected: `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}` });
+    const duration = readNumber(fields[columnOf("durationMinutes")], { whole: false, at: at("durationMinutes"), problems, what: STREAM_MINUTES });
+    if (duration !== undefined && (duration <= 0 || duration > MAX_STREAM_MINUTES)) problems.push({ path: at("durationMinutes"), value: duration, expected: STREAM_MINUTES });
     durationMinutes[r] = duration ?? 0;
     for (const metric of metrics) {
       const column = historyColumn(metric, unit);
