@@ -23,7 +23,7 @@ function put(values: MetricValues, part: MetricValues): void {
 
 /** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
 export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
-  const { tally, viewers, creators } = world;
+  const { tally, people, creators } = world;
   const values: MetricValues = {};
   const num = (value: bigint) => Number(value);
 
@@ -93,10 +93,10 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   put(values, creatorPayouts(world));
   let whaleSpend = 0;
   let spend = 0;
-  for (let i = 0; i < tally.gifterCount; i++) {
-    const v = tally.gifters[i];
-    spend += viewers.spentTotalMicros[v];
-    if (viewers.whale[v] === 1) whaleSpend += viewers.spentTotalMicros[v];
+  // Per person (whole micro-USD, so the sum is exact in any order): a person spends one budget on all their creators.
+  for (let p = 0; p < people.count; p++) {
+    spend += people.spentTotalMicros[p];
+    if (people.whale[p] === 1) whaleSpend += people.spentTotalMicros[p];
   }
   values.whaleSpendShare = ratio(whaleSpend, spend);
   values.finalMeanQuality = sum(creators.quality) / creators.count;

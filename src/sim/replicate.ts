@@ -180,8 +180,11 @@ function seedFollowers(world: World): void {
     const count = Math.min(wanted, maxInitialFollowers(poolSize));
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
-      drawViewer(viewers, v, config, world.tables, traits, -1, false);
-      startMidMonth(viewers, v, config.monthDays, population.budget.startSpentShare);
+      const person = viewers.person[v];
+      // A person already met through another creator keeps their month as it stands.
+      const metBefore = world.people.drawn[person] === 1;
+      drawViewer(viewers, world.people, v, config, world.tables, traits, -1, false);
+      if (!metBefore) startMidMonth(world.people, person, config.monthDays, population.budget.startSpentShare);
       // Drawn after the viewer's traits, from the stream drawViewer keyed by the viewer.
       viewers.habit[v] = 0.2 + 0.6 * traits.uniform();
       viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(traits.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
