@@ -1,7 +1,7 @@
 /**
  * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
- * holds (or misses) its scheduled streams (battle streams of creators of the world together, in a
- * battle room: battle-room.ts), gifts and purchases flow into the ledger, creators request
+ * holds (or misses) its scheduled streams (those that must run together, battles between creators
+ * of the world or streams of shared audiences, in a day room: day-room.ts), gifts and purchases flow into the ledger, creators request
  * payouts at the end of their payout days and reinvest part of them in quality (out of their
  * take-home), and a
  * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
@@ -9,7 +9,7 @@
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
-import { BATTLE_FORMAT, addBattleStream, createBattleNight, pairsInWorld, runBattleNight } from "./battle-room.js";
+import { addToRoom, createDayRoom, runDayRoom, waitsForRoom } from "./day-room.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import { steadyFatigueHours } from "./creator-effort.js";
 import type { EventLogSink } from "./event-log.js";
@@ -69,9 +69,8 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
   const grossByCreator = new Float64Array(creators.count);
   const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
-  // Battle streams wait for the day's other creators to decide, then run together (battle-room.ts).
-  const inWorldBattles = pairsInWorld(config);
-  const battleNight = createBattleNight(creators.count);
+  // Streams that must run together (battles between creators, shared audiences) wait for the day's other creators to decide (day-room.ts).
+  const room = createDayRoom(creators.count);
   let cumulativePayout = 0;
   let creatorsPaid = 0;
 
@@ -85,11 +84,11 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
         }
         holdSlot(world, c);
         const format = formatIndex[creators.streamsHeld[c] % formatIndex.length];
-        if (format === BATTLE_FORMAT && inWorldBattles) addBattleStream(battleNight, c, day - lastStreamDay[c]);
+        if (waitsForRoom(config, format)) addToRoom(room, c, format, day - lastStreamDay[c]);
         else runStream(world, c, day, format, day - lastStreamDay[c]);
         lastStreamDay[c] = day;
       }
-      runBattleNight(world, battleNight, day);
+      runDayRoom(world, room, day);
     }
     let payoutToday = 0;
     let reinvestedToday = 0;

@@ -100,8 +100,10 @@ export interface World {
   readonly flags: Uint8Array;
   /** Viewers who gifted in the current stream, in order of their first gift there. */
   streamGifters: Int32Array;
-  /** Buffers of the streams a battle room runs beside the one in the fields above (stream/scratch.ts). */
+  /** Buffers of the streams a day room runs beside the one in the fields above (stream/scratch.ts). */
   readonly roomScratch: StreamScratch[];
+  /** Format runtimes of those streams, by room place - 1 and FORMAT_IDS index, made on first use (day-room.ts). */
+  readonly roomFormats: (StreamFormat | undefined)[][];
   /** Herding factor by viewers present (NaN until first needed). */
   herding: Float64Array;
   nextStreamId: number;
@@ -198,6 +200,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     flags: new Uint8Array(n),
     streamGifters: new Int32Array(256),
     roomScratch: [],
+    roomFormats: [],
     herding: new Float64Array(1024).fill(Number.NaN),
     nextStreamId: 0,
     promotedStreams: 0,
