@@ -280,7 +280,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     engagedDepartureFactor: 0.5,
   },
   formats: eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "defaults"),
-  audience: { communitySize: 0, overlap: false, poolsExponent: 2, maxPools: 20, startHours: 1 },
+  audience: { communitySize: 0, overlap: false, poolsExponent: 1.5, maxPools: 20, startHours: 1 },
   payouts: { everyDays: 1 },
 };
 

@@ -23,7 +23,7 @@ import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 import { DAY_BASE, drawViewer } from "./viewers.js";
-import { addFollower, createWorld, type World } from "./world.js";
+import { addFollower, createWorld, type VisitObserver, type World } from "./world.js";
 
 /** Options of runReplicate that do not change its result. */
 export interface ReplicateOptions {
@@ -40,6 +40,8 @@ export interface ReplicateOptions {
    * config's platform itself, cached per platform.
    */
   economy?: CompiledEconomy;
+  /** Receives every visit as it ends (person, creator, day, arrival and departure second of the day). */
+  onVisit?: VisitObserver;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */

@@ -64,6 +64,12 @@ export interface Creators {
   readonly firstPayoutDay: Int32Array;
 }
 
+/**
+ * Called as each visit ends with the person, the creator, the day and the visit's arrival and
+ * departure in seconds since midnight UTC of that day (tests check one stream at a time with it).
+ */
+export type VisitObserver = (person: number, creator: number, day: number, fromSecond: number, toSecond: number) => void;
+
 /** One replicate's whole state. */
 export interface World {
   readonly config: SimConfig;
@@ -111,6 +117,8 @@ export interface World {
   promotedStreams: number;
   /** Promotion's target region index, or -1. */
   readonly promotedRegion: number;
+  /** Receives every visit as it ends (ReplicateOptions.onVisit), or undefined. */
+  readonly onVisit: VisitObserver | undefined;
   /** Events after which the replicate is stopped with an error (ReplicateOptions.eventBudget). */
   readonly eventBudget: number;
 }
@@ -130,7 +138,7 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy }): World {
+export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver }): World {
   const streams = createRandomStreams(seed);
   const economy = options.economy ?? compiledEconomy(config);
   const sink = options.eventLog;
@@ -205,6 +213,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     nextStreamId: 0,
     promotedStreams: 0,
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
+    onVisit: options.onVisit,
     eventBudget: options.eventBudget ?? SIM_LIMITS.replicateEventBudget,
   };
 }
@@ -212,12 +221,12 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
 /**
  * Each creator's start second: the schedule's hour, or with audience.startHours h > 1 one of h
  * whole hours from it, drawn per creator after the qualities (so worlds with one hour draw as
- * before), wrapped to the day.
+ * before). A late hour runs past midnight and still belongs to its day (and its day room).
  */
 function creatorStartSeconds(config: SimConfig, random: Random): Int32Array {
   const { startHourUtc } = config.creators.schedule;
   const hours = config.audience.startHours;
-  return Int32Array.from({ length: config.creators.count }, () => Math.round(((startHourUtc + (hours > 1 ? Math.floor(random.uniform() * hours) : 0)) % 24) * 3600));
+  return Int32Array.from({ length: config.creators.count }, () => Math.round((startHourUtc + (hours > 1 ? Math.floor(random.uniform() * hours) : 0)) * 3600));
 }
 
 /** Adds a viewer to a creator's followers. */

@@ -130,6 +130,7 @@ function leave(s: StreamState, v: number, t: number): void {
   s.freeSlots[s.freeCount++] = slot;
   s.present--;
   const watch = t - s.arrivalTime[v];
+  if (world.onVisit !== undefined) world.onVisit(s.viewers.person[v], s.creator, s.day, s.startSecond + s.arrivalTime[v], s.startSecond + t);
   s.visits++;
   s.watchSeconds += watch;
   for (let i = 0; i < RETENTION_MINUTES.length && watch >= RETENTION_MINUTES[i] * 60; i++) {
