@@ -113,11 +113,31 @@ function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }
 
-/** Top shares, Gini and Lorenz curve of coins gifted per gifter. */
-function gifterConcentration(world: World): MetricValues {
+/**
+ * Coins gifted per gifting person: per slot when pools do not overlap (each slot its own person),
+ * else summed over each person's creators, since a person who gifts to several is one gifter.
+ */
+function coinsPerGifter(world: World): Float64Array {
   const { tally, viewers } = world;
-  const coins = new Float64Array(tally.gifterCount);
-  for (let i = 0; i < coins.length; i++) coins[i] = viewers.giftedCoins[tally.gifters[i]];
+  if (!viewers.overlap) return Float64Array.from(tally.gifters.subarray(0, tally.gifterCount), (v) => viewers.giftedCoins[v]);
+  const byPerson = new Float64Array(world.people.count);
+  let gifters = 0;
+  for (let i = 0; i < tally.gifterCount; i++) {
+    const v = tally.gifters[i];
+    const p = viewers.person[v];
+    if (byPerson[p] === 0) gifters++;
+    byPerson[p] += viewers.giftedCoins[v];
+  }
+  const coins = new Float64Array(gifters);
+  let at = 0;
+  for (let p = 0; p < byPerson.length; p++) if (byPerson[p] > 0) coins[at++] = byPerson[p];
+  return coins;
+}
+
+/** Top shares, Gini and Lorenz curve of coins gifted per gifting person. */
+function gifterConcentration(world: World): MetricValues {
+  const { tally } = world;
+  const coins = coinsPerGifter(world);
   const measured = concentration(coins);
   const out: MetricValues = {
     gini: measured.gini,
