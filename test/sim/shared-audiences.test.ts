@@ -3,7 +3,9 @@
 // and a follow graph that puts most of a gifter's coins with a few creators.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FORMAT_IDS } from "../../src/sim/index.js";
 import { buildFollowGraph } from "../../src/sim/follow-graph.js";
+import type { BattleFormat } from "../../src/sim/formats/battle.js";
 import { giftingSpread } from "../../src/sim/gifting-spread.js";
 import { createRandom } from "../../src/sim/random.js";
 import { simulate } from "../../src/sim/replicate.js";
@@ -101,6 +103,28 @@ describe("people shared by several creators", () => {
       }
       expect(people).toBeGreaterThan(100);
       expect(world.tally.busyArrivals).toBeGreaterThan(0);
+    }
+  });
+
+  it("pairs battles within a community, and shares no person between communities", () => {
+    const { world, output } = simulate(sharedWorld({ creators: { count: 6, qualitySigma: 0.6, formats: ["battle"], schedule: { reliability: 1 } } }, { communitySize: 3, startHours: 1 }), "league");
+    expect(output.audit.state).toBe("passed");
+    const battle = world.formats[FORMAT_IDS.indexOf("battle")] as BattleFormat;
+    let within = 0;
+    for (let a = 0; a < 6; a++) {
+      for (let b = a + 1; b < 6; b++) {
+        if (Math.floor(a / 3) !== Math.floor(b / 3)) expect(battle.roundsFought(a, b), `${a}-${b}`).toBe(0);
+        else within += battle.roundsFought(a, b);
+      }
+    }
+    expect(within).toBeGreaterThan(0);
+    const communityOf = new Map<number, number>();
+    for (let c = 0; c < 6; c++) {
+      for (let v = world.creators.poolStart[c]; v < world.creators.poolStart[c + 1]; v++) {
+        const p = world.viewers.person[v];
+        expect(communityOf.get(p) ?? Math.floor(c / 3)).toBe(Math.floor(c / 3));
+        communityOf.set(p, Math.floor(c / 3));
+      }
     }
   });
 
