@@ -3,10 +3,9 @@
 // and a follow graph that puts most of a gifter's coins with a few creators.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FORMAT_IDS } from "../../src/sim/index.js";
+import { FORMAT_IDS, giftingSpread } from "../../src/sim/index.js";
 import { buildFollowGraph } from "../../src/sim/follow-graph.js";
 import type { BattleFormat } from "../../src/sim/formats/battle.js";
-import { giftingSpread } from "../../src/sim/gifting-spread.js";
 import { createRandom } from "../../src/sim/random.js";
 import { simulate } from "../../src/sim/replicate.js";
 import { collectLog, config } from "./helpers.js";
