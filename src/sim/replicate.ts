@@ -1,10 +1,9 @@
 /**
  * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
  * holds (or misses) its scheduled streams (those that must run together, battles between creators
- * of the world or streams of shared audiences, in a day room: day-room.ts), gifts and purchases flow into the ledger, creators request
- * payouts at the end of their payout days and reinvest part of them in quality (out of their
- * take-home), and a
- * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
+ * of the world or streams of shared audiences, in a day room: day-room.ts), gifts and purchases
+ * flow into the ledger, creators request payouts at the end of their payout days and reinvest
+ * part of them in quality (out of their take-home), and a timeseries row is written per day. At the end the ledger is audited and the metrics derived.
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
@@ -71,7 +70,8 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
   const grossByCreator = new Float64Array(creators.count);
   const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
-  // Streams that must run together (battles between creators, shared audiences) wait for the day's other creators to decide (day-room.ts).
+  // Streams that must run together (battles between creators, shared audiences) wait for the
+  // day's other creators to decide (day-room.ts).
   const room = createDayRoom(creators.count);
   let cumulativePayout = 0;
   let creatorsPaid = 0;
@@ -186,7 +186,7 @@ function seedFollowers(world: World): void {
       const metBefore = world.people.drawn[person] === 1;
       drawViewer(viewers, world.people, v, config, world.tables, traits, -1, false);
       if (!metBefore) startMidMonth(world.people, person, config.monthDays, population.budget.startSpentShare);
-      // Drawn after the viewer's traits, from the stream drawViewer keyed by the viewer.
+      // Drawn after the viewer's traits, from the stream drawViewer left keyed by the relationship.
       viewers.habit[v] = 0.2 + 0.6 * traits.uniform();
       viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(traits.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
       addFollower(world, c, v);
