@@ -34,6 +34,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   const coinsGifted = num(totals.coinsSpent);
   const coinsPurchased = num(totals.coinsBought);
   const liveHours = tally.liveSeconds / 3600;
+  const gifterCoins = coinsPerGifter(world);
   put(values, {
     viewerSpendMicros: viewerSpend,
     storeFeeMicros: num(totals.storeFeeMicros),
@@ -60,9 +61,9 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     meanPeakConcurrency: tally.streams > 0 ? tally.peakSum / tally.streams : Number.NaN,
     meanConcurrency: tally.liveSeconds > 0 ? tally.viewerSeconds / tally.liveSeconds : Number.NaN,
     meanWatchMinutes: tally.visits > 0 ? tally.watchSeconds / tally.visits / 60 : Number.NaN,
-    gifters: tally.gifterCount,
+    gifters: gifterCoins.length,
     payers: tally.payers,
-    viewerToGifterConversion: tally.uniqueViewers > 0 ? tally.gifterCount / tally.uniqueViewers : Number.NaN,
+    viewerToGifterConversion: tally.uniqueViewers > 0 ? gifterCoins.length / tally.uniqueViewers : Number.NaN,
     arppuMicros: tally.payers > 0 ? viewerSpend / tally.payers : Number.NaN,
     spendPerViewerMicros: tally.uniqueViewers > 0 ? viewerSpend / tally.uniqueViewers : Number.NaN,
     nextStreamReturnRate: tally.returnsDenominator > 0 ? tally.returnsNumerator / tally.returnsDenominator : Number.NaN,
@@ -88,7 +89,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     values[`gifts${bucket.name}`] = tally.giftsByBucket[i];
     values[`coins${bucket.name}`] = tally.coinsByBucket[i];
   });
-  put(values, gifterConcentration(world));
+  put(values, gifterConcentration(world, gifterCoins));
   put(values, gifterRetention(world, horizonDays));
   put(values, creatorPayouts(world));
   let whaleSpend = 0;
@@ -134,10 +135,9 @@ function coinsPerGifter(world: World): Float64Array {
   return coins;
 }
 
-/** Top shares, Gini and Lorenz curve of coins gifted per gifting person. */
-function gifterConcentration(world: World): MetricValues {
+/** Top shares, Gini and Lorenz curve of coins gifted per gifting person (`coins`: coinsPerGifter, sorted here). */
+function gifterConcentration(world: World, coins: Float64Array): MetricValues {
   const { tally } = world;
-  const coins = coinsPerGifter(world);
   const measured = concentration(coins);
   const out: MetricValues = {
     gini: measured.gini,
