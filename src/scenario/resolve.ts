@@ -4,9 +4,10 @@
  * the scenario's own schema, then the base model and economy, then each cell, each problem
  * named by the field path the user wrote (a bad swept value points at its place in `sweep`).
  */
+import { isDeepStrictEqual } from "node:util";
 import { errors, formatPath, pathSegments, valueAt, type Problem } from "../errors.js";
 import { PRESET_IDS, checkEconomy, loadEconomy, type Economy, type EconomyOverrides } from "../economy/index.js";
-import { METRIC_NAMES, type SimConfig } from "../sim/index.js";
+import { DEFAULT_SIM_CONFIG, METRIC_NAMES, type SimConfig } from "../sim/index.js";
 import { canonicalJson, sha256 } from "./canonical.js";
 import { resolveBaseCell, type BaseCell } from "./base-cell.js";
 import { deepMerge, isTree, setPath, type Tree } from "./overrides.js";
@@ -178,7 +179,18 @@ export function resolveScenario(file: string, raw: unknown, options: PlanOptions
 /** The hash of a resolved scenario: what a run's results are a function of, with its seed and replicate count. */
 export function scenarioHash(resolved: ResolvedScenario): string {
   // The base and the primary metric only change how results are compared: a run re-reported from another is the same run.
-  return sha256(canonicalJson({ ...resolved, base: undefined, primary: undefined }));
+  return sha256(canonicalJson({ ...resolved, base: undefined, primary: undefined, cells: resolved.cells.map(hashedCell) }));
+}
+
+/**
+ * A cell as its hash sees it: the `audience` group (many creators sharing audiences) is left out
+ * while it holds its defaults, so that every world that does not use it keeps the seeds, and so
+ * the results, it had before the group existed.
+ */
+function hashedCell(cell: PlanCell): PlanCell {
+  if (!isDeepStrictEqual(cell.config.audience, DEFAULT_SIM_CONFIG.audience)) return cell;
+  const { audience: _atDefaults, ...config } = cell.config;
+  return { ...cell, config: config as SimConfig };
 }
 
 /** `plan` with its replicates drawn in `worlds` instead of at the stated values (a plan of its own, with its own hash). */

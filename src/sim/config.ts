@@ -144,6 +144,24 @@ const giftingSchema = z.strictObject({
   engagedDepartureFactor: probability,
 });
 
+/**
+ * Many creators, shared audiences (follow-graph.ts, docs/model.md "Many creators, shared
+ * audiences"). Creators [k x communitySize, (k + 1) x communitySize) form community k; a
+ * community's people follow and watch only its creators, so it is a closed world.
+ */
+const audienceSchema = z.strictObject({
+  /** Creators per community (0: all creators one community). */
+  communitySize: z.number().int().min(0).default(0),
+  /** Whether a community's audience pools are drawn from shared people (false: every pool slot its own person, as before). */
+  overlap: z.boolean(),
+  /** Exponent of the power law of pools per person: P(k) proportional to k^-poolsExponent, k = 1 .. maxPools. */
+  poolsExponent: z.number().min(1.01).max(5),
+  /** Most audience pools one person is in (and at most the community's creators). */
+  maxPools: z.number().int().min(1).max(1000),
+  /** Distinct hours creators go live at: creator c starts at startHourUtc + h, h uniform in 0 .. startHours - 1. */
+  startHours: z.number().int().min(1).max(24),
+});
+
 const formatsSchema = z.strictObject(eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "schema"));
 
 /** EconomyOverrides are checked by the economy (checkEconomy, in scenario/resolve-model.ts), so here only their shape. */
@@ -165,6 +183,7 @@ export const simConfigSchema = z.strictObject({
   promotion: promotionSchema,
   gifting: giftingSchema,
   formats: formatsSchema,
+  audience: audienceSchema,
   payouts: z.strictObject({ everyDays: z.number().int().min(1).max(366) }),
 });
 
@@ -261,6 +280,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
     engagedDepartureFactor: 0.5,
   },
   formats: eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "defaults"),
+  audience: { communitySize: 0, overlap: false, poolsExponent: 1.5, maxPools: 20, startHours: 1 },
   payouts: { everyDays: 1 },
 };
 

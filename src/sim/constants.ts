@@ -175,6 +175,8 @@ const ROWS: Record<string, Row> = {
   "creators.tactics.series.gamma": range(0.5, 3, assumption("the series goal's gradient, as the goal bar's", "model", "boost 1 + gamma x progress^4 until the goal is met (goal gradient)")),
   "creators.tactics.series.payoffSatisfaction": range(0.1, 0.5, assumption("a series' payoff (a week's deliverable) lifts satisfaction more than one stream's goal", "growthGuide", "Each week unlocks a new deliverable")),
   "creators.tactics.series.attendanceBoost": range(0, 0.8, assumption("announcing the series adds 0.4 log-odds to attending", "growthGuide", "Recap each episode as short-form clips that promote next week’s Live.")),
+  "audience.poolsExponent": range(1.2, 3, assumption("most people are in one or two creators' pools and a few heavy viewers in many: pools per person follow a power law k^-1.5, with which 75% of gifters gifted to at most three creators (20 creators, 4 weeks, 4 replicates; 88% with k^-2)", "economics", "77% of viewers gift only to their top three streamers")),
+  "audience.maxPools": wholeRange(5, 50, assumption("the heaviest viewers follow a few dozen creators; the law is cut there so that one person cannot be in every pool of a large community")),
 };
 
 /** Why a study's design is not sampled: it is what a scenario asks about, not how viewers behave. */
@@ -227,6 +229,9 @@ export const EXCLUDED_PATHS: Readonly<Record<string, string>> = {
   "creators.tactics.series.enabled": SWITCH,
   "creators.tactics.series.weeks": DECISION,
   "creators.tactics.series.goalCoins": DECISION,
+  "audience.communitySize": STUDY_DESIGN,
+  "audience.overlap": SWITCH,
+  "audience.startHours": STUDY_DESIGN,
   "payouts.everyDays": "the payout cadence, a rule of the platform's payout process",
 };
 

@@ -11,6 +11,8 @@ export type { CalibrationBand, CalibrationFact } from "./calibration.js";
 export { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS } from "./event-log.js";
 export type { EventLogChunk, EventLogSink, GiftLogColumn, PayoutLogColumn, PurchaseLogColumn } from "./event-log.js";
 export type { ReplicateOutput } from "./output.js";
+export { giftingSpread } from "./gifting-spread.js";
+export type { GiftingSpread } from "./gifting-spread.js";
 export { runReplicate } from "./replicate.js";
 export type { ReplicateOptions } from "./replicate.js";
 export { estimateWork } from "./work-estimate.js";

@@ -23,7 +23,7 @@ function put(values: MetricValues, part: MetricValues): void {
 
 /** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
 export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
-  const { tally, viewers, creators } = world;
+  const { tally, people, creators } = world;
   const values: MetricValues = {};
   const num = (value: bigint) => Number(value);
 
@@ -34,6 +34,7 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   const coinsGifted = num(totals.coinsSpent);
   const coinsPurchased = num(totals.coinsBought);
   const liveHours = tally.liveSeconds / 3600;
+  const gifterCoins = coinsPerGifter(world);
   put(values, {
     viewerSpendMicros: viewerSpend,
     storeFeeMicros: num(totals.storeFeeMicros),
@@ -60,9 +61,9 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     meanPeakConcurrency: tally.streams > 0 ? tally.peakSum / tally.streams : Number.NaN,
     meanConcurrency: tally.liveSeconds > 0 ? tally.viewerSeconds / tally.liveSeconds : Number.NaN,
     meanWatchMinutes: tally.visits > 0 ? tally.watchSeconds / tally.visits / 60 : Number.NaN,
-    gifters: tally.gifterCount,
+    gifters: gifterCoins.length,
     payers: tally.payers,
-    viewerToGifterConversion: tally.uniqueViewers > 0 ? tally.gifterCount / tally.uniqueViewers : Number.NaN,
+    viewerToGifterConversion: tally.uniqueViewers > 0 ? gifterCoins.length / tally.uniqueViewers : Number.NaN,
     arppuMicros: tally.payers > 0 ? viewerSpend / tally.payers : Number.NaN,
     spendPerViewerMicros: tally.uniqueViewers > 0 ? viewerSpend / tally.uniqueViewers : Number.NaN,
     nextStreamReturnRate: tally.returnsDenominator > 0 ? tally.returnsNumerator / tally.returnsDenominator : Number.NaN,
@@ -88,15 +89,15 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     values[`gifts${bucket.name}`] = tally.giftsByBucket[i];
     values[`coins${bucket.name}`] = tally.coinsByBucket[i];
   });
-  put(values, gifterConcentration(world));
+  put(values, gifterConcentration(world, gifterCoins));
   put(values, gifterRetention(world, horizonDays));
   put(values, creatorPayouts(world));
   let whaleSpend = 0;
   let spend = 0;
-  for (let i = 0; i < tally.gifterCount; i++) {
-    const v = tally.gifters[i];
-    spend += viewers.spentTotalMicros[v];
-    if (viewers.whale[v] === 1) whaleSpend += viewers.spentTotalMicros[v];
+  // Per person (whole micro-USD, so the sum is exact in any order): a person spends one budget on all their creators.
+  for (let p = 0; p < people.count; p++) {
+    spend += people.spentTotalMicros[p];
+    if (people.whale[p] === 1) whaleSpend += people.spentTotalMicros[p];
   }
   values.whaleSpendShare = ratio(whaleSpend, spend);
   values.finalMeanQuality = sum(creators.quality) / creators.count;
@@ -113,11 +114,30 @@ function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }
 
-/** Top shares, Gini and Lorenz curve of coins gifted per gifter. */
-function gifterConcentration(world: World): MetricValues {
+/**
+ * Coins gifted per gifting person: per slot when pools do not overlap (each slot its own person),
+ * else summed over each person's creators, since a person who gifts to several is one gifter.
+ */
+function coinsPerGifter(world: World): Float64Array {
   const { tally, viewers } = world;
-  const coins = new Float64Array(tally.gifterCount);
-  for (let i = 0; i < coins.length; i++) coins[i] = viewers.giftedCoins[tally.gifters[i]];
+  if (!viewers.overlap) return Float64Array.from(tally.gifters.subarray(0, tally.gifterCount), (v) => viewers.giftedCoins[v]);
+  const byPerson = new Float64Array(world.people.count);
+  let gifters = 0;
+  for (let i = 0; i < tally.gifterCount; i++) {
+    const v = tally.gifters[i];
+    const p = viewers.person[v];
+    if (byPerson[p] === 0) gifters++;
+    byPerson[p] += viewers.giftedCoins[v];
+  }
+  const coins = new Float64Array(gifters);
+  let at = 0;
+  for (let p = 0; p < byPerson.length; p++) if (byPerson[p] > 0) coins[at++] = byPerson[p];
+  return coins;
+}
+
+/** Top shares, Gini and Lorenz curve of coins gifted per gifting person (`coins`: coinsPerGifter, sorted here). */
+function gifterConcentration(world: World, coins: Float64Array): MetricValues {
+  const { tally } = world;
   const measured = concentration(coins);
   const out: MetricValues = {
     gini: measured.gini,

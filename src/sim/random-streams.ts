@@ -35,10 +35,12 @@ export interface RandomStreams {
   readonly format: KeyedRandom;
   /** Ties between equally good battle pairings in a battle room. */
   readonly pairing: KeyedRandom;
+  /** The follow graph: each person's pools, keyed per person, and each pool's order, keyed per creator (follow-graph.ts). */
+  readonly audience: KeyedRandom;
 }
 
 /** The purposes, in the order their streams are made; the name is part of each stream's seed. */
-const PURPOSES = ["creators", "traits", "schedule", "attendance", "arrivals", "departures", "giftClock", "giftChoice", "follow", "format", "pairing"] as const;
+const PURPOSES = ["creators", "traits", "schedule", "attendance", "arrivals", "departures", "giftClock", "giftChoice", "follow", "format", "pairing", "audience"] as const;
 
 /** Every stream of a replicate from its seed string (once per replicate: one Mash per purpose). */
 export function createRandomStreams(seed: string): RandomStreams {

@@ -1,15 +1,14 @@
 /**
  * One replicate: a pure function of (config, seed). Day by day over the horizon, each creator
- * holds (or misses) its scheduled streams (battle streams of creators of the world together, in a
- * battle room: battle-room.ts), gifts and purchases flow into the ledger, creators request
- * payouts at the end of their payout days and reinvest part of them in quality (out of their
- * take-home), and a
- * timeseries row is written per day. At the end the ledger is audited and the metrics derived.
+ * holds (or misses) its scheduled streams (those that must run together, battles between creators
+ * of the world or streams of shared audiences, in a day room: day-room.ts), gifts and purchases
+ * flow into the ledger, creators request payouts at the end of their payout days and reinvest
+ * part of them in quality (out of their take-home), and a timeseries row is written per day. At the end the ledger is audited and the metrics derived.
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
-import { BATTLE_FORMAT, addBattleStream, createBattleNight, pairsInWorld, runBattleNight } from "./battle-room.js";
+import { addToRoom, createDayRoom, runDayRoom, waitsForRoom } from "./day-room.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import { steadyFatigueHours } from "./creator-effort.js";
 import type { EventLogSink } from "./event-log.js";
@@ -23,7 +22,7 @@ import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 import { DAY_BASE, drawViewer } from "./viewers.js";
-import { addFollower, createWorld, type World } from "./world.js";
+import { addFollower, createWorld, type VisitObserver, type World } from "./world.js";
 
 /** Options of runReplicate that do not change its result. */
 export interface ReplicateOptions {
@@ -40,6 +39,8 @@ export interface ReplicateOptions {
    * config's platform itself, cached per platform.
    */
   economy?: CompiledEconomy;
+  /** Receives every visit as it ends (person, creator, day, arrival and departure second of the day). */
+  onVisit?: VisitObserver;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */
@@ -69,9 +70,9 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const allCreators = Int32Array.from({ length: creators.count }, (_, c) => c);
   const grossByCreator = new Float64Array(creators.count);
   const { share, qualityPerLogUsd, scaleUsd } = config.creators.reinvestment;
-  // Battle streams wait for the day's other creators to decide, then run together (battle-room.ts).
-  const inWorldBattles = pairsInWorld(config);
-  const battleNight = createBattleNight(creators.count);
+  // Streams that must run together (battles between creators, shared audiences) wait for the
+  // day's other creators to decide (day-room.ts).
+  const room = createDayRoom(creators.count);
   let cumulativePayout = 0;
   let creatorsPaid = 0;
 
@@ -85,11 +86,11 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
         }
         holdSlot(world, c);
         const format = formatIndex[creators.streamsHeld[c] % formatIndex.length];
-        if (format === BATTLE_FORMAT && inWorldBattles) addBattleStream(battleNight, c, day - lastStreamDay[c]);
+        if (waitsForRoom(config, format)) addToRoom(room, c, format, day - lastStreamDay[c]);
         else runStream(world, c, day, format, day - lastStreamDay[c]);
         lastStreamDay[c] = day;
       }
-      runBattleNight(world, battleNight, day);
+      runDayRoom(world, room, day);
     }
     let payoutToday = 0;
     let reinvestedToday = 0;
@@ -180,9 +181,12 @@ function seedFollowers(world: World): void {
     const count = Math.min(wanted, maxInitialFollowers(poolSize));
     for (let i = 0; i < count; i++) {
       const v = creators.poolStart[c] + i;
-      drawViewer(viewers, v, config, world.tables, traits, -1, false);
-      startMidMonth(viewers, v, config.monthDays, population.budget.startSpentShare);
-      // Drawn after the viewer's traits, from the stream drawViewer keyed by the viewer.
+      const person = viewers.person[v];
+      // A person already met through another creator keeps their month as it stands.
+      const metBefore = world.people.drawn[person] === 1;
+      drawViewer(viewers, world.people, v, config, world.tables, traits, -1, false);
+      if (!metBefore) startMidMonth(world.people, person, config.monthDays, population.budget.startSpentShare);
+      // Drawn after the viewer's traits, from the stream drawViewer left keyed by the relationship.
       viewers.habit[v] = 0.2 + 0.6 * traits.uniform();
       viewers.lastAttendDay[v] = DAY_BASE - 1 - Math.floor(traits.uniform() * INITIAL_ATTENDANCE_SPREAD_DAYS);
       addFollower(world, c, v);

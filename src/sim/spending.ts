@@ -14,6 +14,7 @@ import type { SimConfig } from "./config.js";
 import { bufferPurchase, type MoneyFeed } from "./money.js";
 import { geometric, type Random } from "./random.js";
 import { priceBucket } from "./tally.js";
+import type { People } from "./people.js";
 import type { Viewers } from "./viewers.js";
 
 /** Catalog lookups computed once per replicate. */
@@ -67,6 +68,7 @@ export interface Spending {
   readonly economy: CompiledEconomy;
   readonly catalog: Catalog;
   readonly viewers: Viewers;
+  readonly people: People;
   readonly money: MoneyFeed;
   readonly random: Random;
   /** Purchases made, and their price, by the last call (for the stream's tallies). */
@@ -75,9 +77,9 @@ export interface Spending {
   purchaseFeeBpsMicros: number;
 }
 
-/** The viewer's own budget month on `day`: each month starts monthPhase days before a multiple of monthDays. */
-export function budgetMonth(viewers: Viewers, v: number, day: number, monthDays: number): number {
-  return Math.floor((day + viewers.monthPhase[v]) / monthDays);
+/** The person's own budget month on `day`: each month starts monthPhase days before a multiple of monthDays. */
+export function budgetMonth(people: People, p: number, day: number, monthDays: number): number {
+  return Math.floor((day + people.monthPhase[p]) / monthDays);
 }
 
 /**
@@ -88,35 +90,38 @@ export function budgetMonth(viewers: Viewers, v: number, day: number, monthDays:
  * richer than later ones; with all of it (an even pace) poorer, since a payer paced by what is
  * left rarely spends the whole month's budget.
  */
-export function startMidMonth(viewers: Viewers, v: number, monthDays: number, spentShare: number): void {
-  viewers.spendMonth[v] = 1;
-  viewers.spentMonthMicros[v] = Math.floor((viewers.budgetMicros[v] * spentShare * viewers.monthPhase[v]) / monthDays);
+export function startMidMonth(people: People, p: number, monthDays: number, spentShare: number): void {
+  people.spendMonth[p] = 1;
+  people.spentMonthMicros[p] = Math.floor((people.budgetMicros[p] * spentShare * people.monthPhase[p]) / monthDays);
 }
 
-/** Micro-USD the viewer may still spend on bundles in their month of `day` (resetting a stale month). */
-export function remainingBudget(viewers: Viewers, v: number, day: number, monthDays: number): number {
-  const month = budgetMonth(viewers, v, day, monthDays);
-  if (viewers.spendMonth[v] !== month + 1) {
-    viewers.spendMonth[v] = month + 1;
-    viewers.spentMonthMicros[v] = 0;
+/** Micro-USD the person may still spend on bundles in their month of `day`, across all their creators (resetting a stale month). */
+export function remainingBudget(people: People, p: number, day: number, monthDays: number): number {
+  const month = budgetMonth(people, p, day, monthDays);
+  if (people.spendMonth[p] !== month + 1) {
+    people.spendMonth[p] = month + 1;
+    people.spentMonthMicros[p] = 0;
   }
-  return viewers.budgetMicros[v] - viewers.spentMonthMicros[v];
+  return people.budgetMicros[p] - people.spentMonthMicros[p];
 }
 
 /** Whether the viewer could send at least the cheapest gift on `day` (wallet or a bundle within budget). */
 export function canGift(spending: Spending, v: number, day: number): boolean {
-  const viewers = spending.viewers;
-  if (viewers.wallet[v] >= spending.catalog.cheapest) return true;
+  const { viewers, people } = spending;
+  const p = viewers.person[v];
+  if (people.wallet[p] >= spending.catalog.cheapest) return true;
   const group = viewers.region[v] * spending.economy.channelIds.length + viewers.channel[v];
-  return remainingBudget(viewers, v, day, spending.config.monthDays) >= spending.catalog.cheapestBundleMicros[group];
+  return remainingBudget(people, p, day, spending.config.monthDays) >= spending.catalog.cheapestBundleMicros[group];
 }
 
 /**
- * Chooses the viewer's gift and funds it (buffering a purchase when needed). Returns
+ * Chooses the viewer's gift and funds it from their person's wallet and month's budget
+ * (buffering a purchase when needed). Returns
  * gift id x 65,536 + count, or -1 when the viewer cannot afford any gift this month.
  */
 export function chooseGift(spending: Spending, v: number, tilt: number, creator: number, day: number, timeSecond: number): number {
-  const { viewers, economy, catalog, random } = spending;
+  const { viewers, people, economy, catalog, random } = spending;
+  const p = viewers.person[v];
   spending.purchases = 0;
   spending.purchaseMicros = 0;
   spending.purchaseFeeBpsMicros = 0;
@@ -124,8 +129,8 @@ export function chooseGift(spending: Spending, v: number, tilt: number, creator:
   const region = viewers.region[v];
   const channel = viewers.channel[v];
   const group = region * channels + channel;
-  const wallet = viewers.wallet[v];
-  const remaining = remainingBudget(viewers, v, day, spending.config.monthDays);
+  const wallet = people.wallet[p];
+  const remaining = remainingBudget(people, p, day, spending.config.monthDays);
 
   // The largest bundle the month's budget still allows bounds what can be sent now.
   const start = economy.bundleGroupStart[group];
@@ -169,14 +174,14 @@ export function chooseGift(spending: Spending, v: number, tilt: number, creator:
     }
     const bundle = start + chosen;
     const priceMicros = economy.bundlePriceMicros[bundle];
-    bufferPurchase(spending.money, v, region, channel, chosen, creator, day, timeSecond);
-    viewers.wallet[v] += economy.bundleCoins[bundle];
-    viewers.spentMonthMicros[v] += priceMicros;
-    viewers.spentTotalMicros[v] += priceMicros;
+    bufferPurchase(spending.money, p, region, channel, chosen, creator, day, timeSecond);
+    people.wallet[p] += economy.bundleCoins[bundle];
+    people.spentMonthMicros[p] += priceMicros;
+    people.spentTotalMicros[p] += priceMicros;
     spending.purchases = 1;
     spending.purchaseMicros = priceMicros;
     spending.purchaseFeeBpsMicros = priceMicros * economy.bundleStoreFeeBps[bundle];
   }
-  viewers.wallet[v] -= need;
+  people.wallet[p] -= need;
   return gift * 65_536 + count;
 }

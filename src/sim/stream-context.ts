@@ -5,6 +5,7 @@
  */
 import type { SimConfig } from "./config.js";
 import type { Random } from "./random.js";
+import type { People } from "./people.js";
 import type { Viewers } from "./viewers.js";
 
 /** Replicate-wide battle measures (pairing fatigue calibration). */
@@ -25,6 +26,8 @@ export interface StreamContext {
   /** The format's own random stream, restarted per stream (random-streams.ts). */
   readonly random: Random;
   readonly viewers: Viewers;
+  /** The people the viewers (pool slots) belong to: wallets and budgets shared across creators. */
+  readonly people: People;
   /** Creator index of the stream. */
   creator: number;
   /** Length of the stream, seconds. */

@@ -23,7 +23,7 @@
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
  * creator tactics are plug-ins (tactics/), as formats are (formats/). A stream alone runs
- * runStream; a battle room (battle-room.ts) opens several and advances them in lockstep
+ * runStream; a day room (day-room.ts) opens several and advances them in lockstep
  * through the same handleEvent.
  */
 import { errors } from "../errors.js";
@@ -54,8 +54,8 @@ export function runStream(world: World, c: number, day: number, formatIndex: num
 
 /**
  * Starts a stream in `format`'s runtime with its buffers in `scratch`: tactics start, arrivals
- * are queued, the format's first timer is set and the first gift candidate drawn. A battle
- * room (battle-room.ts) opens several, each with its own scratch and format seat.
+ * are queued, the format's first timer is set and the first gift candidate drawn. A day
+ * room (day-room.ts) opens several, each with its own scratch and format seat.
  */
 export function openStream(world: World, c: number, day: number, formatIndex: number, format: StreamFormat, daysSincePrevious: number, scratch: StreamScratch): StreamState {
   performanceAfterRest(world.creators, world.config.creators.fatigue, c, daysSincePrevious);

@@ -27,6 +27,8 @@ export interface ReplicateTally {
   gifters: Int32Array;
   gifterCount: number;
   payers: number;
+  /** Arrivals of people already present in another stream (a person watches one at a time), who did not come. */
+  busyArrivals: number;
   returnsNumerator: number;
   returnsDenominator: number;
   newFollowers: number;
@@ -74,6 +76,7 @@ export function createTally(config: SimConfig): ReplicateTally {
     gifters: new Int32Array(1024),
     gifterCount: 0,
     payers: 0,
+    busyArrivals: 0,
     returnsNumerator: 0,
     returnsDenominator: 0,
     newFollowers: 0,

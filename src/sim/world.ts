@@ -6,9 +6,11 @@ import { compileEconomy, loadEconomy, type CompiledEconomy } from "../economy/in
 import { SIM_LIMITS, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { createEventQueue, type EventQueue } from "./event-queue.js";
+import { buildFollowGraph } from "./follow-graph.js";
 import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
 import { createMoneyFeed, type MoneyFeed } from "./money.js";
-import { lognormal } from "./random.js";
+import { lognormal, type Random } from "./random.js";
+import { createPeople, type People } from "./people.js";
 import { createRandomStreams, type RandomStreams } from "./random-streams.js";
 import { createCatalog, type Catalog, type Spending } from "./spending.js";
 import type { StreamScratch } from "./stream/scratch.js";
@@ -22,6 +24,8 @@ export interface Creators {
   readonly count: number;
   /** First viewer of each creator's audience pool; entry `count` is the population size. */
   readonly poolStart: Int32Array;
+  /** Second of the day (UTC) the creator's streams start at. */
+  readonly startSecond: Int32Array;
   /** Quality before reinvestment (lognormal spread around config quality). */
   readonly baseQuality: Float64Array;
   readonly quality: Float64Array;
@@ -60,13 +64,22 @@ export interface Creators {
   readonly firstPayoutDay: Int32Array;
 }
 
+/**
+ * Called as each visit ends with the person, the creator, the day and the visit's arrival and
+ * departure in seconds since midnight UTC of that day (tests check one stream at a time with it).
+ */
+export type VisitObserver = (person: number, creator: number, day: number, fromSecond: number, toSecond: number) => void;
+
 /** One replicate's whole state. */
 export interface World {
   readonly config: SimConfig;
   /** The replicate's random streams, one per purpose (random-streams.ts). */
   readonly streams: RandomStreams;
   readonly economy: CompiledEconomy;
+  /** Pool slots (relationships); `viewers.person` maps each to its person. */
   readonly viewers: Viewers;
+  /** The people the slots belong to (people.ts): traits, wallets and budgets shared across their creators. */
+  readonly people: People;
   readonly tables: TraitTables;
   readonly creators: Creators;
   readonly money: MoneyFeed;
@@ -93,8 +106,10 @@ export interface World {
   readonly flags: Uint8Array;
   /** Viewers who gifted in the current stream, in order of their first gift there. */
   streamGifters: Int32Array;
-  /** Buffers of the streams a battle room runs beside the one in the fields above (stream/scratch.ts). */
+  /** Buffers of the streams a day room runs beside the one in the fields above (stream/scratch.ts). */
   readonly roomScratch: StreamScratch[];
+  /** Format runtimes of those streams, by room place - 1 and FORMAT_IDS index, made on first use (day-room.ts). */
+  readonly roomFormats: (StreamFormat | undefined)[][];
   /** Herding factor by viewers present (NaN until first needed). */
   herding: Float64Array;
   nextStreamId: number;
@@ -102,6 +117,8 @@ export interface World {
   promotedStreams: number;
   /** Promotion's target region index, or -1. */
   readonly promotedRegion: number;
+  /** Receives every visit as it ends (ReplicateOptions.onVisit), or undefined. */
+  readonly onVisit: VisitObserver | undefined;
   /** Events after which the replicate is stopped with an error (ReplicateOptions.eventBudget). */
   readonly eventBudget: number;
 }
@@ -121,16 +138,20 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy }): World {
+export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver }): World {
   const streams = createRandomStreams(seed);
   const economy = options.economy ?? compiledEconomy(config);
   const sink = options.eventLog;
   const creatorCount = config.creators.count;
   const baseQuality = new Float64Array(creatorCount);
   for (let c = 0; c < creatorCount; c++) baseQuality[c] = config.creators.qualitySigma > 0 ? lognormal(streams.creators, config.creators.quality, config.creators.qualitySigma) : config.creators.quality;
-  const poolStart = audiencePools(config, baseQuality);
-  const viewers = createViewers(poolStart[creatorCount]);
-  const money = createMoneyFeed(economy, viewers.count, creatorCount, sink);
+  const startSecond = creatorStartSeconds(config, streams.creators);
+  const graph = buildFollowGraph(config, baseQuality, streams.audience);
+  const poolStart = graph.poolStart;
+  const people = createPeople(graph.people);
+  const viewers = createViewers(graph.person, people, config.audience.overlap);
+  // The ledger keeps one wallet per person: a person's creators draw on it alike.
+  const money = createMoneyFeed(economy, people.count, creatorCount, sink);
   const catalog = createCatalog(config, economy);
   const formats: (StreamFormat | undefined)[] = FORMAT_IDS.map((id) =>
     config.creators.formats.includes(id) ? FORMAT_FACTORIES[id](config, viewers.count, creatorCount) : undefined,
@@ -142,10 +163,12 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     streams,
     economy,
     viewers,
+    people,
     tables: traitTables(config, economy),
     creators: {
       count: creatorCount,
       poolStart,
+      startSecond,
       baseQuality,
       quality: Float64Array.from(baseQuality),
       reinvestedMicros: new Float64Array(creatorCount),
@@ -170,7 +193,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     },
     money,
     catalog,
-    spending: { config, economy, catalog, viewers, money, random: streams.giftChoice, purchases: 0, purchaseMicros: 0, purchaseFeeBpsMicros: 0 },
+    spending: { config, economy, catalog, viewers, people, money, random: streams.giftChoice, purchases: 0, purchaseMicros: 0, purchaseFeeBpsMicros: 0 },
     formats,
     tally: createTally(config),
     queue: createEventQueue(4096),
@@ -185,34 +208,25 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     flags: new Uint8Array(n),
     streamGifters: new Int32Array(256),
     roomScratch: [],
+    roomFormats: [],
     herding: new Float64Array(1024).fill(Number.NaN),
     nextStreamId: 0,
     promotedStreams: 0,
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
+    onVisit: options.onVisit,
     eventBudget: options.eventBudget ?? SIM_LIMITS.replicateEventBudget,
   };
 }
 
-/** Smallest audience pool a creator gets, however low its quality. */
-const MIN_POOL = 50;
-
 /**
- * Splits count x poolSize potential viewers among creators in proportion to
- * (quality / config quality)^reachElasticity, so better creators reach more people
- * while the population (and memory) stays what the config asked for. Returns pool starts.
+ * Each creator's start second: the schedule's hour, or with audience.startHours h > 1 one of h
+ * whole hours from it, drawn per creator after the qualities (so worlds with one hour draw as
+ * before). A late hour runs past midnight and still belongs to its day (and its day room).
  */
-function audiencePools(config: SimConfig, quality: Float64Array): Int32Array {
-  const count = quality.length;
-  const starts = new Int32Array(count + 1);
-  const elasticity = config.creators.reachElasticity;
-  let weightSum = 0;
-  for (let c = 0; c < count; c++) weightSum += Math.pow(quality[c] / config.creators.quality, elasticity);
-  const total = config.population.poolSize * count;
-  for (let c = 0; c < count; c++) {
-    const share = Math.pow(quality[c] / config.creators.quality, elasticity) / weightSum;
-    starts[c + 1] = starts[c] + (count === 1 ? total : Math.max(MIN_POOL, Math.floor(total * share)));
-  }
-  return starts;
+function creatorStartSeconds(config: SimConfig, random: Random): Int32Array {
+  const { startHourUtc } = config.creators.schedule;
+  const hours = config.audience.startHours;
+  return Int32Array.from({ length: config.creators.count }, () => Math.round((startHourUtc + (hours > 1 ? Math.floor(random.uniform() * hours) : 0)) * 3600));
 }
 
 /** Adds a viewer to a creator's followers. */

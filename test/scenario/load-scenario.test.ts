@@ -63,6 +63,15 @@ describe("scenario plans", () => {
     expect(resolveScenario("x", { ...raw, model: { ...(raw.model as object), horizonWeeks: 2 } }).hash).not.toBe(hash);
   });
 
+  it("leaves the audience group out of the hash while it holds its defaults (worlds that do not use it keep their seeds)", () => {
+    const raw = readScenarioFile(fixture("scenarios/tiny.yaml")) as Record<string, unknown>;
+    const hash = loadScenario(fixture("scenarios/tiny.yaml")).hash;
+    const withAudience = (audience: object) => resolveScenario("x", { ...raw, model: { ...(raw.model as object), audience } }).hash;
+    expect(withAudience({ overlap: false, communitySize: 0 })).toBe(hash);
+    expect(withAudience({ overlap: true })).not.toBe(hash);
+    expect(withAudience({ communitySize: 2 })).not.toBe(hash);
+  });
+
   it("command-line seed and replicates replace the file's and are checked", () => {
     expect(loadScenario(fixture("scenarios/tiny.yaml"), { seed: "abc", replicates: 3 })).toMatchObject({ seed: "abc", replicates: 3 });
     expect(problemLines(fixture("scenarios/tiny.yaml"), { replicates: 1e9 })).toEqual([

@@ -80,10 +80,10 @@ describe("budgets scale with the region's income (population.budget.regionFactor
     for (let i = 0; i < 4; i++) {
       const { world } = simulate(simConfig, `geo-${i}`);
       const region = world.economy.regionIds.indexOf(geoRegion);
-      for (let v = 0; v < world.viewers.count; v++) {
-        if (world.viewers.drawn[v] === 0 || world.viewers.region[v] !== region) continue;
+      for (let p = 0; p < world.people.count; p++) {
+        if (world.people.drawn[p] === 0 || world.people.region[p] !== region) continue;
         viewers++;
-        micros += world.viewers.spentTotalMicros[v];
+        micros += world.people.spentTotalMicros[p];
       }
     }
     return micros / viewers;

@@ -31,7 +31,7 @@ export const battleParams = defineParamGroup(
     engagedSeconds: nonNegative,
     /**
      * Who a creator battles: "world", another creator of the world holding a battle stream the
-     * same day where there is one (battle-room.ts), else an exogenous rival; "exogenous", always
+     * same day where there is one (day-room.ts), else an exogenous rival; "exogenous", always
      * a rival outside the economy.
      */
     opponents: z.enum(["world", "exogenous"]),

@@ -8,7 +8,7 @@
  *
  * The opponent is another creator of the world when `opponents` is "world" and that creator
  * holds a battle stream the same day: the streams then run together in a battle room
- * (battle-room.ts), which pairs them each round (battle-pairing.ts) and opens and closes the
+ * (day-room.ts), which pairs them each round (battle-pairing.ts) and opens and closes the
  * rounds of its seats (one runtime of this class per stream in the room). Each side's score is
  * then its own viewers' coins in the round: a side is behind while its coins are below the
  * other's, and wins a round with more. Otherwise (one creator, a creator alone in battle that

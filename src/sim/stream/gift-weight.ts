@@ -28,8 +28,9 @@ export interface GiftWeightContext extends TacticContext {
 
 /** The viewer's gift weight now (0: cannot gift in this stream). */
 export function giftWeight(s: GiftWeightContext, v: number): number {
-  const viewers = s.viewers;
-  if (viewers.budgetMicros[v] === 0 && viewers.wallet[v] === 0) return 0;
+  const { viewers, people } = s;
+  const p = viewers.person[v];
+  if (viewers.budgetMicros[v] === 0 && people.wallet[p] === 0) return 0;
   if ((s.flags[v] & FLAG_EXHAUSTED) !== 0) return 0;
   const budget = viewers.budgetMicros[v];
   let w = s.baseRate * viewers.generosity[v] * Math.pow(budget / s.budgetMedianMicros, s.budgetElasticity) * s.format.viewerHazard(s, v);
@@ -37,7 +38,7 @@ export function giftWeight(s: GiftWeightContext, v: number): number {
   if (budgetPacing > 0 && budget > 0) {
     // Viewers pace a monthly budget: the less of it is left (wallet included), the rarer a gift.
     const group = viewers.region[v] * s.channelCount + viewers.channel[v];
-    const left = Math.min(1, (remainingBudget(viewers, v, s.day, s.monthDays) + viewers.wallet[v] * s.catalog.microsPerCoin[group]) / budget);
+    const left = Math.min(1, (remainingBudget(people, p, s.day, s.monthDays) + people.wallet[p] * s.catalog.microsPerCoin[group]) / budget);
     w *= Math.pow(Math.max(0, left), budgetPacing);
   }
   const tactics = s.tactics.weighing;

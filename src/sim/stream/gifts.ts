@@ -18,6 +18,7 @@ const RETENTION_DAYS = 30;
 export function sendGift(s: StreamState, slot: number, t: number, contagionNow: number): void {
   const { viewers, tally, spending, flags, weights, dayKey, month } = s;
   const v = s.slotViewer[slot];
+  const p = s.viewers.person[v];
   const timeSecond = s.startSecond + t;
   const choice = chooseGift(spending, v, s.format.sizeTilt(s, t), s.creator, s.day, timeSecond);
   if (choice < 0) {
@@ -28,7 +29,7 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
   const gift = choice >>> 16;
   const count = choice & 0xffff;
   const amount = s.catalog.price[gift] * count;
-  bufferGift(s.money, v, s.creator, gift, count, s.streamId, s.giftSeq++, s.day, timeSecond);
+  bufferGift(s.money, p, s.creator, gift, count, s.streamId, s.giftSeq++, s.day, timeSecond);
   tally.events++;
   if (spending.purchases > 0) {
     s.purchases++;
@@ -39,7 +40,7 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
     s.spendMicros += spending.purchaseMicros;
     s.feeBpsMicros += spending.purchaseFeeBpsMicros;
     tally.events++;
-    if (viewers.spentTotalMicros[v] === spending.purchaseMicros) tally.payers++;
+    if (s.people.spentTotalMicros[p] === spending.purchaseMicros) tally.payers++;
   }
 
   s.gifts++;
@@ -67,8 +68,8 @@ export function sendGift(s: StreamState, slot: number, t: number, contagionNow: 
   } else if (viewers.retainedGifter[v] === 0 && dayKey > viewers.firstGiftDay[v] && dayKey - viewers.firstGiftDay[v] <= RETENTION_DAYS) {
     viewers.retainedGifter[v] = 1;
   }
-  if (viewers.gifterMonth[v] !== month + 1) {
-    viewers.gifterMonth[v] = month + 1;
+  if (s.people.gifterMonth[p] !== month + 1) {
+    s.people.gifterMonth[p] = month + 1;
     tally.giftersByMonth[month]++;
   }
   if ((flags[v] & FLAG_GIFTED) === 0) {

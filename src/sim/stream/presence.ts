@@ -40,10 +40,17 @@ export function closeBin(s: StreamState, seconds: number): void {
 
 /** A viewer arrives (if not already present); returns their gift weight. */
 export function arrive(s: StreamState, v: number, kind: number, t: number): number {
-  const { world, slotOf, viewers } = s;
+  const { world, slotOf, viewers, people } = s;
   if (slotOf[v] !== 0) return 0;
   const promoted = kind === ARRIVE_PROMOTED;
-  if (viewers.drawn[v] === 0) drawViewer(viewers, v, s.config, world.tables, world.streams.traits, world.promotedRegion, promoted);
+  if (viewers.drawn[v] === 0) drawViewer(viewers, people, v, s.config, world.tables, world.streams.traits, world.promotedRegion, promoted);
+  // A person watches one stream at a time: present in another of the day room's streams, they do not come.
+  const p = viewers.person[v];
+  if (people.presentIn[p] !== 0) {
+    s.tally.busyArrivals++;
+    return 0;
+  }
+  people.presentIn[p] = s.streamKey;
   let slot: number;
   if (s.freeCount > 0) slot = s.freeSlots[--s.freeCount];
   else {
@@ -73,7 +80,8 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
 
 /** Counts the viewer's first visit to this stream (a viewer may leave and come back). */
 function firstVisitThisStream(s: StreamState, v: number, promoted: boolean): void {
-  const { viewers, tally, dayKey, month } = s;
+  const { viewers, people, tally, dayKey, month } = s;
+  const p = viewers.person[v];
   s.seenInStream[v] = s.streamKey;
   s.streamCoins[v] = 0;
   s.flags[v] = 0;
@@ -81,13 +89,13 @@ function firstVisitThisStream(s: StreamState, v: number, promoted: boolean): voi
   if (viewers.follower[v] === 1) s.followerViewers++;
   else s.newcomerViewers++;
   if (promoted) s.promotedViewers++;
-  if (viewers.activeDay[v] === 0) tally.uniqueViewers++;
-  if (viewers.activeDay[v] !== dayKey) {
-    viewers.activeDay[v] = dayKey;
+  if (people.activeDay[p] === 0) tally.uniqueViewers++;
+  if (people.activeDay[p] !== dayKey) {
+    people.activeDay[p] = dayKey;
     tally.dayActive++;
   }
-  if (viewers.activeMonth[v] !== month + 1) {
-    viewers.activeMonth[v] = month + 1;
+  if (people.activeMonth[p] !== month + 1) {
+    people.activeMonth[p] = month + 1;
     tally.activeByMonth[month]++;
   }
   if (viewers.lastStreamOrdinal[v] === s.ordinal) s.creators.returners[s.creator]++;
@@ -117,10 +125,12 @@ function leave(s: StreamState, v: number, t: number): void {
   const slot = slotOf[v] - 1;
   setWeight(s.weights, slot, 0);
   slotOf[v] = 0;
+  s.people.presentIn[s.viewers.person[v]] = 0;
   s.slotViewer[slot] = -1;
   s.freeSlots[s.freeCount++] = slot;
   s.present--;
   const watch = t - s.arrivalTime[v];
+  if (world.onVisit !== undefined) world.onVisit(s.viewers.person[v], s.creator, s.day, s.startSecond + s.arrivalTime[v], s.startSecond + t);
   s.visits++;
   s.watchSeconds += watch;
   for (let i = 0; i < RETENTION_MINUTES.length && watch >= RETENTION_MINUTES[i] * 60; i++) {

@@ -3,9 +3,9 @@
  * viewers' gift weights, which viewer holds each slot, the free slots, and the stream's gifters
  * in order. They are kept between streams (they only grow), so a stream allocates nothing.
  * The world holds one set (World satisfies this interface) for the stream that runs alone;
- * a battle room (battle-room.ts) runs several streams at once, and each extra one takes its
+ * a day room (day-room.ts) runs several streams at once, and each extra one takes its
  * own set from World.roomScratch. Per-viewer scratch (World.slotOf, arrivalTime, ...) is not
- * here: audience pools are disjoint (world.ts), so concurrent streams never share a viewer.
+ * here: a viewer is a slot of one creator's pool (viewers.ts), so concurrent streams never share one.
  */
 import { createEventQueue, type EventQueue } from "../event-queue.js";
 import { createWeightedSet, type WeightedSet } from "../weighted-set.js";

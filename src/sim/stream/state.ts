@@ -20,6 +20,7 @@ import type { Catalog, Spending } from "../spending.js";
 import type { BattleTotals } from "../stream-context.js";
 import type { ReplicateTally } from "../tally.js";
 import type { RunningTactics } from "../tactics/index.js";
+import type { People } from "../people.js";
 import { DAY_BASE, type Viewers } from "../viewers.js";
 import { setWeight, type WeightedSet } from "../weighted-set.js";
 import type { Creators, World } from "../world.js";
@@ -43,6 +44,7 @@ export class StreamState implements GiftWeightContext {
   /** The gift clock (gift-clock.ts). */
   readonly giftRandom: Random;
   readonly viewers: Viewers;
+  readonly people: People;
   readonly creators: Creators;
   readonly tally: ReplicateTally;
   /** The buffers this stream works in (the world's own, or a battle room's: scratch.ts). */
@@ -181,6 +183,7 @@ export class StreamState implements GiftWeightContext {
     this.departureRandom = world.streams.departures;
     this.giftRandom = world.streams.giftClock;
     this.viewers = world.viewers;
+    this.people = world.people;
     this.creators = creators;
     this.tally = world.tally;
     this.scratch = scratch;
@@ -204,7 +207,7 @@ export class StreamState implements GiftWeightContext {
     this.day = day;
     this.formatIndex = formatIndex;
     this.durationSec = creatorConfig.schedule.durationMinutes * 60 * format.durationFactor;
-    this.startSecond = Math.round(creatorConfig.schedule.startHourUtc * 3600);
+    this.startSecond = creators.startSecond[creator];
     this.streamId = world.nextStreamId++;
     this.streamKey = this.streamId + 1;
     this.ordinal = creators.streamsHeld[creator]++;
