@@ -19,6 +19,9 @@
  * Departures are thinned the same way while a viewer is engaged. Work is therefore
  * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  *
+ * Discovery arrivals, drawn in time order, wait in a run of their own (arrival-run.ts) rather
+ * than in the heap; the loop takes whichever of heap and run comes first.
+ *
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
@@ -27,6 +30,7 @@
  * through the same handleEvent.
  */
 import { errors } from "../errors.js";
+import { clearRun, nextArrivalTime, takeArrival } from "./arrival-run.js";
 import { addEffort, performanceAfterRest } from "./creator-effort.js";
 import { clearQueue, peekTime, popEvent } from "./event-queue.js";
 import { scheduleArrivals } from "./stream/arrivals.js";
@@ -34,7 +38,7 @@ import { acceptCandidate, contagionAt, redraw } from "./stream/gift-clock.js";
 import { sendGift } from "./stream/gifts.js";
 import { advance, arrive, closeBin, departureCandidate, leaveEveryone } from "./stream/presence.js";
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
-import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
+import { ARRIVE_DISCOVERY, DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
 import { finishStream } from "./stream/stream-row.js";
 import type { StreamScratch } from "./stream/scratch.js";
 import type { StreamFormat } from "./formats/index.js";
@@ -63,6 +67,7 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
   const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].startStream(s);
   clearQueue(s.queue);
+  clearRun(s.discovery);
   clearWeights(s.weights);
   scheduleArrivals(s, daysSincePrevious);
   s.timer = format.startStream(s);
@@ -72,7 +77,7 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
 
 /** Time of the stream's next event: an arrival or departure, the gift candidate or the format's timer. */
 export function nextEventTime(s: StreamState): number {
-  return Math.min(peekTime(s.queue), s.giftTime, s.timer);
+  return Math.min(peekTime(s.queue), nextArrivalTime(s.discovery), s.giftTime, s.timer);
 }
 
 /** Handles every event of the stream before `until` (at most its end). */
@@ -105,7 +110,7 @@ export function handleEvent(s: StreamState, next: number): void {
       const slot = acceptCandidate(s, next, contagionNow);
       if (slot >= 0) sendGift(s, slot, next, contagionNow);
     }
-  } else {
+  } else if (peekTime(s.queue) === next) {
     const payload = popEvent(s.queue);
     const v = payloadViewer(payload);
     const kind = payloadKind(payload);
@@ -113,11 +118,18 @@ export function handleEvent(s: StreamState, next: number): void {
       departureCandidate(s, v, next);
       boundStale = !s.lazyBound;
     } else {
-      const weight = arrive(s, v, kind, next);
-      boundStale = !s.lazyBound || weight > 0 || s.present > s.presentLimit;
+      boundStale = arrivalStalesBound(s, v, kind, next);
     }
+  } else {
+    boundStale = arrivalStalesBound(s, takeArrival(s.discovery), ARRIVE_DISCOVERY, next);
   }
   if (boundStale) redraw(s, next);
+}
+
+/** Viewer v arrives at t; true when the gift candidate's bound may no longer hold (stream.ts's module comment). */
+function arrivalStalesBound(s: StreamState, v: number, kind: number, t: number): boolean {
+  const weight = arrive(s, v, kind, t);
+  return !s.lazyBound || weight > 0 || s.present > s.presentLimit;
 }
 
 /** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { appendArrival, clearRun, createArrivalRun, nextArrivalTime, takeArrival } from "../../src/sim/arrival-run.js";
 import { createEventQueue, peekTime, popEvent, pushEvent } from "../../src/sim/event-queue.js";
 import { createRandom } from "../../src/sim/random.js";
 import { createWeightedSet, drawSlot, ensureSlots, setWeight } from "../../src/sim/weighted-set.js";
@@ -21,6 +22,20 @@ describe("event queue", () => {
         expect(peekTime(queue)).toBe(Number.POSITIVE_INFINITY);
       }),
     );
+  });
+});
+
+describe("arrival run", () => {
+  it("reads arrivals back in the order appended, across growth, and is empty once read or cleared", () => {
+    const run = createArrivalRun(2);
+    const times = [0.5, 1, 1, 7.25, 40, 41];
+    times.forEach((t, i) => appendArrival(run, t, 100 + i));
+    const read: [number, number][] = [];
+    for (let t = nextArrivalTime(run); t < Number.POSITIVE_INFINITY; t = nextArrivalTime(run)) read.push([t, takeArrival(run)]);
+    expect(read).toEqual(times.map((t, i) => [t, 100 + i]));
+    appendArrival(run, 50, 7);
+    clearRun(run);
+    expect(nextArrivalTime(run)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -9,6 +9,7 @@
  * functions that take it first, and its doubles are fields that V8 updates in place (a double
  * written to a variable that closures share is boxed anew on every write).
  */
+import type { ArrivalRun } from "../arrival-run.js";
 import type { SimConfig } from "../config.js";
 import type { EventQueue } from "../event-queue.js";
 import type { StreamFormat } from "../formats/index.js";
@@ -48,6 +49,7 @@ export class StreamState implements GiftWeightContext {
   /** The buffers this stream works in (the world's own, or a battle room's: scratch.ts). */
   readonly scratch: StreamScratch;
   readonly queue: EventQueue;
+  readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
   /** The scratch's arrays, read here on the hot path; where one grows, both are updated. */
   slotViewer: Int32Array;
@@ -185,6 +187,7 @@ export class StreamState implements GiftWeightContext {
     this.tally = world.tally;
     this.scratch = scratch;
     this.queue = scratch.queue;
+    this.discovery = scratch.discovery;
     this.weights = scratch.weights;
     this.slotViewer = scratch.slotViewer;
     this.freeSlots = scratch.freeSlots;
