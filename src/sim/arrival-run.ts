@@ -2,20 +2,24 @@
  * Arrivals that are drawn in time order (a stream's discovery arrivals: a Poisson process
  * stepped forward), kept as a run read front to back instead of in the event heap. They are
  * most of a stream's queued arrivals; outside the heap each costs an append and a read rather
- * than a sift-up and a sift-down, and the heap they leave holds little more than departures.
+ * than a sift-up and a sift-down, and the heap they leave is smaller. The run keeps the heap's
+ * order, (time, payload) (event-queue.ts eventFirst), so the two merge into one event order.
  * Typed arrays, grown when full and kept between streams, like the heap.
  */
+import { eventFirst } from "./event-queue.js";
+
 export interface ArrivalRun {
   /** Arrivals appended, and the next one to read. */
   size: number;
   next: number;
   time: Float64Array;
-  viewer: Int32Array;
+  /** What the event queue would carry (stream/stream-events.ts eventPayload). */
+  payload: Int32Array;
 }
 
 /** An empty run with room for `capacity` arrivals before it grows. */
 export function createArrivalRun(capacity = 1024): ArrivalRun {
-  return { size: 0, next: 0, time: new Float64Array(capacity), viewer: new Int32Array(capacity) };
+  return { size: 0, next: 0, time: new Float64Array(capacity), payload: new Int32Array(capacity) };
 }
 
 /** Empties the run, keeping its buffers. */
@@ -24,18 +28,27 @@ export function clearRun(run: ArrivalRun): void {
   run.next = 0;
 }
 
-/** Appends an arrival; `time` is not earlier than the last one appended (the run stays sorted). */
-export function appendArrival(run: ArrivalRun, time: number, viewer: number): void {
+/**
+ * Appends an arrival; `time` is not earlier than the last one appended. One drawn at the same
+ * time as those before it (a zero gap) moves ahead of any with a larger payload.
+ */
+export function appendArrival(run: ArrivalRun, time: number, payload: number): void {
   if (run.size === run.time.length) {
     const grownTime = new Float64Array(run.size * 2);
-    const grownViewer = new Int32Array(run.size * 2);
+    const grownPayload = new Int32Array(run.size * 2);
     grownTime.set(run.time);
-    grownViewer.set(run.viewer);
+    grownPayload.set(run.payload);
     run.time = grownTime;
-    run.viewer = grownViewer;
+    run.payload = grownPayload;
   }
-  run.time[run.size] = time;
-  run.viewer[run.size++] = viewer;
+  const { time: times, payload: payloads } = run;
+  let i = run.size++;
+  for (; i > run.next && eventFirst(time, payload, times[i - 1], payloads[i - 1]); i--) {
+    times[i] = times[i - 1];
+    payloads[i] = payloads[i - 1];
+  }
+  times[i] = time;
+  payloads[i] = payload;
 }
 
 /** Time of the next arrival, or Infinity when the run is read. */
@@ -43,7 +56,12 @@ export function nextArrivalTime(run: ArrivalRun): number {
   return run.next < run.size ? run.time[run.next] : Number.POSITIVE_INFINITY;
 }
 
-/** Reads the next arrival and returns its viewer (the caller read its time by nextArrivalTime). */
+/** Payload of the next arrival (the run is not read to its end). */
+export function nextArrivalPayload(run: ArrivalRun): number {
+  return run.payload[run.next];
+}
+
+/** Reads the next arrival and returns its payload (the caller read its time by nextArrivalTime). */
 export function takeArrival(run: ArrivalRun): number {
-  return run.viewer[run.next++];
+  return run.payload[run.next++];
 }

@@ -20,7 +20,9 @@
  * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  *
  * Discovery arrivals, drawn in time order, wait in a run of their own (arrival-run.ts) rather
- * than in the heap; the loop takes whichever of heap and run comes first.
+ * than in the heap; the loop takes whichever of heap and run comes first. Events due at the
+ * same time are handled in one fixed order: the format's timer, then the gift candidate, then
+ * queued events by payload (event-queue.ts), so the order never depends on where they are kept.
  *
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
@@ -30,15 +32,15 @@
  * through the same handleEvent.
  */
 import { errors } from "../errors.js";
-import { clearRun, nextArrivalTime, takeArrival } from "./arrival-run.js";
+import { clearRun, nextArrivalPayload, nextArrivalTime, takeArrival } from "./arrival-run.js";
 import { addEffort, performanceAfterRest } from "./creator-effort.js";
-import { clearQueue, peekTime, popEvent } from "./event-queue.js";
+import { clearQueue, eventFirst, peekPayload, peekTime, popEvent } from "./event-queue.js";
 import { scheduleArrivals } from "./stream/arrivals.js";
 import { acceptCandidate, contagionAt, redraw } from "./stream/gift-clock.js";
 import { sendGift } from "./stream/gifts.js";
 import { advance, arrive, closeBin, departureCandidate, leaveEveryone } from "./stream/presence.js";
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
-import { ARRIVE_DISCOVERY, DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
+import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
 import { finishStream } from "./stream/stream-row.js";
 import type { StreamScratch } from "./stream/scratch.js";
 import type { StreamFormat } from "./formats/index.js";
@@ -110,8 +112,8 @@ export function handleEvent(s: StreamState, next: number): void {
       const slot = acceptCandidate(s, next, contagionNow);
       if (slot >= 0) sendGift(s, slot, next, contagionNow);
     }
-  } else if (peekTime(s.queue) === next) {
-    const payload = popEvent(s.queue);
+  } else {
+    const payload = queueFirst(s, next) ? popEvent(s.queue) : takeArrival(s.discovery);
     const v = payloadViewer(payload);
     const kind = payloadKind(payload);
     if (kind === DEPART) {
@@ -120,10 +122,14 @@ export function handleEvent(s: StreamState, next: number): void {
     } else {
       boundStale = arrivalStalesBound(s, v, kind, next);
     }
-  } else {
-    boundStale = arrivalStalesBound(s, takeArrival(s.discovery), ARRIVE_DISCOVERY, next);
   }
   if (boundStale) redraw(s, next);
+}
+
+/** Whether the queue's event at `next` comes before the discovery run's, in (time, payload) order (event-queue.ts). */
+function queueFirst(s: StreamState, next: number): boolean {
+  if (peekTime(s.queue) !== next) return false;
+  return nextArrivalTime(s.discovery) !== next || eventFirst(next, peekPayload(s.queue), next, nextArrivalPayload(s.discovery));
 }
 
 /** Viewer v arrives at t; true when the gift candidate's bound may no longer hold (stream.ts's module comment). */

@@ -63,8 +63,8 @@ function scheduleUniform(s: StreamState, from: number, to: number, expected: num
   const poolSize = s.creators.poolStart[s.creator + 1] - poolStart;
   const rate = expected / (to - from);
   for (let t = from + exponential(random, rate); t < to; t += exponential(random, rate)) {
-    const v = poolStart + Math.floor(random.uniform() * poolSize);
-    if (kind === ARRIVE_DISCOVERY) appendArrival(discovery, t, v);
-    else pushEvent(queue, t, eventPayload(v, kind));
+    const payload = eventPayload(poolStart + Math.floor(random.uniform() * poolSize), kind);
+    if (kind === ARRIVE_DISCOVERY) appendArrival(discovery, t, payload);
+    else pushEvent(queue, t, payload);
   }
 }
