@@ -85,9 +85,9 @@ export function nextEventTime(s: StreamState): number {
 /** Handles every event of the stream before `until` (at most its end). */
 export function runStreamUntil(s: StreamState, until: number): void {
   for (;;) {
-    const next = nextEventTime(s);
-    if (next >= until) return;
-    handleEvent(s, next);
+    s.due = nextEventTime(s);
+    if (s.due >= until) return;
+    handleDue(s);
   }
 }
 
@@ -101,6 +101,17 @@ export function reachEvent(s: StreamState, t: number): void {
 
 /** Handles the stream's event at `next` (nextEventTime). */
 export function handleEvent(s: StreamState, next: number): void {
+  s.due = next;
+  handleDue(s);
+}
+
+/**
+ * Handles the stream's event at s.due. The loop hands the time over in a field, and the steps
+ * below read it as s.now: a double passed to a call that is not inlined is boxed on the heap,
+ * which at several calls per event was most of what the loop allocated.
+ */
+function handleDue(s: StreamState): void {
+  const next = s.due;
   reachEvent(s, next);
   let boundStale = true;
   // A timer first: a bound may hold only until the timer (a round's end) fires.
@@ -108,19 +119,20 @@ export function handleEvent(s: StreamState, next: number): void {
     s.timer = s.format.onTimer(s, next);
   } else if (next === s.giftTime) {
     if (s.giftReal) {
-      const contagionNow = contagionAt(s, next);
-      const slot = acceptCandidate(s, next, contagionNow);
-      if (slot >= 0) sendGift(s, slot, next, contagionNow);
+      s.contagionNow = contagionAt(s, next);
+      const slot = acceptCandidate(s);
+      if (slot >= 0) sendGift(s, slot);
     }
   } else {
     const payload = queueFirst(s, next) ? popEvent(s.queue) : takeArrival(s.discovery);
     const v = payloadViewer(payload);
     const kind = payloadKind(payload);
     if (kind === DEPART) {
-      departureCandidate(s, v, next);
+      departureCandidate(s, v);
       boundStale = !s.lazyBound;
     } else {
-      boundStale = arrivalStalesBound(s, v, kind, next);
+      const canGift = arrive(s, v, kind);
+      boundStale = !s.lazyBound || canGift || s.present > s.presentLimit;
     }
   }
   if (boundStale) redraw(s, next);
@@ -132,11 +144,6 @@ function queueFirst(s: StreamState, next: number): boolean {
   return nextArrivalTime(s.discovery) !== next || eventFirst(next, peekPayload(s.queue), next, nextArrivalPayload(s.discovery));
 }
 
-/** Viewer v arrives at t; true when the gift candidate's bound may no longer hold (stream.ts's module comment). */
-function arrivalStalesBound(s: StreamState, v: number, kind: number, t: number): boolean {
-  const weight = arrive(s, v, kind, t);
-  return !s.lazyBound || weight > 0 || s.present > s.presentLimit;
-}
 
 /** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */
 export function closeStream(s: StreamState): void {

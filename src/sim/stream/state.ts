@@ -111,6 +111,7 @@ export class StreamState implements GiftWeightContext {
   readonly battle: BattleTotals;
 
   // --- what formats see change (StreamContext) ---
+  /** Time of the event being handled (reachEvent), read by the loop's steps instead of a boxed argument. */
   now = 0;
   present = 0;
   viewerSeconds = 0;
@@ -161,8 +162,12 @@ export class StreamState implements GiftWeightContext {
   /** The candidate gift time, and whether it is a candidate (false: only the end of the bound). */
   giftTime = Number.POSITIVE_INFINITY;
   giftReal = false;
+  /** Time of the next event, as the loop hands it to the handler (stream.ts handleDue). */
+  due = 0;
   /** Contagion at its last jump, and when that was; it decays between gifts. */
   contagionValue = 0;
+  /** Contagion just before the gift candidate being handled. */
+  contagionNow = 0;
   contagionTime = 0;
   /** The bound's factors other than the total weight, when the candidate was drawn. */
   boundProduct = 0;
