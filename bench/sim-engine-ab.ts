@@ -5,7 +5,8 @@
  * both builds, each in a fresh process (sim-engine-probe.ts), alternating which build goes
  * first (A B, then B A), so a drift in the machine's load favours neither. Reported per round
  * and as the median ratio after / before: CPU ms per replicate (independent of how events are
- * counted), events per gift, ns per event and gift events per CPU second.
+ * counted; the fastest of a probe's passes), events per gift, ns per event and gift events per
+ * CPU second.
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -14,12 +15,12 @@ import type { SimProbe } from "./sim-engine-probe.js";
 
 /**
  * The studies compared, the replicates per cell and the cells (arms, in plan order) each probe
- * times: about 1-4 s a probe. platform-compare's replicate is a hundred creators, so one of its
+ * times: a pass takes about 1-4 s. platform-compare's replicate is a hundred creators, so one of its
  * first arm (TikTok) is a probe.
  */
 export const ENGINE_AB_STUDIES: readonly { study: string; replicates: number; cells: number }[] = [
-  { study: "qa-vs-challenge", replicates: 24, cells: 2 },
-  { study: "battle-night", replicates: 12, cells: 3 },
+  { study: "qa-vs-challenge", replicates: 16, cells: 2 },
+  { study: "battle-night", replicates: 8, cells: 3 },
   { study: "platform-compare", replicates: 1, cells: 1 },
 ];
 
@@ -40,11 +41,13 @@ export interface EngineAbReport {
 }
 
 const PROBE = fileURLToPath(new URL("./sim-engine-probe.js", import.meta.url));
+/** Timed passes per probe; the fastest counts (sim-engine-probe.ts). */
+const PASSES = 3;
 /** This build's checkout: dist/bench/ is two folders below it. */
 const THIS_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 function runProbe(root: string, study: string, replicates: number, cells: number): SimProbe {
-  const out = execFileSync(process.execPath, [PROBE, root, study, String(replicates), String(cells)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [PROBE, root, study, String(replicates), String(cells), String(PASSES)], { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").at(-1) ?? "") as SimProbe;
 }
 
@@ -98,7 +101,7 @@ export function formatEngineAbRatios(report: EngineAbReport): string {
   const lines = [`median after / before over ${report.rounds.length / ENGINE_AB_STUDIES.length} rounds`];
   for (const r of report.ratios) {
     lines.push(
-      `  ${r.study.padEnd(17)} cpu ms/rep x${r.cpuMsPerReplicate.toFixed(3)}  ns/event x${r.nsPerEvent.toFixed(3)}  events/gift x${r.eventsPerGift.toFixed(3)}  gift events/cpu s x${r.giftsPerCpuSecond.toFixed(3)}  ${r.sameEvents ? "same events (exact)" : "events differ"}`,
+      `  ${r.study.padEnd(17)} cpu ms/rep x${r.cpuMsPerReplicate.toFixed(3)}  ns/event x${r.nsPerEvent.toFixed(3)}  events/gift x${r.eventsPerGift.toFixed(3)}  gift events/cpu s x${r.giftsPerCpuSecond.toFixed(3)}  ${r.sameEvents ? "same event counts" : "event counts differ"}`,
     );
   }
   return lines.join("\n");
