@@ -99,7 +99,7 @@ export function reachEvent(s: StreamState, t: number): void {
   s.now = t;
 }
 
-/** Handles the stream's event at `next` (nextEventTime). */
+/** Handles the stream's event at `next` (nextEventTime): a battle room's step (a stream alone runs runStreamUntil). */
 export function handleEvent(s: StreamState, next: number): void {
   s.due = next;
   handleDue(s);
@@ -143,7 +143,6 @@ function queueFirst(s: StreamState, next: number): boolean {
   if (peekTime(s.queue) !== next) return false;
   return nextArrivalTime(s.discovery) !== next || eventFirst(next, peekPayload(s.queue), next, nextArrivalPayload(s.discovery));
 }
-
 
 /** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */
 export function closeStream(s: StreamState): void {

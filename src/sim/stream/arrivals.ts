@@ -1,5 +1,5 @@
 /**
- * Arrivals, drawn up front into the event queue when the stream starts: followers who decided
+ * Arrivals, all drawn up front when the stream starts: followers who decided
  * to come (attendance.ts), discovery (the creator's reach plus clips of its previous peak) and
  * a promotion while it lasts. Each arrival is one event; presence.ts handles it. Discovery
  * arrivals are drawn in time order, so they go to the stream's arrival run (arrival-run.ts);
@@ -7,9 +7,9 @@
  * the creator later discovery (unnaturalExcess).
  */
 import { errors } from "../../errors.js";
+import { appendArrival } from "../arrival-run.js";
 import { scheduleFollowers } from "../attendance.js";
 import { SIM_LIMITS } from "../config.js";
-import { appendArrival } from "../arrival-run.js";
 import { pushEvent } from "../event-queue.js";
 import { exponential } from "../random.js";
 import type { StreamState } from "./state.js";
