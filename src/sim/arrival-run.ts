@@ -6,15 +6,12 @@
  * order, (time, payload) (event-queue.ts eventFirst), so the two merge into one event order.
  * Typed arrays, grown when full and kept between streams, like the heap.
  */
-import { eventFirst } from "./event-queue.js";
+import { eventFirst, growIfFull, type EventQueue } from "./event-queue.js";
 
-export interface ArrivalRun {
-  /** Arrivals appended, and the next one to read. */
-  size: number;
+/** The run: the queue's buffers (read in order rather than as a heap) and a read position. */
+export interface ArrivalRun extends EventQueue {
+  /** The next arrival to read (of `size` appended). */
   next: number;
-  time: Float64Array;
-  /** What the event queue would carry (stream/stream-events.ts eventPayload). */
-  payload: Int32Array;
 }
 
 /** An empty run with room for `capacity` arrivals before it grows. */
@@ -33,14 +30,7 @@ export function clearRun(run: ArrivalRun): void {
  * time as those before it (a zero gap) moves ahead of any with a larger payload.
  */
 export function appendArrival(run: ArrivalRun, time: number, payload: number): void {
-  if (run.size === run.time.length) {
-    const grownTime = new Float64Array(run.size * 2);
-    const grownPayload = new Int32Array(run.size * 2);
-    grownTime.set(run.time);
-    grownPayload.set(run.payload);
-    run.time = grownTime;
-    run.payload = grownPayload;
-  }
+  growIfFull(run);
   const { time: times, payload: payloads } = run;
   let i = run.size++;
   for (; i > run.next && eventFirst(time, payload, times[i - 1], payloads[i - 1]); i--) {

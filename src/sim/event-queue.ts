@@ -28,16 +28,20 @@ export function eventFirst(timeA: number, payloadA: number, timeB: number, paylo
   return timeA < timeB || (timeA === timeB && payloadA < payloadB);
 }
 
+/** Doubles the buffers of a full store of events (the queue, an arrival run), keeping what it holds. */
+export function growIfFull(events: EventQueue): void {
+  if (events.size < events.time.length) return;
+  const grownTime = new Float64Array(events.size * 2);
+  const grownPayload = new Int32Array(events.size * 2);
+  grownTime.set(events.time);
+  grownPayload.set(events.payload);
+  events.time = grownTime;
+  events.payload = grownPayload;
+}
+
 /** Adds an event (sift-up). */
 export function pushEvent(queue: EventQueue, time: number, payload: number): void {
-  if (queue.size === queue.time.length) {
-    const grownTime = new Float64Array(queue.size * 2);
-    const grownPayload = new Int32Array(queue.size * 2);
-    grownTime.set(queue.time);
-    grownPayload.set(queue.payload);
-    queue.time = grownTime;
-    queue.payload = grownPayload;
-  }
+  growIfFull(queue);
   const { time: times, payload: payloads } = queue;
   let i = queue.size++;
   while (i > 0) {
