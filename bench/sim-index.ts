@@ -4,12 +4,15 @@
  * calibration table (with counterfactuals, accounting checks and validation), and what common
  * random numbers buy the default study's interval (pairing). Flags: --only
  * throughput|scaling|calibration|pairing, --replicates N (the calibration plan: replicates per arm
- * of a light study), --pairing-replicates N (default 150), --time MS, --json.
+ * of a light study), --pairing-replicates N (default 150), --time MS, --json. `--only engine-ab
+ * --before DIR [--rounds N]` times this build's engine against the build in DIR, interleaved
+ * (sim-engine-ab.ts); it runs only when asked for.
  */
 import { parseArgs } from "node:util";
 import { resolveSimConfig } from "../src/scenario/index.js";
 import type { CalibrationRow } from "../src/run/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
+import { formatEngineAbRatios, formatEngineAbRound, runEngineAb } from "./sim-engine-ab.js";
 import { formatPairing, runSimPairing } from "./sim-pairing.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";
@@ -21,11 +24,14 @@ const { values } = parseArgs({
     "pairing-replicates": { type: "string", default: "150" },
     time: { type: "string", default: "3000" },
     json: { type: "boolean", default: false },
+    before: { type: "string" },
+    rounds: { type: "string", default: "3" },
   },
 });
 const replicates = Number(values.replicates);
 const timeMs = Number(values.time);
 const want = (part: string) => values.only === undefined || values.only === part;
+const ENGINE_AB = "engine-ab";
 /** The tactics both arms of the default study run (scenarios/qa-vs-challenge.yaml). */
 const DEFAULT_STUDY_TACTICS = { goalBar: { enabled: true } };
 const report: Record<string, unknown> = {};
@@ -63,5 +69,12 @@ if (want("pairing")) {
   const pairing = runSimPairing(Number(values["pairing-replicates"]));
   report.pairing = pairing;
   if (!values.json) console.log(`\n${formatPairing(pairing)}`);
+}
+if (values.only === ENGINE_AB) {
+  if (values.before === undefined) throw new Error("--only engine-ab needs --before DIR: a checkout of the base commit with dist/ built");
+  if (!values.json) console.log(`engine A/B: ${values.before} (before) against this build, interleaved, CPU time of one process each`);
+  const engineAb = runEngineAb(values.before, Number(values.rounds), values.json ? undefined : (round) => console.log(formatEngineAbRound(round)));
+  report.engineAb = engineAb;
+  if (!values.json) console.log(formatEngineAbRatios(engineAb));
 }
 if (values.json) console.log(JSON.stringify(report, null, 2));

@@ -11,6 +11,7 @@
  */
 import type { SimConfig } from "./config.js";
 import { exponential } from "./random.js";
+import { unfollows } from "./unfollow.js";
 import { DAY_BASE, SATISFACTION_START } from "./viewers.js";
 import { addFollower, type World } from "./world.js";
 
@@ -48,9 +49,7 @@ export function scheduleFollowers(
     // Keyed by (viewer, day): a follower decides alike in two arms wherever their states agree.
     random.rekey(v, day);
     const satisfaction = viewers.satisfaction[v];
-    // The viewer's churn hazard since the last stream, doubled when fully dissatisfied, zero when fully satisfied.
-    const unfollow = 1 - Math.pow(1 - viewers.churnHazard[v], weeksSincePrevious);
-    if (random.uniform() < unfollow * 2 * (1 - satisfaction)) {
+    if (unfollows(random.uniform(), viewers.churnHazard[v], weeksSincePrevious, satisfaction)) {
       viewers.follower[v] = 0;
       list[i] = list[--count];
       continue;

@@ -19,6 +19,11 @@
  * Departures are thinned the same way while a viewer is engaged. Work is therefore
  * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  *
+ * Discovery arrivals, drawn in time order, wait in a run of their own (arrival-run.ts) rather
+ * than in the heap; the loop takes whichever of heap and run comes first. Events due at the
+ * same time are handled in one fixed order: the format's timer, then the gift candidate, then
+ * queued events by payload (event-queue.ts), so the order never depends on where they are kept.
+ *
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
@@ -27,8 +32,9 @@
  * through the same handleEvent.
  */
 import { errors } from "../errors.js";
+import { clearRun, nextArrivalPayload, nextArrivalTime, takeArrival } from "./arrival-run.js";
 import { addEffort, performanceAfterRest } from "./creator-effort.js";
-import { clearQueue, peekTime, popEvent } from "./event-queue.js";
+import { clearQueue, eventFirst, peekPayload, peekTime, popEvent } from "./event-queue.js";
 import { scheduleArrivals } from "./stream/arrivals.js";
 import { acceptCandidate, contagionAt, redraw } from "./stream/gift-clock.js";
 import { sendGift } from "./stream/gifts.js";
@@ -63,6 +69,7 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
   const tactics = s.tactics.all;
   for (let i = 0; i < tactics.length; i++) tactics[i].startStream(s);
   clearQueue(s.queue);
+  clearRun(s.discovery);
   clearWeights(s.weights);
   scheduleArrivals(s, daysSincePrevious);
   s.timer = format.startStream(s);
@@ -72,15 +79,15 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
 
 /** Time of the stream's next event: an arrival or departure, the gift candidate or the format's timer. */
 export function nextEventTime(s: StreamState): number {
-  return Math.min(peekTime(s.queue), s.giftTime, s.timer);
+  return Math.min(peekTime(s.queue), nextArrivalTime(s.discovery), s.giftTime, s.timer);
 }
 
 /** Handles every event of the stream before `until` (at most its end). */
 export function runStreamUntil(s: StreamState, until: number): void {
   for (;;) {
-    const next = nextEventTime(s);
-    if (next >= until) return;
-    handleEvent(s, next);
+    s.due = nextEventTime(s);
+    if (s.due >= until) return;
+    handleDue(s);
   }
 }
 
@@ -92,8 +99,19 @@ export function reachEvent(s: StreamState, t: number): void {
   s.now = t;
 }
 
-/** Handles the stream's event at `next` (nextEventTime). */
+/** Handles the stream's event at `next` (nextEventTime): a battle room's step (a stream alone runs runStreamUntil). */
 export function handleEvent(s: StreamState, next: number): void {
+  s.due = next;
+  handleDue(s);
+}
+
+/**
+ * Handles the stream's event at s.due. The loop hands the time over in a field, and the steps
+ * below read it as s.now: a double passed to a call that is not inlined is boxed on the heap,
+ * which at several calls per event was most of what the loop allocated.
+ */
+function handleDue(s: StreamState): void {
+  const next = s.due;
   reachEvent(s, next);
   let boundStale = true;
   // A timer first: a bound may hold only until the timer (a round's end) fires.
@@ -101,23 +119,29 @@ export function handleEvent(s: StreamState, next: number): void {
     s.timer = s.format.onTimer(s, next);
   } else if (next === s.giftTime) {
     if (s.giftReal) {
-      const contagionNow = contagionAt(s, next);
-      const slot = acceptCandidate(s, next, contagionNow);
-      if (slot >= 0) sendGift(s, slot, next, contagionNow);
+      s.contagionNow = contagionAt(s, next);
+      const slot = acceptCandidate(s);
+      if (slot >= 0) sendGift(s, slot);
     }
   } else {
-    const payload = popEvent(s.queue);
+    const payload = queueFirst(s, next) ? popEvent(s.queue) : takeArrival(s.discovery);
     const v = payloadViewer(payload);
     const kind = payloadKind(payload);
     if (kind === DEPART) {
-      departureCandidate(s, v, next);
+      departureCandidate(s, v);
       boundStale = !s.lazyBound;
     } else {
-      const weight = arrive(s, v, kind, next);
-      boundStale = !s.lazyBound || weight > 0 || s.present > s.presentLimit;
+      const canGift = arrive(s, v, kind);
+      boundStale = !s.lazyBound || canGift || s.present > s.presentLimit;
     }
   }
   if (boundStale) redraw(s, next);
+}
+
+/** Whether the queue's event at `next` comes before the discovery run's, in (time, payload) order (event-queue.ts). */
+function queueFirst(s: StreamState, next: number): boolean {
+  if (peekTime(s.queue) !== next) return false;
+  return nextArrivalTime(s.discovery) !== next || eventFirst(next, peekPayload(s.queue), next, nextArrivalPayload(s.discovery));
 }
 
 /** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */

@@ -3,6 +3,7 @@
  * ledger, the formats' runtimes, the data collector, and the scratch the stream loop reuses.
  */
 import { compileEconomy, loadEconomy, type CompiledEconomy } from "../economy/index.js";
+import { createArrivalRun, type ArrivalRun } from "./arrival-run.js";
 import { SIM_LIMITS, type SimConfig } from "./config.js";
 import type { EventLogSink } from "./event-log.js";
 import { createEventQueue, type EventQueue } from "./event-queue.js";
@@ -89,6 +90,7 @@ export interface World {
   readonly formats: (StreamFormat | undefined)[];
   readonly tally: ReplicateTally;
   readonly queue: EventQueue;
+  readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
   /** Present viewer of each weighted-set slot. */
   slotViewer: Int32Array;
@@ -197,6 +199,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     formats,
     tally: createTally(config),
     queue: createEventQueue(4096),
+    discovery: createArrivalRun(),
     weights: createWeightedSet(1024),
     slotViewer: new Int32Array(1024),
     slotOf: new Int32Array(n),

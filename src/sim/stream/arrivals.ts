@@ -1,10 +1,13 @@
 /**
- * Arrivals, drawn up front into the event queue when the stream starts: followers who decided
+ * Arrivals, all drawn up front when the stream starts: followers who decided
  * to come (attendance.ts), discovery (the creator's reach plus clips of its previous peak) and
- * a promotion while it lasts. Each arrival is one queued event; presence.ts handles it. A
- * promotion that looks unnatural costs the creator later discovery (unnaturalExcess).
+ * a promotion while it lasts. Each arrival is one event; presence.ts handles it. Discovery
+ * arrivals are drawn in time order, so they go to the stream's arrival run (arrival-run.ts);
+ * followers' and promoted arrivals go to the event heap. A promotion that looks unnatural costs
+ * the creator later discovery (unnaturalExcess).
  */
 import { errors } from "../../errors.js";
+import { appendArrival } from "../arrival-run.js";
 import { scheduleFollowers } from "../attendance.js";
 import { SIM_LIMITS } from "../config.js";
 import { pushEvent } from "../event-queue.js";
@@ -48,10 +51,10 @@ function unnaturalExcess(arrivals: number, windowSec: number, organicRate: numbe
   return Math.max(0, arrivals / windowSec / organicRate - naturalRatio);
 }
 
-/** Poisson arrivals of `expected` pool viewers spread evenly over [from, to). */
+/** Poisson arrivals of `expected` pool viewers spread evenly over [from, to), in time order. */
 function scheduleUniform(s: StreamState, from: number, to: number, expected: number, kind: number): void {
   if (!(to > from) || !(expected > 0)) return;
-  const { world, queue } = s;
+  const { world, queue, discovery } = s;
   const random = world.streams.arrivals;
   // The queue would hold them all at once: refuse before allocating, not after.
   if (expected > SIM_LIMITS.streamArrivals) throw errors.replicateRunaway("arrivals queued for one stream", expected, SIM_LIMITS.streamArrivals);
@@ -60,6 +63,8 @@ function scheduleUniform(s: StreamState, from: number, to: number, expected: num
   const poolSize = s.creators.poolStart[s.creator + 1] - poolStart;
   const rate = expected / (to - from);
   for (let t = from + exponential(random, rate); t < to; t += exponential(random, rate)) {
-    pushEvent(queue, t, eventPayload(poolStart + Math.floor(random.uniform() * poolSize), kind));
+    const payload = eventPayload(poolStart + Math.floor(random.uniform() * poolSize), kind);
+    if (kind === ARRIVE_DISCOVERY) appendArrival(discovery, t, payload);
+    else pushEvent(queue, t, payload);
   }
 }

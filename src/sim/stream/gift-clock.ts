@@ -58,11 +58,11 @@ function herdingAt(s: StreamState, n: number): number {
 }
 
 /**
- * The candidate at t: draws who and thins by the ratio of their actual hazard to the bound.
- * Returns the accepted viewer's slot, or -1.
+ * The candidate now (s.now, with the contagion just before it in s.contagionNow): draws who and
+ * thins by the ratio of their actual hazard to the bound. Returns the accepted viewer's slot, or -1.
  */
-export function acceptCandidate(s: StreamState, t: number, contagionNow: number): number {
-  const weights = s.weights;
+export function acceptCandidate(s: StreamState): number {
+  const { weights, now: t, contagionNow } = s;
   const slot = drawSlot(weights, s.giftRandom.uniform());
   if (slot < 0 || weights.weight[slot] === 0) return -1;
   const v = s.slotViewer[slot];

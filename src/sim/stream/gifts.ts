@@ -14,9 +14,9 @@ import { FLAG_EXHAUSTED, FLAG_GIFTED, FLAG_PURCHASED } from "./viewer-flags.js";
 /** Days within which a second gift counts a gifter as retained. */
 const RETENTION_DAYS = 30;
 
-/** The viewer in `slot` gifts at t, with the contagion at `contagionNow` just before. */
-export function sendGift(s: StreamState, slot: number, t: number, contagionNow: number): void {
-  const { viewers, tally, spending, flags, weights, dayKey, month } = s;
+/** The viewer in `slot` gifts now (s.now), with the contagion at s.contagionNow just before. */
+export function sendGift(s: StreamState, slot: number): void {
+  const { viewers, tally, spending, flags, weights, dayKey, month, now: t, contagionNow } = s;
   const v = s.slotViewer[slot];
   const p = s.viewers.person[v];
   const timeSecond = s.startSecond + t;

@@ -38,17 +38,21 @@ export function closeBin(s: StreamState, seconds: number): void {
   s.binGifts = 0;
 }
 
-/** A viewer arrives (if not already present); returns their gift weight. */
-export function arrive(s: StreamState, v: number, kind: number, t: number): number {
+/**
+ * A viewer arrives now (s.now), if not already present; returns whether their gift weight is
+ * above zero (a boolean, not the weight: a double returned from a call is boxed).
+ */
+export function arrive(s: StreamState, v: number, kind: number): boolean {
   const { world, slotOf, viewers, people } = s;
-  if (slotOf[v] !== 0) return 0;
+  if (slotOf[v] !== 0) return false;
+  const t = s.now;
   const promoted = kind === ARRIVE_PROMOTED;
   if (viewers.drawn[v] === 0) drawViewer(viewers, people, v, s.config, world.tables, world.streams.traits, world.promotedRegion, promoted);
   // A person watches one stream at a time: present in another of the day room's streams, they do not come.
   const p = viewers.person[v];
   if (people.presentIn[p] !== 0) {
     s.tally.busyArrivals++;
-    return 0;
+    return false;
   }
   people.presentIn[p] = s.streamKey;
   let slot: number;
@@ -75,7 +79,7 @@ export function arrive(s: StreamState, v: number, kind: number, t: number): numb
   const weight = giftWeight(s, v);
   setWeight(s.weights, slot, weight);
   pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
-  return weight;
+  return weight > 0;
 }
 
 /** Counts the viewer's first visit to this stream (a viewer may leave and come back). */
@@ -107,8 +111,9 @@ function departureRate(s: StreamState, v: number): number {
   return 1 / (s.viewers.patienceSec[v] * (0.6 + 0.8 * s.viewers.affinity[v]) * s.format.dwell);
 }
 
-/** The viewer's departure clock rang: an engaged viewer stays with some probability (thinning). */
-export function departureCandidate(s: StreamState, v: number, t: number): void {
+/** The viewer's departure clock rang now (s.now): an engaged viewer stays with some probability (thinning). */
+export function departureCandidate(s: StreamState, v: number): void {
+  const t = s.now;
   let engaged = s.format.engaged(s, v, t);
   const tactics = s.tactics.engaging;
   for (let i = 0; i < tactics.length && !engaged; i++) engaged = tactics[i].engaged(s, v);
@@ -116,12 +121,13 @@ export function departureCandidate(s: StreamState, v: number, t: number): void {
     pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
     return;
   }
-  leave(s, v, t);
+  leave(s, v);
 }
 
-/** The viewer leaves at t: their slot is freed and the visit counted. */
-function leave(s: StreamState, v: number, t: number): void {
+/** The viewer leaves now (s.now): their slot is freed and the visit counted. */
+function leave(s: StreamState, v: number): void {
   const { world, slotOf, tally } = s;
+  const t = s.now;
   const slot = slotOf[v] - 1;
   setWeight(s.weights, slot, 0);
   slotOf[v] = 0;
@@ -144,10 +150,11 @@ function leave(s: StreamState, v: number, t: number): void {
   s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, s.performance, bonus);
 }
 
-/** Everyone still present leaves at the end of the stream. */
+/** Everyone still present leaves at the end of the stream (which becomes its now). */
 export function leaveEveryone(s: StreamState): void {
+  s.now = s.durationSec;
   for (let slot = 0; slot < s.slotsUsed; slot++) {
     const v = s.slotViewer[slot];
-    if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v, s.durationSec);
+    if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v);
   }
 }

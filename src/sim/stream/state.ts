@@ -9,6 +9,7 @@
  * functions that take it first, and its doubles are fields that V8 updates in place (a double
  * written to a variable that closures share is boxed anew on every write).
  */
+import type { ArrivalRun } from "../arrival-run.js";
 import type { SimConfig } from "../config.js";
 import type { EventQueue } from "../event-queue.js";
 import type { StreamFormat } from "../formats/index.js";
@@ -50,6 +51,7 @@ export class StreamState implements GiftWeightContext {
   /** The buffers this stream works in (the world's own, or a battle room's: scratch.ts). */
   readonly scratch: StreamScratch;
   readonly queue: EventQueue;
+  readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
   /** The scratch's arrays, read here on the hot path; where one grows, both are updated. */
   slotViewer: Int32Array;
@@ -111,6 +113,7 @@ export class StreamState implements GiftWeightContext {
   readonly battle: BattleTotals;
 
   // --- what formats see change (StreamContext) ---
+  /** Time of the event being handled (reachEvent), read by the loop's steps instead of a boxed argument. */
   now = 0;
   present = 0;
   viewerSeconds = 0;
@@ -161,8 +164,12 @@ export class StreamState implements GiftWeightContext {
   /** The candidate gift time, and whether it is a candidate (false: only the end of the bound). */
   giftTime = Number.POSITIVE_INFINITY;
   giftReal = false;
+  /** Time of the next event, as the loop hands it to the handler (stream.ts handleDue). */
+  due = 0;
   /** Contagion at its last jump, and when that was; it decays between gifts. */
   contagionValue = 0;
+  /** Contagion just before the gift candidate being handled. */
+  contagionNow = 0;
   contagionTime = 0;
   /** The bound's factors other than the total weight, when the candidate was drawn. */
   boundProduct = 0;
@@ -188,6 +195,7 @@ export class StreamState implements GiftWeightContext {
     this.tally = world.tally;
     this.scratch = scratch;
     this.queue = scratch.queue;
+    this.discovery = scratch.discovery;
     this.weights = scratch.weights;
     this.slotViewer = scratch.slotViewer;
     this.freeSlots = scratch.freeSlots;

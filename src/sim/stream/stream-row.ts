@@ -4,13 +4,21 @@
  * creator's next stream needs (peak, viewers, format, typical gift rate) into the creators.
  */
 import { concentration } from "../concentration.js";
-import { RETENTION_COLUMNS, STREAM_COLUMNS, type StreamRow } from "../metric-names.js";
+import { RETENTION_COLUMNS, STREAM_COLUMNS, type StreamColumn, type StreamRow } from "../metric-names.js";
 import { appendRow } from "../tally.js";
 import type { StreamState } from "./state.js";
 
 /** Gap statistics are taken from streams with at least this many gifts. */
 const MIN_GIFTS_FOR_GAPS = 10;
 const NEXT_RETURN_COLUMN = STREAM_COLUMNS.indexOf("nextStreamReturnRate");
+
+type RetentionColumn = (typeof RETENTION_COLUMNS)[number];
+/**
+ * The columns before the retention shares, which end the row. The row is written as one literal
+ * of these and the shares after it: merging the shares into the literal made an object of some
+ * fifty properties added one by one, which V8 keeps as a hash table, per stream.
+ */
+const NAMED_COLUMNS = STREAM_COLUMNS.slice(0, STREAM_COLUMNS.length - RETENTION_COLUMNS.length) as readonly Exclude<StreamColumn, RetentionColumn>[];
 
 /** Adds the finished stream to the tally and appends its row. */
 export function finishStream(s: StreamState): void {
@@ -44,12 +52,7 @@ export function finishStream(s: StreamState): void {
   const spread = concentration(giftedByGifter);
   const diamonds = coins * s.money.diamondsPerCoin;
   const earnings = diamonds * world.economy.diamondValueMicros;
-  const retention = {} as Record<(typeof RETENTION_COLUMNS)[number], number>;
-  RETENTION_COLUMNS.forEach((column, i) => {
-    retention[column] = visits > 0 ? s.retained[i] / visits : Number.NaN;
-  });
-  const row: StreamRow = {
-    ...retention,
+  const row: Omit<StreamRow, RetentionColumn> = {
     streamId: s.streamId,
     day: s.day,
     creator: c,
@@ -89,7 +92,10 @@ export function finishStream(s: StreamState): void {
     battleRepeatRounds: s.streamBattleRepeats,
     gapCv,
   };
-  creators.previousRow[c] = appendRow(tally.streamRows, STREAM_COLUMNS, row);
+  const rows = tally.streamRows;
+  creators.previousRow[c] = rows.length / STREAM_COLUMNS.length;
+  appendRow(rows, NAMED_COLUMNS, row);
+  for (let i = 0; i < RETENTION_COLUMNS.length; i++) rows.push(visits > 0 ? s.retained[i] / visits : Number.NaN);
   creators.previousViewers[c] = unique;
   creators.returners[c] = 0;
   creators.previousPeak[c] = s.peak;
