@@ -166,6 +166,14 @@ export const simConfigSchema = z.strictObject({
   gifting: giftingSchema,
   formats: formatsSchema,
   payouts: z.strictObject({ everyDays: z.number().int().min(1).max(366) }),
+  audience: z.strictObject({
+    /**
+     * Creators per community (community.ts): creators [k x size, (k + 1) x size) form community
+     * k, a closed world whose viewers follow and watch only its creators; 0 makes all creators
+     * one community.
+     */
+    communitySize: z.number().int().min(0).default(0),
+  }),
 });
 
 type ParsedSimConfig = z.infer<typeof simConfigSchema>;
@@ -262,6 +270,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
   },
   formats: eachPlugin(FORMAT_PARAMS, FORMAT_IDS, "defaults"),
   payouts: { everyDays: 1 },
+  audience: { communitySize: 0 },
 };
 
 /**

@@ -228,6 +228,7 @@ export const EXCLUDED_PATHS: Readonly<Record<string, string>> = {
   "creators.tactics.series.weeks": DECISION,
   "creators.tactics.series.goalCoins": DECISION,
   "payouts.everyDays": "the payout cadence, a rule of the platform's payout process",
+  "audience.communitySize": "how the studied world is cut into closed communities of creators (community.ts), a study's design",
 };
 
 /** The behavioural constants, in table order, each with its default read from DEFAULT_SIM_CONFIG. */
