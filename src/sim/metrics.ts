@@ -10,6 +10,8 @@ import type { ReplicatePart } from "./replicate-part.js";
 
 /** Below this many creators "the top 1% of creators" is a single creator: not measured. */
 const MIN_CREATORS_FOR_CONCENTRATION = 200;
+/** Below this many creators "the top 10% of creators" is a single creator: creator income concentration is not measured. */
+const MIN_CREATORS_FOR_INCOME_DISTRIBUTION = 20;
 /** The Twitch leak's line between small and larger earners (economics.md, creator income). */
 const SMALL_EARNER_MICROS = 120_000_000;
 
@@ -92,6 +94,7 @@ export function replicateMetrics(part: ReplicatePart): Float64Array {
   put(values, gifterConcentration(part));
   values.gifter30dRetention = ratio(part.retentionRetained, part.retentionCohort);
   put(values, creatorPayouts(part));
+  put(values, creatorIncomeConcentration(part));
   values.whaleSpendShare = ratio(part.whaleSpendMicros, part.gifterSpendMicros);
   values.finalMeanQuality = sum(creators.quality) / creators.quality.length;
   return Float64Array.from(METRIC_NAMES as readonly MetricName[], (name) => values[name] ?? Number.NaN);
@@ -161,6 +164,22 @@ function creatorPayouts(part: ReplicatePart): MetricValues {
     calibCreatorTop1PayoutShare: count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(payouts).top1 : Number.NaN,
     calibPaidCreatorsUnder120Share: ratio(small, paid),
   };
+}
+
+/** Top shares, Gini and Lorenz curve of creator income (diamonds earned) over all the replicate's creators. */
+function creatorIncomeConcentration(part: ReplicatePart): MetricValues {
+  const count = part.creators.diamonds.length;
+  if (count < MIN_CREATORS_FOR_INCOME_DISTRIBUTION) return {};
+  const measured = concentration(Float64Array.from(part.creators.diamonds));
+  const out: MetricValues = {
+    top1CreatorIncomeShare: count >= MIN_CREATORS_FOR_CONCENTRATION ? measured.top1 : Number.NaN,
+    top10CreatorIncomeShare: measured.top10,
+    creatorIncomeGini: measured.gini,
+  };
+  LORENZ_PERCENTS.forEach((percent, i) => {
+    out[`creatorIncomeLorenz${percent}`] = measured.lorenz[i];
+  });
+  return out;
 }
 
 /**
