@@ -49,12 +49,6 @@ interface Probe {
   events: number;
 }
 
-if (values.probe !== undefined) {
-  console.log(JSON.stringify(await probe(values.probe, values.scenario as string)));
-} else {
-  await main();
-}
-
 /** Child mode: "plan" runs the scenario's plan (one replicate) on --workers threads; "communities" runs [--from, --to) of its first cell's replicate 0 in the main thread. */
 async function probe(mode: string, file: string): Promise<Probe> {
   const plan = loadScenario(file, { replicates: 1 });
@@ -168,4 +162,10 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
+}
+
+if (values.probe !== undefined) {
+  console.log(JSON.stringify(await probe(values.probe, values.scenario as string)));
+} else {
+  await main();
 }

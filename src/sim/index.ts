@@ -12,7 +12,7 @@ export { GIFT_LOG_COLUMNS, PAYOUT_LOG_COLUMNS, PURCHASE_LOG_COLUMNS } from "./ev
 export type { EventLogChunk, EventLogSink, GiftLogColumn, PayoutLogColumn, PurchaseLogColumn } from "./event-log.js";
 export type { ReplicateOutput } from "./output.js";
 export { replicateOutput, runCommunity, runReplicate } from "./replicate.js";
-export { mergeParts, type ReplicatePart } from "./replicate-part.js";
+export { joinParts, type ReplicatePart } from "./replicate-part.js";
 export { communityConfig, communityCount, communitySeed, communitySizeOf } from "./community.js";
 export type { ReplicateOptions } from "./replicate.js";
 export { estimateWork } from "./work-estimate.js";

@@ -157,43 +157,48 @@ export function partStreams(part: ReplicatePart): number {
 }
 
 /**
- * Joins part `b` after part `a` (a's communities come first): sums add, per-creator and
- * per-gifter data concatenate, b's streams and creators are numbered after a's, and the day
- * table adds up column by column, its ratios recomputed from the joined sums. Neither input
- * is changed. Joining is associative up to the floating-point order of sums, so a replicate's
- * parts are always joined left to right in community order.
+ * Joins parts in the order given (community order): sums add left to right, per-creator and
+ * per-gifter data concatenate, each part's streams and creators are numbered after those of
+ * the parts before it, and the day table adds up column by column, its ratios recomputed from
+ * the joined data. One part is returned as it is; no input is changed. Floating-point sums are
+ * not associative, so a replicate's parts are always joined in one pass in community order,
+ * whatever order they were computed in.
  */
-export function mergeParts(a: ReplicatePart, b: ReplicatePart): ReplicatePart {
-  const sums = {} as Record<TallySum, number>;
-  for (const key of TALLY_SUMS) sums[key] = a.sums[key] + b.sums[key];
+export function joinParts(parts: readonly ReplicatePart[]): ReplicatePart {
+  if (parts.length === 1) return parts[0];
+  const [first, ...rest] = parts;
+  const sums = { ...first.sums };
   const arrays = {} as Record<TallyArray, Float64Array>;
-  for (const key of TALLY_ARRAYS) arrays[key] = Float64Array.from(a.arrays[key], (value, i) => value + b.arrays[key][i]);
-  const battle = { ...a.battle };
-  for (const key of Object.keys(battle) as (keyof BattleTotals)[]) battle[key] += b.battle[key];
-  const totals = { ...a.totals };
-  for (const key of Object.keys(totals) as (keyof LedgerTotals)[]) if (key !== "fiatRemainderDen") totals[key] += b.totals[key];
+  for (const key of TALLY_ARRAYS) arrays[key] = Float64Array.from(first.arrays[key]);
+  const battle = { ...first.battle };
+  const totals = { ...first.totals };
+  const applied = { ...first.applied };
+  const joined = { ...first, sums, arrays, battle, totals, applied, failures: [...first.failures] };
+  for (const part of rest) {
+    joined.communities += part.communities;
+    joined.viewerCount += part.viewerCount;
+    for (const key of TALLY_SUMS) sums[key] += part.sums[key];
+    for (const key of TALLY_ARRAYS) for (let i = 0; i < arrays[key].length; i++) arrays[key][i] += part.arrays[key][i];
+    for (const key of Object.keys(battle) as (keyof BattleTotals)[]) battle[key] += part.battle[key];
+    for (const key of Object.keys(totals) as (keyof LedgerTotals)[]) if (key !== "fiatRemainderDen") totals[key] += part.totals[key];
+    applied.purchases += part.applied.purchases;
+    applied.gifts += part.applied.gifts;
+    applied.payouts += part.applied.payouts;
+    joined.rejectedRows += part.rejectedRows;
+    joined.failures.push(...part.failures);
+    joined.peak = Math.max(joined.peak, part.peak);
+    joined.gifterSpendMicros += part.gifterSpendMicros;
+    joined.whaleSpendMicros += part.whaleSpendMicros;
+    joined.retentionCohort += part.retentionCohort;
+    joined.retentionRetained += part.retentionRetained;
+  }
   const creators = {} as CreatorColumns;
-  for (const key of CREATOR_COLUMNS) creators[key] = concat(a.creators[key], b.creators[key]);
-  return {
-    communities: a.communities + b.communities,
-    viewerCount: a.viewerCount + b.viewerCount,
-    totals,
-    applied: { purchases: a.applied.purchases + b.applied.purchases, gifts: a.applied.gifts + b.applied.gifts, payouts: a.applied.payouts + b.applied.payouts },
-    rejectedRows: a.rejectedRows + b.rejectedRows,
-    failures: [...a.failures, ...b.failures],
-    sums,
-    arrays,
-    battle,
-    peak: Math.max(a.peak, b.peak),
-    gifterCoins: concat(a.gifterCoins, b.gifterCoins),
-    gifterSpendMicros: a.gifterSpendMicros + b.gifterSpendMicros,
-    whaleSpendMicros: a.whaleSpendMicros + b.whaleSpendMicros,
-    retentionCohort: a.retentionCohort + b.retentionCohort,
-    retentionRetained: a.retentionRetained + b.retentionRetained,
-    creators,
-    streams: concat(a.streams, renumberStreams(b.streams, partStreams(a), partCreators(a))),
-    timeseries: mergeDays(a.timeseries, b.timeseries, creators.firstPayoutDay),
-  };
+  for (const key of CREATOR_COLUMNS) creators[key] = concat(parts.map((part) => part.creators[key]));
+  joined.creators = creators;
+  joined.gifterCoins = concat(parts.map((part) => part.gifterCoins));
+  joined.streams = joinStreams(parts);
+  joined.timeseries = joinDays(parts, creators.firstPayoutDay);
+  return joined;
 }
 
 /** Names a community's audit failures after it (its creators are numbered from its first, `firstCreator`), when the replicate has several. */
@@ -201,10 +206,13 @@ export function inCommunity(part: ReplicatePart, k: number, firstCreator: number
   return { ...part, failures: part.failures.map((failure) => `community ${k} (creators numbered from ${firstCreator}): ${failure}`) };
 }
 
-function concat(a: Float64Array, b: Float64Array): Float64Array {
-  const joined = new Float64Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const joined = new Float64Array(arrays.reduce((length, array) => length + array.length, 0));
+  let at = 0;
+  for (const array of arrays) {
+    joined.set(array, at);
+    at += array.length;
+  }
   return joined;
 }
 
@@ -212,30 +220,38 @@ const STREAM_WIDTH = STREAM_COLUMNS.length;
 const STREAM_ID = STREAM_COLUMNS.indexOf("streamId");
 const STREAM_CREATOR = STREAM_COLUMNS.indexOf("creator");
 
-/** A copy of stream rows with stream ids and creators shifted past those of the parts before. */
-function renumberStreams(rows: Float64Array, streamOffset: number, creatorOffset: number): Float64Array {
-  const out = Float64Array.from(rows);
-  for (let at = 0; at < out.length; at += STREAM_WIDTH) {
-    out[at + STREAM_ID] += streamOffset;
-    out[at + STREAM_CREATOR] += creatorOffset;
+/** The parts' stream rows end to end, each part's stream ids and creators shifted past those of the parts before. */
+function joinStreams(parts: readonly ReplicatePart[]): Float64Array {
+  const out = concat(parts.map((part) => part.streams));
+  let at = 0;
+  let streams = 0;
+  let creators = 0;
+  for (const part of parts) {
+    for (const end = at + part.streams.length; at < end; at += STREAM_WIDTH) {
+      out[at + STREAM_ID] += streams;
+      out[at + STREAM_CREATOR] += creators;
+    }
+    streams += partStreams(part);
+    creators += partCreators(part);
   }
   return out;
 }
 
 const DAY_WIDTH = TIMESERIES_COLUMNS.length;
-const DAY = TIMESERIES_COLUMNS.indexOf("day");
 const PAID_SHARE = TIMESERIES_COLUMNS.indexOf("creatorsPaidShare");
 const COINS_PER_HOUR = TIMESERIES_COLUMNS.indexOf("coinsPerLiveHour");
 const COINS = TIMESERIES_COLUMNS.indexOf("giftedCoins");
 const LIVE_MINUTES = TIMESERIES_COLUMNS.indexOf("liveMinutes");
+const DAY = TIMESERIES_COLUMNS.indexOf("day");
 
 /**
- * Day rows of two parts added column by column; the day is kept, and the two ratios are
- * recomputed from the joined data as the replicate computes them: the share of all creators
- * first paid on or before the day, and coins per live hour.
+ * The parts' day rows added column by column (the day kept), and the two ratios recomputed
+ * from the joined data as the replicate computes them: the share of all creators first paid on
+ * or before the day, and coins per live hour.
  */
-function mergeDays(a: Float64Array, b: Float64Array, firstPayoutDay: Float64Array): Float64Array {
-  const out = Float64Array.from(a, (value, i) => value + b[i]);
+function joinDays(parts: readonly ReplicatePart[], firstPayoutDay: Float64Array): Float64Array {
+  const out = Float64Array.from(parts[0].timeseries);
+  for (const part of parts.slice(1)) for (let i = 0; i < out.length; i++) if (i % DAY_WIDTH !== DAY) out[i] += part.timeseries[i];
   const days = out.length / DAY_WIDTH;
   const firstPaid = new Float64Array(days + 1);
   for (const first of firstPayoutDay) if (first > 0) firstPaid[first - 1]++;
@@ -243,7 +259,6 @@ function mergeDays(a: Float64Array, b: Float64Array, firstPayoutDay: Float64Arra
   for (let day = 0; day < days; day++) {
     const row = day * DAY_WIDTH;
     paid += firstPaid[day];
-    out[row + DAY] = a[row + DAY];
     out[row + PAID_SHARE] = paid / firstPayoutDay.length;
     const liveMinutes = out[row + LIVE_MINUTES];
     out[row + COINS_PER_HOUR] = liveMinutes > 0 ? out[row + COINS] / (liveMinutes / 60) : Number.NaN;

@@ -22,7 +22,7 @@ import { replicateMetrics } from "./metrics.js";
 import { flushMoney, requestPayouts } from "./money.js";
 import { reinvestedMicros } from "./reinvestment.js";
 import type { ReplicateOutput } from "./output.js";
-import { inCommunity, mergeParts, partCreators, partOfWorld, partStreams, type ReplicatePart } from "./replicate-part.js";
+import { inCommunity, joinParts, partCreators, partOfWorld, partStreams, type ReplicatePart } from "./replicate-part.js";
 import { startMidMonth } from "./spending.js";
 import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
@@ -57,19 +57,23 @@ const INITIAL_ATTENDANCE_SPREAD_DAYS = 14;
  * and streams over the whole replicate, each community's after those of the ones before.
  */
 export function runReplicate(config: SimConfig, seed: string, options: ReplicateOptions = {}): ReplicateOutput {
-  let joined: ReplicatePart | undefined;
+  const parts: ReplicatePart[] = [];
+  const before = { viewers: 0, creators: 0, streams: 0 };
   for (let k = 0; k < communityCount(config); k++) {
     const sink = options.eventLog;
-    const eventLog = joined === undefined || sink === undefined ? sink : renumberedEventLog(sink, { viewers: joined.viewerCount, creators: partCreators(joined), streams: partStreams(joined) });
+    const eventLog = k === 0 || sink === undefined ? sink : renumberedEventLog(sink, { ...before });
     const part = runCommunity(config, seed, k, { ...options, eventLog });
-    joined = joined === undefined ? part : mergeParts(joined, part);
+    parts.push(part);
+    before.viewers += part.viewerCount;
+    before.creators += partCreators(part);
+    before.streams += partStreams(part);
   }
-  return replicateOutput(joined as ReplicatePart);
+  return replicateOutput(joinParts(parts));
 }
 
 /**
  * Community k of a replicate (the whole replicate when it has one), as a part to join in
- * community order; its creators, viewers and streams are numbered from 0 (mergeParts renumbers).
+ * community order; its creators, viewers and streams are numbered from 0 (joinParts renumbers).
  */
 export function runCommunity(config: SimConfig, seed: string, k: number, options: ReplicateOptions = {}): ReplicatePart {
   const part = simulateWorld(communityConfig(config, k), communitySeed(config, seed, k), options).part;

@@ -3,7 +3,7 @@
 // joined in order; and the metrics that are not sums are computed over the whole replicate's
 // creators and gifters (checked against the event log), never averaged over communities.
 import { describe, expect, it } from "vitest";
-import { STREAM_COLUMNS, TIMESERIES_COLUMNS, communityCount, mergeParts, replicateOutput, runCommunity, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
+import { STREAM_COLUMNS, TIMESERIES_COLUMNS, communityCount, joinParts, replicateOutput, runCommunity, runReplicate, type ReplicateOutput } from "../../src/sim/index.js";
 import { collectLog, config, metric, streamColumn } from "./helpers.js";
 
 const SMALL = {
@@ -53,7 +53,7 @@ describe("a world of three communities", () => {
   it("is three closed worlds with their own draws, joined in order, audited clean", () => {
     expect(communityCount(split)).toBe(3);
     expect(output.audit).toEqual({ state: "passed", failures: [] });
-    expect(bytes(replicateOutput(mergeParts(mergeParts(parts[0], parts[1]), parts[2])))).toEqual(bytes(output));
+    expect(bytes(replicateOutput(joinParts(parts)))).toEqual(bytes(output));
     // The same config in each community, other random streams: other worlds.
     expect(parts[0].creators.quality).not.toEqual(parts[1].creators.quality);
     // Creators and streams numbered over the whole replicate, community after community.
