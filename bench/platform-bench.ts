@@ -4,7 +4,9 @@
  *   study    one replicate of scenarios/platform-scale.yaml, every sweep point, end to end
  *            (runPlan, every core); the study must fit in 10 minutes and 8 GB on 2 cores
  *   scaling  one replicate of its first sweep point at 1k, 5k and 10k creators (communities of
- *            100, --weeks weeks, default 1): the cost should grow linearly in creators
+ *            100, --weeks weeks, default 1), as nested worlds (the first 10, 50 and 100
+ *            communities of one replicate, one thread) and as worlds of their own (runPlan, 2
+ *            threads): the cost should grow linearly in creators, at a constant cost per event
  *   threads  one replicate of 2,000 creators on 1 and on 2 threads (runPlan), and in the same
  *            rounds the machine's ceiling: two independent processes, each running half the
  *            communities in its main thread, against one running all of them. The two-thread
@@ -99,6 +101,7 @@ function child(mode: string, file: string, extra: string[] = []): Promise<Probe>
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const line = (label: string, p: Probe) => `  ${label.padEnd(34)} ${seconds(p.wallMs).padStart(9)} wall  ${seconds(p.cpuMs).padStart(9)} cpu  ${p.maxRssMb.toFixed(0).padStart(6)} MB peak RSS  ${(p.events / 1e6).toFixed(1).padStart(7)} M events`;
+const perEvent = (p: Probe) => `${((p.cpuMs * 1e6) / p.events).toFixed(0)} ns cpu/event`;
 const uptime = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(", ")}`;
 const fastest = (runs: Probe[]) => runs.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
 
@@ -114,19 +117,26 @@ async function main(): Promise<void> {
       if (!values.json) console.log(`${line("study, 1 replicate, 2 threads", study)}  (limits: 600 s, 8,192 MB)`);
     }
     if (want("scaling")) {
+      // Communities' costs are heavy-tailed (a community's best creator draws most of its events),
+      // so worlds drawn apart differ by luck; nested worlds (the first 10, 50 and 100 communities
+      // of one 10,000-creator replicate, in one thread) show how cost grows with creators alone.
       const weeks = Number(values.weeks);
-      const runs: Array<{ creators: number; probe: Probe }> = [];
+      const file = variant(dir, "scaling", { weeks, oneCell: true });
+      const runs: Array<{ creators: number; nested: Probe; pool: Probe }> = [];
       for (const creators of [1_000, 5_000, 10_000]) {
-        const probe = await child("plan", variant(dir, `scaling-${creators}`, { creators, weeks, oneCell: true }), ["--workers", "2"]);
-        runs.push({ creators, probe });
-        if (!values.json) console.log(line(`${creators} creators, ${weeks} wk, 2 threads`, probe));
+        const nested = await child("communities", file, ["--from", "0", "--to", String(creators / 100)]);
+        const pool = await child("plan", variant(dir, `scaling-${creators}`, { creators, weeks, oneCell: true }), ["--workers", "2"]);
+        runs.push({ creators, nested, pool });
+        if (!values.json) {
+          console.log(line(`${creators} creators, ${weeks} wk, nested, 1 thread`, nested) + `  ${perEvent(nested)}`);
+          console.log(line(`${creators} creators, ${weeks} wk, own draw, 2 thr`, pool) + `  ${perEvent(pool)}`);
+        }
       }
       report.scaling = runs;
       if (!values.json) {
         const [first] = runs;
-        for (const { creators, probe } of runs.slice(1)) {
-          const x = creators / first.creators;
-          console.log(`    x${x} creators: cpu x${(probe.cpuMs / first.probe.cpuMs).toFixed(2)}, wall x${(probe.wallMs / first.probe.wallMs).toFixed(2)}, events x${(probe.events / first.probe.events).toFixed(2)}, peak RSS x${(probe.maxRssMb / first.probe.maxRssMb).toFixed(2)}`);
+        for (const { creators, nested } of runs.slice(1)) {
+          console.log(`    nested x${creators / first.creators} creators: cpu x${(nested.cpuMs / first.nested.cpuMs).toFixed(2)}, events x${(nested.events / first.nested.events).toFixed(2)}, peak RSS x${(nested.maxRssMb / first.nested.maxRssMb).toFixed(2)}`);
         }
       }
     }
