@@ -218,19 +218,22 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
       const join = createCommunityJoin();
       const failed = new Set<number>();
       const pool = createReplicatePool(threads, context);
-      const finish = async (done: ReplicateRecord[]) => {
+      /** Records finished replicates; a spread replicate's events were counted as its communities came back. */
+      const finish = async (done: ReplicateRecord[], eventsCounted: boolean) => {
         await writer.append(done);
         for (const record of done) {
           records.set(key(record.cell, record.replicate), record);
-          simulatedEvents += record.simulatedEvents;
+          if (!eventsCounted) simulatedEvents += record.simulatedEvents;
         }
         progress();
       };
       const onCommunity = async ({ cell, replicate, community }: CommunityTask, result: ReplicatePart | Error) => {
         const id = key(cell, replicate);
         if (failed.has(id)) return;
+        if (!(result instanceof Error)) simulatedEvents += result.sums.events;
         const output = result instanceof Error ? result : join.add(id, community, communitiesOf[cell], result);
-        if (output === undefined) return;
+        // Progress between a big replicate's first and last community: the events rate moves.
+        if (output === undefined) return progress();
         if (output instanceof Error || output.audit.state === "failed") {
           failed.add(id);
           join.drop(id);
@@ -238,7 +241,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
           failures.push({ cell, replicate, seed: replicateInput(context, cell, replicate).seed, kind: output instanceof Error ? "threw" : "audit", reason });
           return;
         }
-        await finish([{ cell, replicate, simulatedEvents: output.simulatedEvents, metrics: output.metrics, streams: output.streams, timeseries: output.timeseries }]);
+        await finish([{ cell, replicate, simulatedEvents: output.simulatedEvents, metrics: output.metrics, streams: output.streams, timeseries: output.timeseries }], true);
       };
       interrupted = await feed(tasks, threads * 2, options.signal, pool, async (task, result) => {
         if ("community" in task) return onCommunity(task.community, result as ReplicatePart | Error);
@@ -253,7 +256,7 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
         }
         const unpacked = unpackChunk(context, result as ChunkResult);
         failures.push(...unpacked.failures);
-        await finish(unpacked.records);
+        await finish(unpacked.records, false);
       });
     }
   } finally {
