@@ -3,7 +3,7 @@
  * is src/run/chunk.ts, the plan arrives once as workerData.
  */
 import { workerData } from "piscina";
-import { runChunk, type ChunkTask, type ReplicateFunction, type WorkerContext } from "../src/run/chunk.js";
+import { runChunk, runCommunityTask, type ChunkTask, type CommunityTask, type ReplicateFunction, type WorkerContext } from "../src/run/chunk.js";
 import { runReplicate } from "../src/sim/index.js";
 
 const context = workerData as WorkerContext;
@@ -13,6 +13,6 @@ const replicate: ReplicateFunction = context.replicateModule
 const hook = process.env.GIFTSIM_TEST_THROW_REPLICATE;
 const throwAt = hook === undefined || hook === "" ? undefined : Number(hook);
 
-export default function runTask(task: ChunkTask) {
-  return runChunk(context, replicate, task, throwAt);
+export default function runTask(task: ChunkTask | CommunityTask) {
+  return "community" in task ? runCommunityTask(context, task) : runChunk(context, replicate, task, throwAt);
 }

@@ -54,7 +54,8 @@ function lineView(label: string): ProgressView {
     update(progress) {
       const step = Math.max(1, Math.ceil(progress.total / 4));
       const due = progress.done === progress.total || progress.done - lastDone >= step || progress.elapsedMs - lastLineMs >= 30_000;
-      if (!due || progress.done === lastDone) return;
+      // A line every 30 s even while the count stands still (one big replicate's communities), else only when it moved.
+      if (!due || (progress.done === lastDone && progress.elapsedMs - lastLineMs < 30_000)) return;
       const resumed = progress.resumed > 0 && lastDone < 0 ? ` (${formatCount(progress.resumed)} from the checkpoint)` : "";
       process.stderr.write(
         `${label}: ${formatCount(progress.done)}/${formatCount(progress.total)} replicates${resumed}, ${(progress.elapsedMs / 1000).toFixed(1)} s, ${formatRate(eventRate(progress))} events\n`,

@@ -7,7 +7,7 @@
  * or fails its audit is reported in its slot with its seed; the rest of the chunk still counts.
  */
 import { compileEconomy, type CompiledEconomy, type Economy } from "../economy/index.js";
-import type { EventLogSink, ReplicateOutput, SimConfig } from "../sim/index.js";
+import { runCommunity, type EventLogSink, type ReplicateOutput, type ReplicatePart, type SimConfig } from "../sim/index.js";
 import { writeEventPart } from "./event-log.js";
 import type { ReplicateRecord } from "./record.js";
 import { replicateSeed } from "./seed.js";
@@ -35,6 +35,23 @@ export interface WorkerContext {
 /** A chunk: (cell, replicate) pairs, flattened. */
 export interface ChunkTask {
   items: Int32Array;
+}
+
+/**
+ * One community of one replicate of a world cut into communities (sim/community.ts): the unit
+ * a replicate is spread over threads in. Its part comes back to be joined in community order
+ * (community-join.ts).
+ */
+export interface CommunityTask {
+  cell: number;
+  replicate: number;
+  community: number;
+}
+
+/** Runs one community of (cell, replicate) to its part (it throws where the replicate would). */
+export function runCommunityTask(context: WorkerContext, task: CommunityTask): ReplicatePart {
+  const { config, seed } = replicateInput(context, task.cell, task.replicate);
+  return runCommunity(config, seed, task.community, { economy: cellEconomy(context, task.cell) });
 }
 
 /** Slot states of a chunk result. */

@@ -2,17 +2,22 @@
  * Runs a scenario plan into an output folder: the replicates not yet in the folder's checkpoint
  * are cut into chunks and fed to the worker pool, a few tasks ahead of the threads so none
  * idles; each finished chunk is appended to the checkpoint before it counts as done; when all
- * are done the final files are written from the checkpoint's records in plan order.
+ * are done the final files are written from the checkpoint's records in plan order. A replicate
+ * of a world cut into communities (sim/community.ts) is spread over the threads one community a
+ * task and joined in community order as its parts come back (community-join.ts), so a plan of
+ * one big replicate uses every thread, with the same result on any number of them; it counts as
+ * done, and enters the checkpoint, when its last community is joined.
  */
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { errors, writeFailureCode } from "../errors.js";
-import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, runReplicate } from "../sim/index.js";
+import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, communityCount, runReplicate, type ReplicatePart } from "../sim/index.js";
 import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
 import { checkWritableFile } from "./make-folder.js";
-import { cellEconomy, replicateInput, unpackChunk, type ChunkResult, type ReplicateFailure, type WorkerContext } from "./chunk.js";
+import { cellEconomy, replicateInput, unpackChunk, type ChunkResult, type CommunityTask, type ReplicateFailure, type WorkerContext } from "./chunk.js";
+import { createCommunityJoin } from "./community-join.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
 import { createReplicatePool, type ReplicatePool } from "./pool.js";
 import type { ReplicateRecord } from "./record.js";
@@ -196,12 +201,52 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
   let interrupted = false;
   try {
     if (todo.length > 0) {
-      const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), todo.length / 2));
       const context = workerContext(plan, options.replicateModule, eventsDir);
-      const tasks = chunker(todo, threads, options.chunk);
+      // Communities go to threads of their own unless the event log is written: a replicate's log part is written whole, by one thread.
+      const communitiesOf = plan.scenario.cells.map((cell) => (eventsDir === undefined ? communityCount(cell.config) : 1));
+      const whole: number[] = [];
+      const spread: CommunityTask[] = [];
+      for (let i = 0; i < todo.length; i += 2) {
+        const [cell, replicate] = [todo[i], todo[i + 1]];
+        if (communitiesOf[cell] === 1) whole.push(cell, replicate);
+        else for (let community = 0; community < communitiesOf[cell]; community++) spread.push({ cell, replicate, community });
+      }
+      const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), whole.length / 2 + spread.length));
+      const chunks = chunker(whole, threads, options.chunk);
+      let spreadAt = 0;
+      const tasks = { next: (): PoolTask | undefined => (spreadAt < spread.length ? { community: spread[spreadAt++] } : chunkTask(chunks.next())) };
+      const join = createCommunityJoin();
+      const failed = new Set<number>();
       const pool = createReplicatePool(threads, context);
-      interrupted = await feed(tasks, threads * 2, options.signal, pool, async (items, result) => {
-        tasks.finished(items.length / 2);
+      /** Records finished replicates; a spread replicate's events were counted as its communities came back. */
+      const finish = async (done: ReplicateRecord[], eventsCounted: boolean) => {
+        await writer.append(done);
+        for (const record of done) {
+          records.set(key(record.cell, record.replicate), record);
+          if (!eventsCounted) simulatedEvents += record.simulatedEvents;
+        }
+        progress();
+      };
+      const onCommunity = async ({ cell, replicate, community }: CommunityTask, result: ReplicatePart | Error) => {
+        const id = key(cell, replicate);
+        if (failed.has(id)) return;
+        if (!(result instanceof Error)) simulatedEvents += result.sums.events;
+        const output = result instanceof Error ? result : join.add(id, community, communitiesOf[cell], result);
+        // Progress between a big replicate's first and last community: the events rate moves.
+        if (output === undefined) return progress();
+        if (output instanceof Error || output.audit.state === "failed") {
+          failed.add(id);
+          join.drop(id);
+          const reason = output instanceof Error ? `community ${community}: ${output.message}` : output.audit.failures.join("; ");
+          failures.push({ cell, replicate, seed: replicateInput(context, cell, replicate).seed, kind: output instanceof Error ? "threw" : "audit", reason });
+          return;
+        }
+        await finish([{ cell, replicate, simulatedEvents: output.simulatedEvents, metrics: output.metrics, streams: output.streams, timeseries: output.timeseries }], true);
+      };
+      interrupted = await feed(tasks, threads * 2, options.signal, pool, async (task, result) => {
+        if ("community" in task) return onCommunity(task.community, result as ReplicatePart | Error);
+        const items = task.items;
+        chunks.finished(items.length / 2);
         if (result instanceof Error) {
           // The task itself failed (a worker died): every replicate of the chunk failed with it.
           for (let i = 0; i < items.length; i += 2) {
@@ -209,14 +254,9 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
           }
           return;
         }
-        const unpacked = unpackChunk(context, result);
+        const unpacked = unpackChunk(context, result as ChunkResult);
         failures.push(...unpacked.failures);
-        await writer.append(unpacked.records);
-        for (const record of unpacked.records) {
-          records.set(key(record.cell, record.replicate), record);
-          simulatedEvents += record.simulatedEvents;
-        }
-        progress();
+        await finish(unpacked.records, false);
       });
     }
   } finally {
@@ -242,17 +282,24 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
   return { state: "finished", dir, manifest, summary, records: ordered, resumed, elapsedMs: performance.now() - started, simulatedEvents };
 }
 
+/** A task of the pool: a chunk of whole replicates, or one community of a replicate. */
+type PoolTask = { items: Int32Array } | { community: CommunityTask };
+
+function chunkTask(items: Int32Array | undefined): PoolTask | undefined {
+  return items === undefined ? undefined : { items };
+}
+
 /**
- * Keeps `lanes` tasks in flight until the chunks run out, the signal aborts (threads are
- * stopped at once; chunks in flight are dropped, their replicates stay undone) or `onResult`
+ * Keeps `lanes` tasks in flight until the tasks run out, the signal aborts (threads are
+ * stopped at once; tasks in flight are dropped, their replicates stay undone) or `onResult`
  * throws. Returns whether the run was interrupted.
  */
 async function feed(
-  tasks: { next(): Int32Array | undefined },
+  tasks: { next(): PoolTask | undefined },
   lanes: number,
   signal: AbortSignal | undefined,
   pool: ReplicatePool,
-  onResult: (items: Int32Array, result: ChunkResult | Error) => Promise<void>,
+  onResult: (task: PoolTask, result: ChunkResult | ReplicatePart | Error) => Promise<void>,
 ): Promise<boolean> {
   let fatal: unknown;
   let stopped = false;
@@ -265,17 +312,17 @@ async function feed(
   signal?.addEventListener("abort", stop, { once: true });
   const lane = async () => {
     while (!stopped && fatal === undefined) {
-      const items = tasks.next();
-      if (items === undefined) return;
-      let result: ChunkResult | Error;
+      const task = tasks.next();
+      if (task === undefined) return;
+      let result: ChunkResult | ReplicatePart | Error;
       try {
-        result = await pool.run({ items });
+        result = "community" in task ? await pool.runCommunity(task.community) : await pool.run(task);
       } catch (error) {
         if (stopped) return;
         result = error instanceof Error ? error : new Error(String(error));
       }
       try {
-        await onResult(items, result);
+        await onResult(task, result);
       } catch (error) {
         fatal = error;
       }

@@ -9,7 +9,7 @@
 import type { z } from "zod";
 import { CHANNELS, checkEconomy, type Economy } from "../economy/index.js";
 import { errors, formatPath, problemsFromZod, roundFigure, valueAt, type Problem } from "../errors.js";
-import { DEFAULT_SIM_CONFIG, SIM_LIMITS, estimateWork, maxInitialFollowers, simConfigSchema, type SimConfig } from "../sim/index.js";
+import { DEFAULT_SIM_CONFIG, SIM_LIMITS, communityConfig, communitySizeOf, estimateWork, maxInitialFollowers, simConfigSchema, type SimConfig } from "../sim/index.js";
 import { deepMerge, isTree } from "./overrides.js";
 
 /**
@@ -89,7 +89,7 @@ function sizeProblem(config: SimConfig, prefix: string): Problem | undefined {
   const sizes: Array<[path: string, value: number, max: number, why: string]> = [
     ["population.poolSize", config.population.poolSize, SIM_LIMITS.poolSize, "viewers per creator pool held in memory"],
     ["creators.count", config.creators.count, SIM_LIMITS.creators, "creators simulated in one replicate"],
-    ["population.poolSize", config.population.poolSize * config.creators.count, SIM_LIMITS.totalViewers, `pool size x creators: at most ${SIM_LIMITS.totalViewers} viewers in one replicate`],
+    ["population.poolSize", config.population.poolSize * communitySizeOf(config), SIM_LIMITS.totalViewers, `pool size x creators per community: at most ${SIM_LIMITS.totalViewers} viewers in one community, held in memory at once`],
     ["horizonWeeks", config.horizonWeeks, SIM_LIMITS.horizonWeeks, "weeks simulated in one replicate"],
     ["population.initialFollowers", config.population.initialFollowers, SIM_LIMITS.initialFollowers, "followers per creator"],
     ["discovery.arrivalsPerHour", config.discovery.arrivalsPerHour, SIM_LIMITS.arrivalsPerHour, "discovery arrivals per live hour"],
@@ -107,7 +107,8 @@ function sizeProblem(config: SimConfig, prefix: string): Problem | undefined {
  * refusal names the fields that set the figure, the one the user changed from its default first.
  */
 function workProblem(config: SimConfig, economy: Economy, prefix: string): Problem | undefined {
-  const work = estimateWork(config, economy);
+  // A community is simulated on its own, so memory and time per task are the largest community's (the first); the stream table is the whole replicate's.
+  const work = { ...estimateWork(communityConfig(config, 0), economy), streams: estimateWork(config, economy).streams };
   let problem: Problem | undefined;
   const limit = (figure: number, max: number, what: string, fields: string[]) => {
     if (problem !== undefined || figure <= max) return;
@@ -135,7 +136,7 @@ function workProblem(config: SimConfig, economy: Economy, prefix: string): Probl
   limit(
     work.events,
     SIM_LIMITS.replicateEvents,
-    giftBound ? `estimated events in one replicate, mostly for the ${roundFigure(work.fundedGifts)} gifts the viewers' budgets could pay for` : "estimated events in one replicate (arrivals, departures and followers' attendance decisions)",
+    giftBound ? `estimated events in one community (the replicate when it is one), mostly for the ${roundFigure(work.fundedGifts)} gifts the viewers' budgets could pay for` : "estimated events in one community (the replicate when it is one: arrivals, departures and followers' attendance decisions)",
     giftBound
       ? ["population.budget.whaleMinUsd", "population.budget.maxUsd", "population.budget.medianUsd", "population.budget.whaleShare", "population.payerShare", "horizonWeeks"]
       : ["discovery.arrivalsPerHour", "population.poolSize", "creators.count", "horizonWeeks", "discovery.clipThrough"],

@@ -22,7 +22,6 @@
  * group; nothing is allocated per event, and a stream alone costs nothing of this.
  */
 import type { SimConfig } from "./config.js";
-import { communityCreators } from "./follow-graph.js";
 import type { BattleFormat } from "./formats/battle.js";
 import { pairSeats } from "./formats/battle-pairing.js";
 import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
@@ -67,19 +66,12 @@ export function addToRoom(room: DayRoom, c: number, format: number, daysSincePre
   room.daysSincePrevious[room.count++] = daysSincePrevious;
 }
 
-/** Runs the day's waiting streams on `day`, each community's together (one alone as a stream alone), and empties the room. */
+/** Runs the day's waiting streams on `day` together (one alone as a stream alone), and empties the room. */
 export function runDayRoom(world: World, room: DayRoom, day: number): void {
-  const size = communityCreators(world.config);
   const count = room.count;
   room.count = 0;
-  for (let from = 0; from < count; ) {
-    const community = Math.floor(room.creator[from] / size);
-    let to = from + 1;
-    while (to < count && Math.floor(room.creator[to] / size) === community) to++;
-    if (to - from === 1) runStream(world, room.creator[from], day, room.format[from], room.daysSincePrevious[from]);
-    else runTogether(world, room, from, to, day);
-    from = to;
-  }
+  if (count === 1) runStream(world, room.creator[0], day, room.format[0], room.daysSincePrevious[0]);
+  else if (count > 1) runTogether(world, room, 0, count, day);
 }
 
 /** Battle streams of a room that start at the same second: their rounds end together. */

@@ -45,3 +45,38 @@ export function createLogChunk<Column extends string>(names: readonly Column[], 
   for (const name of names) columns[name] = new Float64Array(capacity);
   return { length: 0, columns };
 }
+
+/** How far a community's viewers, creators and streams are numbered after those of the communities before it. */
+export interface EventLogOffsets {
+  viewers: number;
+  creators: number;
+  streams: number;
+}
+
+/**
+ * A sink that shifts a community's ids past those of the communities before it, then hands
+ * the chunk on to `sink` (the chunks are the feed's scratch, rewritten before every flush, so
+ * they are shifted in place).
+ */
+export function renumberedEventLog(sink: EventLogSink, offsets: EventLogOffsets): EventLogSink {
+  const shift = (column: Float64Array, length: number, by: number) => {
+    for (let i = 0; i < length; i++) column[i] += by;
+  };
+  return {
+    purchases: sink.purchases && ((chunk) => {
+      shift(chunk.columns.viewer, chunk.length, offsets.viewers);
+      shift(chunk.columns.creator, chunk.length, offsets.creators);
+      sink.purchases?.(chunk);
+    }),
+    gifts: sink.gifts && ((chunk) => {
+      shift(chunk.columns.viewer, chunk.length, offsets.viewers);
+      shift(chunk.columns.creator, chunk.length, offsets.creators);
+      shift(chunk.columns.stream, chunk.length, offsets.streams);
+      sink.gifts?.(chunk);
+    }),
+    payouts: sink.payouts && ((chunk) => {
+      shift(chunk.columns.creator, chunk.length, offsets.creators);
+      sink.payouts?.(chunk);
+    }),
+  };
+}

@@ -1,17 +1,17 @@
 /**
  * Who is in whose audience pool (MODEL.md "Many creators": a follow graph of communities and
- * popularity; docs/model.md "Many creators, shared audiences"). Creators [k x communitySize,
- * (k + 1) x communitySize) form community k (communitySize 0: all creators one community); a
- * community's people are in its creators' pools only, so a community is a closed world.
+ * popularity; docs/model.md "Many creators, shared audiences"), for one community: a world cut
+ * into communities (audience.communitySize) is simulated a community at a time, each as a world
+ * of its own (community.ts), so a world's people are in its own creators' pools only.
  *
  * Each creator's pool has a target size: the population's count x poolSize potential viewers
  * split in proportion to (quality / config quality)^reachElasticity, at least MIN_POOL each.
  * Without overlap every slot of every pool is a person of its own (the identity map: the model
- * as it was). With overlap a community's people are its pools' total slots over the mean number
+ * as it was). With overlap the people are the pools' total slots over the mean number
  * of pools a person is in; each person is in k pools, k drawn from a power law P(k) proportional
- * to k^-poolsExponent on 1 .. min(maxPools, the community's creators) (most people in one pool, a
+ * to k^-poolsExponent on 1 .. min(maxPools, the creators) (most people in one pool, a
  * few heavy viewers in many), and picks its k creators without replacement in proportion to their
- * target sizes (popularity). The i-th person of a community is always in its i-th creator's pool
+ * target sizes (popularity). The i-th person is always in the i-th creator's pool
  * (so no pool is empty); the other picks are by popularity. Each pool is shuffled, keyed by its
  * creator, so that its first slots (the initial followers) are people drawn at random, not the
  * same low-numbered people in every pool. Every draw is keyed (by person, or by creator) on the
@@ -35,12 +35,6 @@ export interface FollowGraph {
   readonly person: Int32Array;
   /** Number of people. */
   readonly people: number;
-}
-
-/** Creators per community: communitySize, or every creator when 0 (or larger than the world). */
-export function communityCreators(config: SimConfig): number {
-  const size = config.audience.communitySize;
-  return size === 0 ? config.creators.count : Math.min(size, config.creators.count);
 }
 
 /** The follow graph for creators of `quality` (random: the replicate's audience stream). */
@@ -74,11 +68,9 @@ function targetPoolSizes(config: SimConfig, quality: Float64Array): Int32Array {
   return sizes;
 }
 
-/** One community's shape: its creators, its people and the laws they are drawn from. */
+/** The community's shape: its creators, its people and the laws they are drawn from. */
 interface Community {
-  firstCreator: number;
   creators: number;
-  firstPerson: number;
   people: number;
   /** Cumulative P(k), k = 1 .. its length. */
   poolsCumulative: Float64Array;
@@ -88,51 +80,42 @@ interface Community {
 
 function sharedPools(config: SimConfig, target: Int32Array, random: KeyedRandom): FollowGraph {
   const count = target.length;
-  const size = communityCreators(config);
-  const communities: Community[] = [];
-  let people = 0;
-  for (let first = 0; first < count; first += size) {
-    const creators = Math.min(size, count - first);
-    const poolsCumulative = powerLaw(Math.min(config.audience.maxPools, creators), config.audience.poolsExponent);
-    const popularity = new Float64Array(creators);
-    let slots = 0;
-    for (let i = 0; i < creators; i++) popularity[i] = slots += target[first + i];
-    const mean = meanOf(poolsCumulative);
-    const members = Math.max(creators, Math.round(slots / mean));
-    communities.push({ firstCreator: first, creators, firstPerson: people, people: members, poolsCumulative, popularity });
-    people += members;
-  }
+  const poolsCumulative = powerLaw(Math.min(config.audience.maxPools, count), config.audience.poolsExponent);
+  const popularity = new Float64Array(count);
+  let slots = 0;
+  for (let c = 0; c < count; c++) popularity[c] = slots += target[c];
+  const people = Math.max(count, Math.round(slots / meanOf(poolsCumulative)));
+  const community: Community = { creators: count, people, poolsCumulative, popularity };
   const picks = new Int32Array(config.audience.maxPools);
   // Two passes over the same keyed draws: count each pool, then place its people.
   const filled = new Int32Array(count);
-  for (const community of communities) eachMembership(community, random, picks, (c) => filled[c]++);
+  eachMembership(community, random, picks, (c) => filled[c]++);
   const poolStart = new Int32Array(count + 1);
   for (let c = 0; c < count; c++) poolStart[c + 1] = poolStart[c] + filled[c];
   const person = new Int32Array(poolStart[count]);
   filled.fill(0);
-  for (const community of communities) eachMembership(community, random, picks, (c, p) => (person[poolStart[c] + filled[c]++] = p));
+  eachMembership(community, random, picks, (c, p) => (person[poolStart[c] + filled[c]++] = p));
   for (let c = 0; c < count; c++) shufflePool(person, poolStart[c], poolStart[c + 1], c, random);
   return { poolStart, person, people };
 }
 
 /** Calls `join(creator, person)` for every pool each person of the community is in. */
 function eachMembership(community: Community, random: KeyedRandom, picks: Int32Array, join: (creator: number, person: number) => void): void {
-  const { firstCreator, creators, firstPerson, popularity, poolsCumulative } = community;
-  for (let i = 0; i < community.people; i++) {
-    const p = firstPerson + i;
+  const { creators, popularity, poolsCumulative } = community;
+  for (let p = 0; p < community.people; p++) {
     random.rekey(p, 0);
     const k = 1 + search(poolsCumulative, random.uniform() * poolsCumulative[poolsCumulative.length - 1]);
     let picked = 0;
-    if (i < creators) picks[picked++] = i;
+    if (p < creators) picks[picked++] = p;
     while (picked < k) {
       const c = pickFree(popularity, picks, picked, random);
       picks[picked++] = c;
     }
-    for (let j = 0; j < picked; j++) join(firstCreator + picks[j], p);
+    for (let j = 0; j < picked; j++) join(picks[j], p);
   }
 }
 
-/** A creator (index in the community) not among the first `picked` picks, by popularity. */
+/** A creator not among the first `picked` picks, by popularity. */
 function pickFree(popularity: Float64Array, picks: Int32Array, picked: number, random: KeyedRandom): number {
   const total = popularity[popularity.length - 1];
   for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {

@@ -13,7 +13,9 @@ export type { EventLogChunk, EventLogSink, GiftLogColumn, PayoutLogColumn, Purch
 export type { ReplicateOutput } from "./output.js";
 export { giftingSpread } from "./gifting-spread.js";
 export type { GiftingSpread } from "./gifting-spread.js";
-export { runReplicate } from "./replicate.js";
+export { replicateOutput, runCommunity, runReplicate } from "./replicate.js";
+export { joinParts, type ReplicatePart } from "./replicate-part.js";
+export { communityConfig, communityCount, communitySizeOf } from "./community.js";
 export type { ReplicateOptions } from "./replicate.js";
 export { estimateWork } from "./work-estimate.js";
 export type { WorkEstimate } from "./work-estimate.js";

@@ -84,6 +84,13 @@ const METRIC_TABLE = [
   ["creatorsPaid", countOf("Creators paid", "Creators who received at least one payout.", true)],
   ["creatorsPaidShare", share("Share of creators paid", "Share of all creators who received at least one payout by the horizon (creators never paid count, unlike in days to first payout).", true)],
   ["meanDaysToFirstPayout", { label: "Days to first payout (paid creators)", unit: "days", description: "Mean day of a paid creator's first payout, over paid creators only (NaN when none); read it with the share of creators paid.", higherIsBetter: false }],
+  ["top1CreatorIncomeShare", share("Top-1% creator income share", "Share of creator income (diamonds earned, paid out or pending) going to the top 1% of creators (NaN below 200 creators, where the top 1% is one creator).")],
+  ["top10CreatorIncomeShare", share("Top-10% creator income share", "Share of creator income (diamonds earned, paid out or pending) going to the top 10% of creators (NaN below 20 creators).")],
+  ["creatorIncomeGini", share("Gini of creator income", "Gini coefficient of creator income (diamonds earned) over all creators, earners or not (NaN below 20 creators).")],
+  ...LORENZ_PERCENTS.map((p): Entry<`creatorIncomeLorenz${typeof p}`> => [
+    `creatorIncomeLorenz${p}`,
+    share(`Creator income Lorenz ${p}%`, `Share of creator income (diamonds earned) going to the poorest ${p}% of all creators (NaN below 20 creators).`),
+  ]),
   ["finalMeanQuality", { label: "Creator quality at end", unit: "index", description: "Mean creator quality after reinvestment of payouts.", higherIsBetter: true }],
   ["rejectedRows", countOf("Rejected rows", "Rows the core rejected (a correct simulation sends none).", false)],
   ["simulatedEvents", countOf("Simulated events", "Arrivals, departures, gift candidates, gifts, purchases, timers and payouts processed.")],

@@ -1,15 +1,17 @@
 /**
- * The replicate's metrics, derived once at the end from the ledger's audited totals (money is
- * read from the core, never re-added here) and from the data collector's running sums.
+ * The replicate's metrics, derived once at the end from its merged part (replicate-part.ts):
+ * the ledgers' audited totals (money is read from the core, never re-added here), the data
+ * collector's running sums, and the per-creator and per-gifter data that shares and
+ * concentration are computed over.
  */
-import type { LedgerTotals } from "../core/index.js";
 import { concentration } from "./concentration.js";
 import { LORENZ_PERCENTS, METRIC_NAMES, PRICE_BUCKETS, RETENTION_MINUTES, type MetricName } from "./metric-names.js";
-import { DAY_BASE } from "./viewers.js";
-import type { World } from "./world.js";
+import type { ReplicatePart } from "./replicate-part.js";
 
 /** Below this many creators "the top 1% of creators" is a single creator: not measured. */
 const MIN_CREATORS_FOR_CONCENTRATION = 200;
+/** Below this many creators "the top 10% of creators" is a single creator: creator income concentration is not measured. */
+const MIN_CREATORS_FOR_INCOME_DISTRIBUTION = 20;
 /** The Twitch leak's line between small and larger earners (economics.md, creator income). */
 const SMALL_EARNER_MICROS = 120_000_000;
 
@@ -21,9 +23,10 @@ function put(values: MetricValues, part: MetricValues): void {
   Object.assign(values, part);
 }
 
-/** The replicate's metric row, in METRIC_NAMES order, from the audited totals and the tally. */
-export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed: boolean, horizonDays: number): Float64Array {
-  const { tally, people, creators } = world;
+/** The replicate's metric row, in METRIC_NAMES order, from its merged part. */
+export function replicateMetrics(part: ReplicatePart): Float64Array {
+  const { sums: tally, arrays, totals, creators } = part;
+  const auditPassed = part.failures.length === 0;
   const values: MetricValues = {};
   const num = (value: bigint) => Number(value);
 
@@ -34,7 +37,6 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
   const coinsGifted = num(totals.coinsSpent);
   const coinsPurchased = num(totals.coinsBought);
   const liveHours = tally.liveSeconds / 3600;
-  const gifterCoins = coinsPerGifter(world);
   put(values, {
     viewerSpendMicros: viewerSpend,
     storeFeeMicros: num(totals.storeFeeMicros),
@@ -49,58 +51,52 @@ export function replicateMetrics(world: World, totals: LedgerTotals, auditPassed
     coinsPurchased,
     coinsGifted,
     coinsInWallets: num(totals.coinsInWallets),
-    purchases: world.money.ledger.applied.purchases,
-    gifts: world.money.ledger.applied.gifts,
-    payouts: world.money.ledger.applied.payouts,
+    purchases: part.applied.purchases,
+    gifts: part.applied.gifts,
+    payouts: part.applied.payouts,
     streams: tally.streams,
     liveHours,
     coinsPerLiveHour: liveHours > 0 ? coinsGifted / liveHours : Number.NaN,
     creatorEarningsMicrosPerLiveHour: liveHours > 0 ? earnings / liveHours : Number.NaN,
     uniqueViewers: tally.uniqueViewers,
-    peakConcurrency: tally.peak,
+    peakConcurrency: part.peak,
     meanPeakConcurrency: tally.streams > 0 ? tally.peakSum / tally.streams : Number.NaN,
     meanConcurrency: tally.liveSeconds > 0 ? tally.viewerSeconds / tally.liveSeconds : Number.NaN,
     meanWatchMinutes: tally.visits > 0 ? tally.watchSeconds / tally.visits / 60 : Number.NaN,
-    gifters: gifterCoins.length,
+    gifters: part.gifterCoins.length,
     payers: tally.payers,
-    viewerToGifterConversion: tally.uniqueViewers > 0 ? gifterCoins.length / tally.uniqueViewers : Number.NaN,
+    viewerToGifterConversion: tally.uniqueViewers > 0 ? part.gifterCoins.length / tally.uniqueViewers : Number.NaN,
     arppuMicros: tally.payers > 0 ? viewerSpend / tally.payers : Number.NaN,
     spendPerViewerMicros: tally.uniqueViewers > 0 ? viewerSpend / tally.uniqueViewers : Number.NaN,
     nextStreamReturnRate: tally.returnsDenominator > 0 ? tally.returnsNumerator / tally.returnsDenominator : Number.NaN,
     newFollowers: tally.newFollowers,
     followersStart: tally.followersStart,
-    followersEnd: creators.followerCount.reduce((sum, n) => sum + n, 0),
+    followersEnd: sum(creators.followerCount),
     goalsReached: tally.goalsReached,
-    battleRounds: tally.battle.rounds,
-    battleWinRate: tally.battle.rounds > 0 ? tally.battle.roundsWon / tally.battle.rounds : Number.NaN,
-    rejectedRows: world.money.rejected,
+    battleRounds: part.battle.rounds,
+    battleWinRate: part.battle.rounds > 0 ? part.battle.roundsWon / part.battle.rounds : Number.NaN,
+    rejectedRows: part.rejectedRows,
     simulatedEvents: tally.events,
     auditPassed: auditPassed ? 1 : 0,
-    calibPayingShare: ratio(sum(tally.giftersByMonth), sum(tally.activeByMonth)),
+    calibPayingShare: ratio(sum(arrays.giftersByMonth), sum(arrays.activeByMonth)),
     calibGapCv: tally.gapCvStreams > 0 ? tally.gapCvSum / tally.gapCvStreams : Number.NaN,
-    ...herding(world),
-    calibBattleRepeatRatio: battleRepeatRatio(world),
+    ...herding(part),
+    calibBattleRepeatRatio: battleRepeatRatio(part),
     calibCreatorKeepShare: coinsPurchased > 0 && viewerSpend > 0 ? earnings / ((viewerSpend * coinsGifted) / coinsPurchased) : Number.NaN,
   });
   RETENTION_MINUTES.forEach((m, i) => {
-    values[`retention${m}m`] = tally.visits > 0 ? tally.retained[i] / tally.visits : Number.NaN;
+    values[`retention${m}m`] = tally.visits > 0 ? arrays.retained[i] / tally.visits : Number.NaN;
   });
   PRICE_BUCKETS.forEach((bucket, i) => {
-    values[`gifts${bucket.name}`] = tally.giftsByBucket[i];
-    values[`coins${bucket.name}`] = tally.coinsByBucket[i];
+    values[`gifts${bucket.name}`] = arrays.giftsByBucket[i];
+    values[`coins${bucket.name}`] = arrays.coinsByBucket[i];
   });
-  put(values, gifterConcentration(world, gifterCoins));
-  put(values, gifterRetention(world, horizonDays));
-  put(values, creatorPayouts(world));
-  let whaleSpend = 0;
-  let spend = 0;
-  // Per person (whole micro-USD, so the sum is exact in any order): a person spends one budget on all their creators.
-  for (let p = 0; p < people.count; p++) {
-    spend += people.spentTotalMicros[p];
-    if (people.whale[p] === 1) whaleSpend += people.spentTotalMicros[p];
-  }
-  values.whaleSpendShare = ratio(whaleSpend, spend);
-  values.finalMeanQuality = sum(creators.quality) / creators.count;
+  put(values, gifterConcentration(part));
+  values.gifter30dRetention = ratio(part.retentionRetained, part.retentionCohort);
+  put(values, creatorPayouts(part));
+  put(values, creatorIncomeConcentration(part));
+  values.whaleSpendShare = ratio(part.whaleSpendMicros, part.gifterSpendMicros);
+  values.finalMeanQuality = sum(creators.quality) / creators.quality.length;
   return Float64Array.from(METRIC_NAMES as readonly MetricName[], (name) => values[name] ?? Number.NaN);
 }
 
@@ -114,37 +110,16 @@ function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }
 
-/**
- * Coins gifted per gifting person: per slot when pools do not overlap (each slot its own person),
- * else summed over each person's creators, since a person who gifts to several is one gifter.
- */
-function coinsPerGifter(world: World): Float64Array {
-  const { tally, viewers } = world;
-  if (!viewers.overlap) return Float64Array.from(tally.gifters.subarray(0, tally.gifterCount), (v) => viewers.giftedCoins[v]);
-  const byPerson = new Float64Array(world.people.count);
-  let gifters = 0;
-  for (let i = 0; i < tally.gifterCount; i++) {
-    const v = tally.gifters[i];
-    const p = viewers.person[v];
-    if (byPerson[p] === 0) gifters++;
-    byPerson[p] += viewers.giftedCoins[v];
-  }
-  const coins = new Float64Array(gifters);
-  let at = 0;
-  for (let p = 0; p < byPerson.length; p++) if (byPerson[p] > 0) coins[at++] = byPerson[p];
-  return coins;
-}
-
-/** Top shares, Gini and Lorenz curve of coins gifted per gifting person (`coins`: coinsPerGifter, sorted here). */
-function gifterConcentration(world: World, coins: Float64Array): MetricValues {
-  const { tally } = world;
+/** Top shares, Gini and Lorenz curve of coins gifted per gifter. */
+function gifterConcentration(part: ReplicatePart): MetricValues {
+  const coins = Float64Array.from(part.gifterCoins);
   const measured = concentration(coins);
   const out: MetricValues = {
     gini: measured.gini,
     top1GifterShare: measured.top1,
     top10GifterShare: measured.top10,
     calibTop20Share: measured.top20,
-    calibTop20ViewerShare: topViewerShare(coins, tally.uniqueViewers, 0.2),
+    calibTop20ViewerShare: topViewerShare(coins, part.sums.uniqueViewers, 0.2),
   };
   LORENZ_PERCENTS.forEach((percent, i) => {
     out[`lorenz${percent}`] = measured.lorenz[i];
@@ -167,54 +142,52 @@ function topViewerShare(ascending: Float64Array, viewerCount: number, fraction: 
   return ratio(top, total);
 }
 
-/**
- * Share of gifters who gifted again on a later day within 30 days of their first gift. The
- * cohort is gifters whose first gift left a full 30-day window before the horizon, or, for
- * horizons too short for that, gifters of the first week (their window is cut at the horizon).
- */
-function gifterRetention(world: World, horizonDays: number): MetricValues {
-  const { tally, viewers } = world;
-  const lastCohortDay = horizonDays > 37 ? horizonDays - 31 : 6;
-  let cohort = 0;
-  let retained = 0;
-  for (let i = 0; i < tally.gifterCount; i++) {
-    const v = tally.gifters[i];
-    if (viewers.firstGiftDay[v] - DAY_BASE > lastCohortDay) continue;
-    cohort++;
-    retained += viewers.retainedGifter[v];
-  }
-  return { gifter30dRetention: ratio(retained, cohort) };
-}
-
-function creatorPayouts(world: World): MetricValues {
-  const { creators } = world;
+function creatorPayouts(part: ReplicatePart): MetricValues {
+  const { creators } = part;
+  const count = creators.firstPayoutDay.length;
   let paid = 0;
   let firstDays = 0;
-  for (let c = 0; c < creators.count; c++) {
+  for (let c = 0; c < count; c++) {
     if (creators.firstPayoutDay[c] > 0) {
       paid++;
       firstDays += creators.firstPayoutDay[c] - 1;
     }
   }
   // Payouts, as the Twitch leak counts them (gross, before the provider fee).
-  const payouts = Float64Array.from(world.money.ledger.payoutGrossMicros);
+  const payouts = Float64Array.from(creators.payoutGrossMicros);
   let small = 0;
-  for (let c = 0; c < creators.count; c++) if (payouts[c] > 0 && payouts[c] < SMALL_EARNER_MICROS) small++;
+  for (let c = 0; c < count; c++) if (payouts[c] > 0 && payouts[c] < SMALL_EARNER_MICROS) small++;
   return {
     creatorsPaid: paid,
-    creatorsPaidShare: paid / creators.count,
+    creatorsPaidShare: paid / count,
     meanDaysToFirstPayout: paid > 0 ? firstDays / paid : Number.NaN,
-    calibCreatorTop1PayoutShare: creators.count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(payouts).top1 : Number.NaN,
+    calibCreatorTop1PayoutShare: count >= MIN_CREATORS_FOR_CONCENTRATION ? concentration(payouts).top1 : Number.NaN,
     calibPaidCreatorsUnder120Share: ratio(small, paid),
   };
+}
+
+/** Top shares, Gini and Lorenz curve of creator income (diamonds earned) over all the replicate's creators. */
+function creatorIncomeConcentration(part: ReplicatePart): MetricValues {
+  const count = part.creators.diamonds.length;
+  if (count < MIN_CREATORS_FOR_INCOME_DISTRIBUTION) return {};
+  const measured = concentration(Float64Array.from(part.creators.diamonds));
+  const out: MetricValues = {
+    top1CreatorIncomeShare: count >= MIN_CREATORS_FOR_CONCENTRATION ? measured.top1 : Number.NaN,
+    top10CreatorIncomeShare: measured.top10,
+    creatorIncomeGini: measured.gini,
+  };
+  LORENZ_PERCENTS.forEach((percent, i) => {
+    out[`creatorIncomeLorenz${percent}`] = measured.lorenz[i];
+  });
+  return out;
 }
 
 /**
  * OLS slope of gifts per viewer-minute on concurrency over the 5-minute bins, relative to the
  * mean gifts per viewer-minute: per extra viewer (Lu et al.'s unit) and as an elasticity at the means.
  */
-function herding(world: World): Pick<Required<MetricValues>, "calibHerdingSlope" | "calibHerdingPerViewer"> {
-  const t = world.tally;
+function herding(part: ReplicatePart): Pick<Required<MetricValues>, "calibHerdingSlope" | "calibHerdingPerViewer"> {
+  const t = part.sums;
   const n = t.binCount;
   const denominator = n * t.binXX - t.binX * t.binX;
   if (n < 3 || !(denominator > 0) || t.binY <= 0) return { calibHerdingSlope: Number.NaN, calibHerdingPerViewer: Number.NaN };
@@ -222,8 +195,8 @@ function herding(world: World): Pick<Required<MetricValues>, "calibHerdingSlope"
   return { calibHerdingSlope: (slope * (t.binX / n)) / (t.binY / n), calibHerdingPerViewer: slope / (t.binY / n) };
 }
 
-function battleRepeatRatio(world: World): number {
-  const b = world.tally.battle;
+function battleRepeatRatio(part: ReplicatePart): number {
+  const b = part.battle;
   if (b.freshViewerSeconds <= 0 || b.repeatViewerSeconds <= 0 || b.freshGifts <= 0) return Number.NaN;
   return b.repeatGifts / b.repeatViewerSeconds / (b.freshGifts / b.freshViewerSeconds);
 }

@@ -4,19 +4,24 @@
  * of the world or streams of shared audiences, in a day room: day-room.ts), gifts and purchases
  * flow into the ledger, creators request payouts at the end of their payout days and reinvest
  * part of them in quality (out of their take-home), and a timeseries row is written per day. At the end the ledger is audited and the metrics derived.
+ * A world cut into communities (community.ts) is simulated one community at a time, each as a
+ * world of its own, and its parts joined in community order (replicate-part.ts); the replicate's
+ * outputs are derived from the joined part.
  */
 import { auditLedger, diamondsEarned } from "../core/index.js";
 import type { CompiledEconomy } from "../economy/index.js";
 import { holdSlot, missSlot } from "./attendance.js";
 import { addToRoom, createDayRoom, runDayRoom, waitsForRoom } from "./day-room.js";
+import { communityConfig, communityCount, communityFirstCreator, communitySeed } from "./community.js";
 import { maxInitialFollowers, type SimConfig } from "./config.js";
 import { steadyFatigueHours } from "./creator-effort.js";
-import type { EventLogSink } from "./event-log.js";
+import { renumberedEventLog, type EventLogSink } from "./event-log.js";
 import { TIMESERIES_COLUMNS } from "./metric-names.js";
 import { replicateMetrics } from "./metrics.js";
 import { flushMoney, requestPayouts } from "./money.js";
 import { reinvestedMicros } from "./reinvestment.js";
 import type { ReplicateOutput } from "./output.js";
+import { inCommunity, joinParts, partCreators, partOfWorld, partStreams, type ReplicatePart } from "./replicate-part.js";
 import { startMidMonth } from "./spending.js";
 import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
@@ -48,14 +53,54 @@ const INITIAL_ATTENDANCE_SPREAD_DAYS = 14;
 
 /**
  * Runs one replicate. Uses no randomness but the seedrandom streams made from `seed`, so equal
- * (config, seed) give bit-identical outputs whatever the worker or order.
+ * (config, seed) give bit-identical outputs whatever the worker or order. Communities run one
+ * after another, so only one holds viewers at a time; the event log numbers viewers, creators
+ * and streams over the whole replicate, each community's after those of the ones before.
  */
 export function runReplicate(config: SimConfig, seed: string, options: ReplicateOptions = {}): ReplicateOutput {
-  return simulate(config, seed, options).output;
+  const parts: ReplicatePart[] = [];
+  const before = { viewers: 0, creators: 0, streams: 0 };
+  for (let k = 0; k < communityCount(config); k++) {
+    const sink = options.eventLog;
+    const eventLog = k === 0 || sink === undefined ? sink : renumberedEventLog(sink, { ...before });
+    const part = runCommunity(config, seed, k, { ...options, eventLog });
+    parts.push(part);
+    before.viewers += part.viewerCount;
+    before.creators += partCreators(part);
+    before.streams += partStreams(part);
+  }
+  return replicateOutput(joinParts(parts));
 }
 
-/** runReplicate, also returning the world for tests that inspect per-viewer state. */
+/**
+ * Community k of a replicate (the whole replicate when it has one), as a part to join in
+ * community order; its creators, viewers and streams are numbered from 0 (joinParts renumbers).
+ */
+export function runCommunity(config: SimConfig, seed: string, k: number, options: ReplicateOptions = {}): ReplicatePart {
+  const part = simulateWorld(communityConfig(config, k), communitySeed(config, seed, k), options).part;
+  return communityCount(config) === 1 ? part : inCommunity(part, k, communityFirstCreator(config, k));
+}
+
+/** A replicate's outputs from its joined part. */
+export function replicateOutput(part: ReplicatePart): ReplicateOutput {
+  return {
+    metrics: replicateMetrics(part),
+    streams: part.streams,
+    timeseries: part.timeseries,
+    simulatedEvents: part.sums.events,
+    audit: { state: part.failures.length === 0 ? "passed" : "failed", failures: part.failures },
+  };
+}
+
+/** runReplicate of a world of one community, also returning the world for tests that inspect per-viewer state. */
 export function simulate(config: SimConfig, seed: string, options: ReplicateOptions = {}): { world: World; output: ReplicateOutput } {
+  if (communityCount(config) !== 1) throw new Error("simulate runs a world of one community; runReplicate runs several");
+  const { world, part } = simulateWorld(config, seed, options);
+  return { world, output: replicateOutput(part) };
+}
+
+/** Runs one world (a community, or the whole replicate's creators) to its part. */
+function simulateWorld(config: SimConfig, seed: string, options: ReplicateOptions): { world: World; part: ReplicatePart } {
   const world = createWorld(config, seed, options);
   const { creators, tally, money } = world;
   seedFollowers(world);
@@ -138,15 +183,7 @@ export function simulate(config: SimConfig, seed: string, options: ReplicateOpti
   const failures = audit.state === "failed" ? audit.failures : [];
   if (money.rejected > 0) failures.push(`the core rejected ${money.rejected} rows the simulation had funded`);
   auditReinvestment(world, failures);
-  const passed = failures.length === 0;
-  const output: ReplicateOutput = {
-    metrics: replicateMetrics(world, audit.totals, passed, horizonDays),
-    streams: Float64Array.from(tally.streamRows),
-    timeseries: Float64Array.from(tally.dayRows),
-    simulatedEvents: tally.events,
-    audit: { state: passed ? "passed" : "failed", failures },
-  };
-  return { world, output };
+  return { world, part: partOfWorld(world, audit.totals, failures, horizonDays) };
 }
 
 /**

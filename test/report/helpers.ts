@@ -123,6 +123,8 @@ function plausibleMetrics(context: SyntheticContext, weeks: number): Record<stri
   };
   for (const m of RETENTION_MINUTES) values[`retention${m}m`] = Math.exp(-m / (25 + 5 * armIndex)) * noise(0.03);
   for (const p of LORENZ_PERCENTS) values[`lorenz${p}`] = (p / 100) ** (3 + armIndex);
+  for (const p of LORENZ_PERCENTS) values[`creatorIncomeLorenz${p}`] = (p / 100) ** (5 + armIndex);
+  values.top10CreatorIncomeShare = 0.7 + 0.02 * armIndex;
   PRICE_BUCKETS.forEach((bucket, i) => {
     values[`gifts${bucket.name}`] = Math.round(1000 / (i + 1) ** (1.5 - 0.3 * armIndex));
     values[`coins${bucket.name}`] = values[`gifts${bucket.name}`] * bucket.min * 2;

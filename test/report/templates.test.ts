@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, CHARTS, readRunFolder, reportsDir, type Report } from "../../src/report/index.js";
 import { syntheticRunFolder, twoArmScenario } from "./helpers.js";
 
-const ARM_CHARTS = ["headline-lift", "revenue-per-arm", "revenue-split", "creator-earnings", "coins-per-live-hour", "retention-curves", "return-retention", "lorenz", "gift-sizes"];
+const ARM_CHARTS = ["headline-lift", "revenue-per-arm", "revenue-split", "creator-earnings", "creator-income", "coins-per-live-hour", "retention-curves", "return-retention", "lorenz", "gift-sizes"];
 
 let twoArms: Report;
 let oneAxis: Report;

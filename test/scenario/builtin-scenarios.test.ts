@@ -20,6 +20,7 @@ const BUILT_INS = [
   "whale-dependence",
   "schedule-frequency",
   "schedule-frequency-strained",
+  "platform-scale",
 ];
 
 describe("built-in scenarios", () => {

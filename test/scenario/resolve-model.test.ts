@@ -116,7 +116,7 @@ describe("work limits on derived rates, checked before anything runs", () => {
       const result = problemsOf({ population: { payerShare: 1, budget: { whaleShare: 1, whaleMinUsd, maxUsd: Math.max(50_000, whaleMinUsd) } } }, "model");
       expect(result.code, String(whaleMinUsd)).toBe("TOO_LARGE");
       expect(result.paths).toEqual(["model.population.budget.whaleMinUsd"]);
-      expect(result.message).toMatch(/estimated events in one replicate, mostly for the [\d,.e]+ gifts the viewers' budgets could pay for", expected at most 150,000,000 \(lower model\.population\.budget\.whaleMinUsd/);
+      expect(result.message).toMatch(/estimated events in one community \(the replicate when it is one\), mostly for the [\d,.e]+ gifts the viewers' budgets could pay for", expected at most 150,000,000 \(lower model\.population\.budget\.whaleMinUsd/);
     }
   });
 

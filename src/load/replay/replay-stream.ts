@@ -16,7 +16,7 @@ import { errors } from "../../errors.js";
 import { seedOf } from "../../run/chunk.js";
 import { workerContext } from "../../run/run.js";
 import { loadScenario } from "../../scenario/index.js";
-import type { EventLogChunk, EventLogSink, GiftLogColumn, PurchaseLogColumn } from "../../sim/index.js";
+import { communityCount, type EventLogChunk, type EventLogSink, type GiftLogColumn, type PurchaseLogColumn } from "../../sim/index.js";
 // runReplicate returns outputs only; the replay also needs the ledger the replicate built.
 import { simulate } from "../../sim/replicate.js";
 
@@ -84,6 +84,10 @@ export function captureReplayStream(options: ReplayStreamOptions): ReplayStream 
   }
   if (!Number.isInteger(options.replicate) || options.replicate < 0 || options.replicate >= plan.replicates) {
     throw errors.invalidInput("load options", [{ path: "--replicate", value: options.replicate, expected: `a replicate index from 0 to ${plan.replicates - 1}` }]);
+  }
+  if (communityCount(cell.config) > 1) {
+    // A replay pushes one ledger's events; a world cut into communities has a ledger per community.
+    throw errors.invalidInput("load options", [{ path: "--scenario", value: options.file, expected: "a scenario of one community (model.audience.communitySize 0, or at least creators.count)" }]);
   }
   const seed = seedOf(workerContext(plan), options.replicate);
   const capture = createCapture();

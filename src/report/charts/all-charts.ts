@@ -2,6 +2,7 @@
 import type { ChartDefinition } from "./chart.js";
 import { coinsPerLiveHour } from "./coins-per-live-hour.js";
 import { creatorEarnings } from "./creator-earnings.js";
+import { creatorIncome } from "./creator-income.js";
 import { giftSizes } from "./gift-sizes.js";
 import { headlineLift } from "./headline-lift.js";
 import { lorenz } from "./lorenz.js";
@@ -20,6 +21,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   revenuePerArm,
   revenueSplit,
   creatorEarnings,
+  creatorIncome,
   payoutSurvival,
   coinsPerLiveHour,
   retentionCurves,

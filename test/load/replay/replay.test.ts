@@ -36,6 +36,11 @@ describe("captureReplayStream", () => {
     expect(() => captureReplayStream({ file: BATTLE_NIGHT, arm: "nope", replicate: 0 })).toThrow(/--arm: got "nope", expected an arm of .*casual, battle-fresh, battle-rematch/);
     expect(() => captureReplayStream({ file: BATTLE_NIGHT, replicate: 100 })).toThrow(/--replicate: got 100, expected a replicate index from 0 to 99/);
   });
+
+  it("refuses a world of several communities (a ledger each), naming the scenario", () => {
+    const communities = fileURLToPath(new URL("../../fixtures/scenarios/communities.yaml", import.meta.url));
+    expect(() => captureReplayStream({ file: communities, replicate: 0 })).toThrow(/--scenario: got ".*communities.yaml", expected a scenario of one community \(model.audience.communitySize 0, or at least creators.count\)/);
+  });
 });
 
 describe("runReplayLoad", () => {
