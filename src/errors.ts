@@ -205,8 +205,8 @@ export const errors = {
     new GiftsimError("INVALID_FILE", `${file}:\n${problemLines(problems, "  ")}`, 2, problems),
   unreadableFile: (file: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${file}: ${reason}`, 2, [{ path: "(file)", value: file, expected: reason }]),
-  fileTooLarge: (file: string, bytes: number, limit: number) =>
-    new GiftsimError("TOO_LARGE", `${file}: ${bytes} bytes, expected at most ${limit} bytes (the size limit of a scenario file)`, 2, [
+  fileTooLarge: (file: string, bytes: number, limit: number, what = "a scenario file") =>
+    new GiftsimError("TOO_LARGE", `${file}: ${bytes} bytes, expected at most ${limit} bytes (the size limit of ${what})`, 2, [
       { path: "(file)", value: bytes, expected: `at most ${limit} bytes` },
     ]),
   tooLarge: (path: string, value: number, limit: number, why: string) =>

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { errors } from "../errors.js";
 import type { MetricInfo } from "../sim/index.js";
-import { csvFieldNumber, parseCsv } from "./read-csv.js";
+import { csvFieldNumber, parseCsv } from "../run/read-csv.js";
 import { cellLabel, type ReportCalibrationEntry, type ReportCell, type ReportData, type ReportTable } from "./report-data.js";
 
 /** The parts of manifest.json a report reads (src/run/finalize.ts writes it). */

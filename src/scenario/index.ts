@@ -1,5 +1,5 @@
 export { loadScenario } from "./load.js";
-export { readScenarioFile } from "./read-file.js";
+export { readCappedText, readScenarioFile } from "./read-file.js";
 export { resolveScenario, scenarioHash, withWorlds, worldsPlan } from "./resolve.js";
 export { constantValue, designLayout, uncertainConstants } from "./uncertainty.js";
 export type { UncertainConstants, WorldConstant, WorldDesign } from "./uncertainty.js";

@@ -19,7 +19,7 @@ export const MAX_SCENARIO_FILE_BYTES = 1024 * 1024;
 
 /** Parses FILE (YAML or JSON) or throws a GiftsimError (exit 2) naming each bad line. */
 export function readScenarioFile(file: string): unknown {
-  const text = readCapped(file);
+  const text = readCappedText(file, MAX_SCENARIO_FILE_BYTES, "a scenario file");
   if (extname(file).toLowerCase() === ".json") {
     const problem = jsonSyntaxProblem(text);
     if (problem !== undefined) throw errors.jsonSyntax(file, [problem]);
@@ -67,7 +67,11 @@ export function readScenarioFile(file: string): unknown {
 }
 
 /** The file's text, refused unread when larger than MAX_SCENARIO_FILE_BYTES (also for pipes and devices, which have no size). */
-function readCapped(file: string): string {
+/**
+ * The text of FILE, refused (exit 2) when it is not a regular file or passes `maxBytes`, which
+ * the message names as the size limit of `what`; shared with the other input files (histories).
+ */
+export function readCappedText(file: string, maxBytes: number, what: string): string {
   let fd: number;
   try {
     // Opening a FIFO blocks until a writer comes, for ever; a device reads without end.
@@ -78,18 +82,18 @@ function readCapped(file: string): string {
     throw error instanceof GiftsimError ? error : errors.unreadableFile(file, readFailure(error));
   }
   // One byte more than the cap tells a stream past the cap from one exactly at it.
-  const buffer = Buffer.alloc(MAX_SCENARIO_FILE_BYTES + 1);
+  const buffer = Buffer.alloc(maxBytes + 1);
   let length = 0;
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_SCENARIO_FILE_BYTES) throw errors.fileTooLarge(file, size, MAX_SCENARIO_FILE_BYTES);
+    if (size > maxBytes) throw errors.fileTooLarge(file, size, maxBytes, what);
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
   } catch (error) {
     throw error instanceof GiftsimError ? error : errors.unreadableFile(file, readFailure(error));
   } finally {
     closeSync(fd);
   }
-  if (length > MAX_SCENARIO_FILE_BYTES) throw errors.fileTooLarge(file, length, MAX_SCENARIO_FILE_BYTES);
+  if (length > maxBytes) throw errors.fileTooLarge(file, length, maxBytes, what);
   return buffer.toString("utf8", 0, length);
 }
 

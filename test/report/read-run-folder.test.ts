@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GiftsimError } from "../../src/errors.js";
 import { readRunFolder, writeReport } from "../../src/report/index.js";
-import { parseCsv } from "../../src/report/read-csv.js";
+import { parseCsv } from "../../src/run/read-csv.js";
 import { syntheticRunFolder, twoArmScenario } from "./helpers.js";
 
 describe("readRunFolder", () => {

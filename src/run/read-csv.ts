@@ -1,6 +1,6 @@
 /**
- * Reads the CSV files a run writes (src/run/csv.ts): a header row, comma separated, text quoted
- * when it must be, an empty field for an undefined figure. Small on purpose: RFC 4180 quoting
+ * Reads the CSV files a run writes (csv.ts) and creators' stream histories (src/history): a
+ * header row, comma separated, text quoted when it must be, an empty field for an undefined figure. Small on purpose: RFC 4180 quoting
  * and nothing else, so what the writer promises is exactly what is read back.
  */
 
