@@ -10,6 +10,7 @@ import { calibrateCommand } from "./commands/calibrate.js";
 import { loadCommand } from "./commands/load.js";
 import { serveCommand } from "./commands/serve.js";
 import { compareCommand } from "./commands/compare.js";
+import { historyCommand } from "./commands/history.js";
 import { mergeCommand } from "./commands/merge.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
@@ -18,7 +19,7 @@ import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 
-const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, calibrateCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand];
+const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, calibrateCommand, mergeCommand, reportCommand, validateCommand, historyCommand, scenariosCommand];
 
 /** A first word that names no command: strict yargs calls it an "Unknown argument". */
 function unknownCommand(argv: readonly string[]): GiftsimError | undefined {

@@ -15,6 +15,11 @@ export function dayNumber(date: string): number | undefined {
   return dateOf(ms / MS_PER_DAY) === date ? ms / MS_PER_DAY : undefined;
 }
 
+/** Whether `text` is a real YYYY-MM-DD date. */
+export function isHistoryDate(text: string): boolean {
+  return dayNumber(text) !== undefined;
+}
+
 /** The YYYY-MM-DD date of a day number. */
 export function dateOf(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);

@@ -10,3 +10,5 @@ export type { HistoryOptions } from "./from-streams.js";
 export { historySchedule } from "./schedule.js";
 export type { HistorySchedule } from "./schedule.js";
 export { historySummary } from "./summary.js";
+export { describeHistory } from "./describe.js";
+export { isHistoryDate } from "./dates.js";
