@@ -28,10 +28,10 @@ export const AUDIENCE_PARAMETERS: readonly FitParameter[] = [
   {
     path: "population.initialFollowers",
     low: 200,
-    high: 20_000,
+    high: 10_000,
     log: true,
     integer: true,
-    why: "assumption: followers at the history's first stream, from a small creator (200) to a large mid-size one (20,000); the default study's 1,500 sits inside",
+    why: "assumption: followers at the history's first stream, from a small creator (200) to a large mid-size one (10,000, half the default pool: the model seeds at most half the pool as followers); the default study's 1,500 sits inside",
   },
   {
     path: "population.poolSize",

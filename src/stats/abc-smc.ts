@@ -200,8 +200,8 @@ export function effectiveSampleSize(weights: readonly number[]): number {
 
 /**
  * The distance's divisors: each summary's median absolute deviation over `summaries` (scaled
- * by 1.4826, a normal's sd), or 0 for a summary that does not vary, which the distance leaves
- * out. Rows with a failed simulation (any NaN) are skipped.
+ * by 1.4826, a normal's sd), or 0 for a summary that does not vary (beyond rounding), which
+ * the distance leaves out. Rows with a failed simulation (any NaN) are skipped.
  */
 export function madScales(summaries: readonly Float64Array[]): number[] {
   const rows = summaries.filter((row) => row.every(Number.isFinite));
@@ -212,7 +212,8 @@ export function madScales(summaries: readonly Float64Array[]): number[] {
     const median = quantileSorted(column, 0.5);
     const deviations = column.map((v) => Math.abs(v - median)).sort((a, b) => a - b);
     const mad = 1.4826 * quantileSorted(deviations, 0.5);
-    scales.push(Number.isFinite(mad) && mad > 0 ? mad : 0);
+    // A spread at rounding level (a figure fixed by the design, summed in another order) is no spread.
+    scales.push(Number.isFinite(mad) && mad > 1e-9 * Math.max(1, Math.abs(median)) ? mad : 0);
   }
   return scales;
 }
