@@ -46,6 +46,8 @@ export interface CalibrateRequest {
   parameters: FitParameter[];
   particles: number;
   generations: number;
+  /** Fresh posterior simulations of the predictive check (default PREDICTIVE_SIMULATIONS). */
+  predictive?: number;
   seed: string;
   workers: number;
   out: string;
@@ -125,7 +127,7 @@ export function fitIdentity(request: CalibrateRequest): FitIdentity {
     arm: request.arm,
     parameters: request.parameters.map((p) => p.path),
     seed: request.seed,
-    settings: { particles: settings.particles, generations: settings.generations, alpha: settings.alpha, acceptanceFloor: settings.acceptanceFloor, minShrink: settings.minShrink, batch: settings.batch, predictive: PREDICTIVE_SIMULATIONS },
+    settings: { particles: settings.particles, generations: settings.generations, alpha: settings.alpha, acceptanceFloor: settings.acceptanceFloor, minShrink: settings.minShrink, batch: settings.batch, predictive: request.predictive ?? PREDICTIVE_SIMULATIONS },
   };
 }
 
@@ -192,12 +194,13 @@ export async function calibrate(request: CalibrateRequest): Promise<CalibrateOut
       throw errors.replicatesFailed([`every simulation of the prior failed; the first: ${firstFailure}`], "giftsim validate on the scenario");
     }
     const posterior = abc.populations[abc.populations.length - 1];
-    const draws = predictiveDraws(posterior, request.seed, PREDICTIVE_SIMULATIONS);
+    const predictive = request.predictive ?? PREDICTIVE_SIMULATIONS;
+    const draws = predictiveDraws(posterior, request.seed, predictive);
     const values = new Float64Array(draws.length * k);
     draws.forEach((d, i) => values.set(posterior.values.slice(d * k, (d + 1) * k), i * k));
     progress(posterior.generation, 0, "predictive");
     const check = predictiveCheck(request.history, observed, abc.scales, await run("predictive", 0, values, true));
-    const total = abc.populations.reduce((sum, p) => sum + p.proposals, 0) + abc.unfinishedProposals + PREDICTIVE_SIMULATIONS;
+    const total = abc.populations.reduce((sum, p) => sum + p.proposals, 0) + abc.unfinishedProposals + predictive;
     await pool.close();
     return { state: "finished", request, abc, check, scales: abc.scales, observed, simulations: total };
   } catch (error) {
