@@ -13,7 +13,7 @@ import { writeCsvTable } from "../run/csv.js";
 import type { Table, TableRow } from "../run/table.js";
 import { giftsimVersion } from "../install.js";
 import type { FinishedCalibration } from "./calibrate.js";
-import { abcSettings, fitIdentity } from "./calibrate.js";
+import { fitIdentity } from "./calibrate.js";
 import { FIT_MANIFEST } from "./fit-checkpoint.js";
 import { fromScale } from "./parameters.js";
 import { particleValues, summarisePosterior, type ParameterSummary } from "./posterior.js";
@@ -111,8 +111,3 @@ export function writeFitManifest(fit: FinishedCalibration, files: Record<string,
   return manifest;
 }
 
-/** The settings of a request in the manifest's words (used by messages). */
-export function settingsLine(fit: FinishedCalibration): string {
-  const s = abcSettings(fit.request);
-  return `${s.particles} particles, up to ${s.generations} generations, tolerance quantile ${s.alpha}, acceptance floor ${s.acceptanceFloor}`;
-}
