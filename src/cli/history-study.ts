@@ -19,6 +19,7 @@ export function writeSimulatedHistory(args: HistoryArgs): void {
   const { metrics, unit } = historyChoices(args);
   const folder = dirname(args.out);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw errors.invalidInput("option", [{ path: "--out", value: args.out, expected: `a file in an existing folder (${folder} is not one)` }]);
+  if (existsSync(args.out) && statSync(args.out).isDirectory()) throw errors.invalidInput("option", [{ path: "--out", value: args.out, expected: "a file name (this is a folder)" }]);
   const plan = loadScenario(scenarioPath(args.scenario, "--scenario"), { seed: args.seed, replicates: 1 });
   const { scenario } = plan;
   if (scenario.sweep.length > 0) throw errors.invalidInput("option", [{ path: "--scenario", value: args.scenario, expected: "a scenario without a sweep (a history is one creator's streams)" }]);

@@ -19,7 +19,7 @@ import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 
-const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, calibrateCommand, mergeCommand, reportCommand, validateCommand, historyCommand, scenariosCommand];
+const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand, historyCommand, calibrateCommand];
 
 /** A first word that names no command: strict yargs calls it an "Unknown argument". */
 function unknownCommand(argv: readonly string[]): GiftsimError | undefined {

@@ -25,6 +25,7 @@ import {
 const REQUIRED = ["date", "durationMinutes"] as const;
 const COUNT_METRICS = HISTORY_METRICS.filter((m) => m !== "revenue");
 const KNOWN_COLUMNS: readonly string[] = [...REQUIRED, ...COUNT_METRICS, ...REVENUE_UNITS];
+const STREAM_MINUTES = `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}`;
 /** A non-negative decimal as a spreadsheet writes it (no sign, no thousands separators, no hex). */
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -68,13 +69,13 @@ export function parseHistory(text: string, source: string): StreamHistory {
       previous = { date, day };
       days[r] = day;
     }
-    const duration = readNumber(fields[columnOf("durationMinutes")], { whole: false, at: at("durationMinutes"), problems, what: `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}` });
-    if (duration !== undefined && (duration <= 0 || duration > MAX_STREAM_MINUTES)) problems.push({ path: at("durationMinutes"), value: duration, expected: `minutes, more than 0 and at most ${MAX_STREAM_MINUTES}` });
+    const duration = readNumber(fields[columnOf("durationMinutes")], { whole: false, at: at("durationMinutes"), problems, what: STREAM_MINUTES });
+    if (duration !== undefined && (duration <= 0 || duration > MAX_STREAM_MINUTES)) problems.push({ path: at("durationMinutes"), value: duration, expected: STREAM_MINUTES });
     durationMinutes[r] = duration ?? 0;
     for (const metric of metrics) {
       const column = historyColumn(metric, unit);
       const whole = metric !== "revenue" || isWholeUnit(unit as RevenueUnit);
-      const what = whole ? "a whole number, 0 or more (a count)" : "an amount in dollars, 0 or more (such as 12.50)";
+      const what = whole ? "a whole number, 0 or more" : "an amount in dollars, 0 or more (such as 12.50)";
       (values[metric] as Float64Array)[r] = readNumber(fields[columnOf(column)], { whole, at: at(column), problems, what }) ?? 0;
     }
   });
@@ -124,7 +125,7 @@ function readNumber(field: string, check: { whole: boolean; at: string; problems
     return undefined;
   }
   if (!DECIMAL.test(field)) {
-    const hint = /^-/.test(field) && DECIMAL.test(field.slice(1)) ? " (not negative)" : field.includes(",") ? " (without thousands separators)" : "";
+    const hint = /^-/.test(field) && DECIMAL.test(field.slice(1)) ? " (this one is negative)" : field.includes(",") ? " (without thousands separators)" : "";
     problems.push({ path: at, value: field, expected: `${what}${hint}` });
     return undefined;
   }

@@ -32,10 +32,12 @@ export function historySummary(history: StreamHistory): { names: string[]; value
   const columns: [string, Float64Array][] = [["durationMinutes", history.durationMinutes]];
   for (const metric of HISTORY_METRICS) if (history.values[metric] !== undefined) columns.push([metric, history.values[metric]]);
   for (const [name, column] of columns) {
-    const logged = Float64Array.from(column, Math.log1p);
-    const mean = meanOf(logged);
+    // Spread and trend are taken about the first stream's value, so a constant column gives exactly 0 (no rounding residue).
+    const first = Math.log1p(column[0]);
+    const offsets = Float64Array.from(column, (x) => Math.log1p(x) - first);
+    const mean = meanOf(offsets);
     names.push(`${name}.mean`, `${name}.sd`, `${name}.trend`);
-    values.push(mean, Math.sqrt(meanOf(Float64Array.from(logged, (x) => (x - mean) ** 2))), slope(weeks, logged));
+    values.push(first + mean, Math.sqrt(meanOf(Float64Array.from(offsets, (x) => (x - mean) ** 2))), slope(weeks, offsets));
   }
   for (const [numerator, denominators] of RATIOS) {
     const top = history.values[numerator];

@@ -22,11 +22,13 @@ describe("historyFromStreams", () => {
     expect([...(history.values.revenue ?? [])]).toEqual(of("creatorDiamonds"));
   });
 
-  it("counts views as whole visits, at least one per unique viewer", () => {
+  it("counts views as whole visits, re-entries included: at least one per unique viewer, more where viewers came back", () => {
     const visits = of("meanConcurrency").map((c, i) => (c * of("durationMinutes")[i]) / of("meanWatchMinutes")[i]);
     for (const v of visits) expect(Math.abs(v - Math.round(v))).toBeLessThan(1e-6);
-    const views = history.values.viewers ?? new Float64Array();
+    const views = [...(history.values.viewers ?? [])];
+    expect(views).toEqual(visits.map(Math.round));
     views.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(of("uniqueViewers")[i]));
+    expect(views.some((v, i) => v > of("uniqueViewers")[i])).toBe(true);
   });
 
   it("dates streams from the first Monday on or after the start, keeping the simulated weekdays", () => {

@@ -63,6 +63,9 @@ describe("giftsim history", () => {
     expect(options.stderr).toContain('--start-date: got "2026-13-01"');
     const scenario = await runCli(["history", "--scenario", "no-such-study", "--out", out]);
     expect(scenario.stderr).toContain('--scenario: got "no-such-study", expected a scenario file or a built-in scenario\'s name (battle-league,');
+    const folder = await runCli(["history", "--scenario", "schedule-2-vs-4", "--out", dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("expected a file name (this is a folder)");
     expect(readdirSync(dir).filter((name) => name.startsWith("bad"))).toEqual([]);
   });
 });

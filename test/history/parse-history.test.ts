@@ -77,7 +77,7 @@ describe("parseHistory", () => {
       'line 6 = "3 fields"',
       'line 7, column viewers = "1,200"',
     ]);
-    expect(error.message).toContain('line 3, column gifters: got "-3", expected a whole number, 0 or more (a count) (not negative)');
+    expect(error.message).toContain('line 3, column gifters: got "-3", expected a whole number, 0 or more (this one is negative)');
     expect(error.message).toContain('line 4, column date: got "2026-01-05", expected a date on or after 2026-01-08 (the row above; rows in date order)');
     expect(error.message).toContain('line 5, column date: got "2026-02-30", expected a date YYYY-MM-DD');
     expect(error.message).toContain("(without thousands separators)");

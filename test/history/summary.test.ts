@@ -39,6 +39,13 @@ describe("historySummary", () => {
     expect(historySummary(parseHistory("date,durationMinutes,gifters\n2026-01-06,60,5\n2026-01-06,60,50\n", "t.csv")).values[5]).toBe(0);
   });
 
+  it("gives exactly 0 spread and trend for a column that never changes (every simulated stream has one length)", () => {
+    const constant = historySummary(parseHistory("date,durationMinutes,gifters\n2026-01-06,120,5\n2026-01-09,120,7\n2026-01-20,120,6\n", "t.csv"));
+    expect(constant.values[1]).toBe(0);
+    expect(constant.values[2]).toBe(0);
+    expect(constant.values[0]).toBe(Math.log1p(120));
+  });
+
   it("pools ratios over the history: log1p(total) - log1p(total)", () => {
     expect(value("gifters/uniqueViewers")).toBeCloseTo(Math.log1p(18) - Math.log1p(1206), 12);
     expect(value("revenue/gifters")).toBeCloseTo(Math.log1p(198) - Math.log1p(18), 12);
