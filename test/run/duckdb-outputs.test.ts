@@ -92,7 +92,7 @@ describe("outputs read by DuckDB", () => {
     expect(result.code, result.stderr).toBe(0);
     const particles = `'${join(fit, "particles.csv")}'`;
     expect(Object.values(await types(particles)).every((type) => NUMERIC.test(type))).toBe(true);
-    const sums = await rows(`SELECT generation, count(*)::INTEGER AS n, round(sum(weight), 9) AS total FROM ${particles} GROUP BY generation ORDER BY generation`);
+    const sums = await rows(`SELECT generation::INTEGER AS generation, count(*)::INTEGER AS n, round(sum(weight), 9) AS total FROM ${particles} GROUP BY generation ORDER BY generation`);
     expect(sums).toEqual([{ generation: 0, n: 20, total: 1 }, { generation: 1, n: 20, total: 1 }]);
     const posterior = `'${join(fit, "posterior.csv")}'`;
     const bad = await rows(`SELECT parameter FROM ${posterior} WHERE NOT (prior_low <= q05 AND q05 <= median AND median <= q95 AND q95 <= prior_high AND ci90_low = q05 AND ci90_high = q95)`);
