@@ -123,6 +123,18 @@ describe("giftsim run --posterior", () => {
     }
   }, 120_000);
 
+  it("sensitivity --posterior varies a fitted constant over its 90% credible interval, at the posterior medians", async () => {
+    const out = join(root, "sensitivity");
+    const result = await runCli(["sensitivity", SCENARIO, "--posterior", reference, "--params", "population.payerShare", "--samples", "2", "--quiet", "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const fitted = JSON.parse(readFileSync(join(reference, "posterior.json"), "utf8")).parameters as Array<{ parameter: string; q05: number; q95: number; median: number }>;
+    const payers = fitted.find((p) => p.parameter === "population.payerShare")!;
+    const [constant] = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8")).constants;
+    expect(constant).toEqual({ path: "population.payerShare", low: payers.q05, high: payers.q95, integer: false });
+    const base = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).scenario.resolved.cells[0].config.population;
+    expect(base.initialFollowers).toBe(Math.round(fitted.find((p) => p.parameter === "population.initialFollowers")!.median));
+  }, 120_000);
+
   it("refuses a corrupt posterior, a folder that is not a calibration, and a parameter the study compares", async () => {
     const corrupt = join(root, "corrupt");
     cpSync(reference, corrupt, { recursive: true });
