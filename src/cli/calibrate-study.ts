@@ -84,7 +84,7 @@ export async function executeCalibrate(args: CalibrateArgs): Promise<void> {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
   }
-  if (outcome.state === "interrupted") throw errors.interrupted(request.out, outcome.generations, request.generations);
+  if (outcome.state === "interrupted") throw errors.calibrationInterrupted(request.out, outcome.generations);
   const { files } = writeFitData(outcome);
   const html = await fitReportHtml(outcome);
   files["report.html"] = writeFileAtomicHashed(join(request.out, "report.html"), (write) => write(Buffer.from(html, "utf8")));

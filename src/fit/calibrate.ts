@@ -10,6 +10,7 @@ import type { ScenarioPlan } from "../scenario/index.js";
 import { type SimConfig } from "../sim/index.js";
 import { runAbcSmc, type AbcSettings, type AbcState } from "../stats/index.js";
 import { giftsimVersion } from "../install.js";
+import { lockFolder } from "../run/folder-lock.js";
 import { makeFolder } from "../run/make-folder.js";
 import { createFitPool, type FitPool } from "./fit-pool.js";
 import { saveCheckpoint, startingState, type FitIdentity } from "./fit-checkpoint.js";
@@ -145,10 +146,23 @@ export function fitContext(request: CalibrateRequest): FitContext {
 
 class Interrupted extends Error {}
 
-/** Runs the calibration into request.out (checkpoint after each generation); the outputs are written by writeFitOutputs. */
+/**
+ * Runs the calibration into request.out (checkpoint after each generation), holding the
+ * folder's lock so a second calibration cannot write the same folder; the outputs are written
+ * by writeFitData and writeFitManifest.
+ */
 export async function calibrate(request: CalibrateRequest): Promise<CalibrateOutcome> {
-  const identity = fitIdentity(request);
   makeFolder(request.out);
+  const lock = lockFolder(request.out);
+  try {
+    return await calibrateLocked(request);
+  } finally {
+    lock.release();
+  }
+}
+
+async function calibrateLocked(request: CalibrateRequest): Promise<CalibrateOutcome> {
+  const identity = fitIdentity(request);
   const start = startingState(request.out, identity, request.resume);
   const settings = abcSettings(request);
   const observed = historySummary(request.history);
