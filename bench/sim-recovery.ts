@@ -12,7 +12,7 @@ import { coverageTable, recoveryRun, type RecoveryOptions, type RecoveryRun } fr
 import { loadScenario } from "../src/scenario/index.js";
 import { installPath } from "../src/install.js";
 
-/** Particles, generations and predictive simulations of a recovery calibration (a user's default: 200, 8 and 100). */
+/** Particles, generations and predictive simulations of a recovery calibration (a user's default: 150, up to 8 and 100). */
 export const RECOVERY_PARTICLES = 80;
 export const RECOVERY_GENERATIONS = 4;
 const RECOVERY_PREDICTIVE = 20;

@@ -18,14 +18,17 @@ import { priorBox, type FitParameter } from "./parameters.js";
 import { predictiveCheck, predictiveDraws, type PredictiveCheck } from "./predictive.js";
 import type { FitContext, FitResult } from "./simulate.js";
 
-/** Particles per generation by default: enough for 90% intervals of a handful of parameters. */
-export const DEFAULT_PARTICLES = 200;
+/** Particles per generation by default: enough for 90% intervals of a handful of parameters (an effective sample of 100 or more). */
+export const DEFAULT_PARTICLES = 150;
 /** Most generations by default, the prior's included. */
 export const DEFAULT_GENERATIONS = 8;
 /** Each tolerance is this quantile of the previous generation's distances. */
 export const TOLERANCE_QUANTILE = 0.5;
-/** A generation accepting under this share of its proposals stops the fit (and caps its proposals at particles / floor). */
-export const ACCEPTANCE_FLOOR = 0.1;
+/**
+ * A generation accepting under this share of its proposals stops the fit: its proposals are
+ * capped at particles / floor, the cost of the last, unfinished generation.
+ */
+export const ACCEPTANCE_FLOOR = 0.15;
 /** A tolerance shrinking by less than this share stops the fit. */
 export const MIN_TOLERANCE_SHRINK = 0.05;
 /** Proposals simulated together (fixed: acceptance in index order must not depend on the workers). */

@@ -13,7 +13,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("scenario", { type: "string", describe: `the scenario whose model is fitted: a file, or a built-in's name (default ${DEFAULT_SCENARIO.replace(/\.yaml$/, "")})` })
       .option("arm", { type: "string", describe: "the arm whose config is fitted (default: the first)" })
       .option("params", { type: "string", describe: "parameters to fit, config paths comma-separated (default: followers, discovery, attendance, follow probability, payer share, budget, gift rate)" })
-      .option("particles", { type: "number", describe: "particles per generation (default 200)" })
+      .option("particles", { type: "number", describe: "particles per generation (default 150)" })
       .option("generations", { type: "number", describe: "most generations, the prior's included (default 8)" })
       .option("seed", { type: "string", describe: "master seed (default: the scenario's)" })
       .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
