@@ -42,6 +42,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
       `${plan.scenario.name}: ${countOf(manifest.replicatesInFolder, "replicate")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
       `  output   ${outcome.dir}`,
       `  checksum ${manifest.checksums.results}`,
+      ...(args.posterior === undefined ? [] : [`  posterior ${args.posterior}: every replicate in a world drawn from the calibration's particles`]),
       ...worldsLine,
       ...(report ? [`  report   ${report.files[0]}`] : []),
       "",
