@@ -5,7 +5,7 @@
  * folder resumable), write the outputs and the report, and print the verdict and the posterior.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { errors } from "../errors.js";
@@ -17,25 +17,16 @@ import { readHistory } from "../history/index.js";
 import { writeFileAtomicHashed } from "../run/atomic-file.js";
 import { checkWritableFolder } from "../run/make-folder.js";
 import { fitReportHtml, verdictSentence } from "../report/fit-page.js";
-import { builtinScenarioDir, listScenarios, loadScenario } from "../scenario/index.js";
+import { builtinScenarioDir, loadScenario } from "../scenario/index.js";
 import type { CalibrateArgs } from "./calibrate-args.js";
 import { fitProgressView } from "./fit-progress.js";
+import { scenarioPath } from "./scenario-path.js";
 import { DEFAULT_SCENARIO } from "./run-args.js";
-
-/** A scenario file, or a built-in scenario's name (its file name without .yaml). */
-function scenarioFile(given: string | undefined): string {
-  if (given === undefined) return join(builtinScenarioDir(), DEFAULT_SCENARIO);
-  if (existsSync(given)) return given;
-  const builtin = join(builtinScenarioDir(), `${given}.yaml`);
-  if (existsSync(builtin)) return builtin;
-  const names = listScenarios().map((s) => basename(s.file).replace(/\.(ya?ml|json)$/, ""));
-  throw errors.invalidInput("option", [{ path: "--scenario", value: given, expected: `a scenario file or a built-in's name, one of: ${names.join(", ")}` }]);
-}
 
 /** The validated request; throws an input error (exit 2) before anything is written. */
 export function calibrateRequest(args: CalibrateArgs, signal?: AbortSignal): CalibrateRequest {
   const history = readHistory(args.history);
-  const plan = loadScenario(scenarioFile(args.scenario), { seed: args.seed });
+  const plan = loadScenario(args.scenario === undefined ? join(builtinScenarioDir(), DEFAULT_SCENARIO) : scenarioPath(args.scenario, "--scenario"), { seed: args.seed });
   const arms = plan.scenario.arms.map((arm) => arm.name);
   const arm = args.arm ?? arms[0];
   if (!arms.includes(arm)) throw errors.invalidInput("option", [{ path: "--arm", value: arm, expected: `an arm of ${plan.scenario.name}, one of: ${arms.join(", ")}` }]);

@@ -83,7 +83,7 @@ describe("giftsim calibrate", () => {
       [["--params", "population.initialFollowers,no.such"], /--params\[1\]: got "no.such", expected a fittable parameter, one of: population.initialFollowers, population.poolSize, population.payerShare/],
       [["--arm", "nope"], /--arm: got "nope", expected an arm of tiny-creator, one of: base/],
       [["--particles", "5000", "--generations", "50"], /expected at most 100000/],
-      [["--scenario", "no-such-study"], /--scenario: got "no-such-study", expected a scenario file or a built-in's name, one of: .*qa-vs-challenge/],
+      [["--scenario", "no-such-study"], /--scenario: got "no-such-study", expected a scenario file or a built-in scenario's name \(.*qa-vs-challenge/],
     ];
     for (const [override, message] of cases) {
       const out = join(root, `refused-${override[0].slice(2)}`);
