@@ -108,9 +108,14 @@ export function abcSettings(request: Pick<CalibrateRequest, "parameters" | "part
   };
 }
 
+/** The cell a fit takes its config from: `arm`'s at the first sweep point. */
+export function armCell(plan: ScenarioPlan, arm: string): ScenarioPlan["scenario"]["cells"][number] {
+  return plan.scenario.cells.find((c) => c.arm === arm && c.pointIndex === 0) ?? plan.scenario.cells[0];
+}
+
 /** The config one simulation starts from: the arm's, streaming on the history's schedule. */
 export function fitConfig(plan: ScenarioPlan, arm: string, history: StreamHistory): { config: SimConfig; cell: number } {
-  const cell = plan.scenario.cells.find((c) => c.arm === arm && c.pointIndex === 0) ?? plan.scenario.cells[0];
+  const cell = armCell(plan, arm);
   const schedule = historySchedule(history);
   const base = cell.config;
   const config: SimConfig = {

@@ -13,7 +13,7 @@ import seedrandom from "seedrandom";
 import { DASHBOARD_UNITS, HISTORY_METRICS, historyFromStreams, type StreamHistory } from "../history/index.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { constantAt, runReplicate } from "../sim/index.js";
-import { calibrate, type CalibrateRequest } from "./calibrate.js";
+import { armCell, calibrate, type CalibrateRequest } from "./calibrate.js";
 import { priorBox, withParameters, type FitParameter } from "./parameters.js";
 import { summarisePosterior, type ParameterSummary } from "./posterior.js";
 
@@ -52,8 +52,7 @@ export function recoveryTruth(parameters: readonly FitParameter[], seed: string,
 
 /** The history a creator with coordinates `x` shows: the arm's config with them, replicate seed keyed by the run. */
 export function syntheticHistory(options: RecoveryOptions, x: ArrayLike<number>, run: number): StreamHistory {
-  const cell = options.plan.scenario.cells.find((c) => c.arm === options.arm && c.pointIndex === 0) ?? options.plan.scenario.cells[0];
-  const config = withParameters(cell.config, options.parameters, x);
+  const config = withParameters(armCell(options.plan, options.arm).config, options.parameters, x);
   const output = runReplicate(config, `giftsim/recovery/1/${options.seed}/history/${run}`);
   return historyFromStreams(output, config, { startDate: START_DATE, unit: DASHBOARD_UNITS[options.plan.scenario.preset] ?? "coins", metrics: HISTORY_METRICS });
 }
@@ -75,7 +74,7 @@ export async function calibrateHistory(options: RecoveryOptions, history: Stream
 /** Run `run` of a recovery study: truth, history, calibration, coverage. */
 export async function recoveryRun(options: RecoveryOptions, run: number): Promise<RecoveryRun> {
   const x = recoveryTruth(options.parameters, options.seed, run);
-  const truth = withParameters(options.plan.scenario.cells[0].config, options.parameters, x);
+  const truth = withParameters(armCell(options.plan, options.arm).config, options.parameters, x);
   const values = options.parameters.map((p) => constantAt(truth, p.path));
   const { posterior, verdict } = await calibrateHistory(options, syntheticHistory(options, x, run), `recovery-${run}`);
   return { run, truth: values, posterior, covered: posterior.map((s, j) => values[j] >= s.q05 && values[j] <= s.q95), verdict };
