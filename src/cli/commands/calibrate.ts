@@ -1,8 +1,10 @@
+import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import type { CalibrateArgs } from "../calibrate-args.js";
 import { valuesGiven } from "../option-values.js";
 import { DEFAULT_SCENARIO } from "../run-args.js";
+import { MAX_WORKERS_PER_CORE } from "./run.js";
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: "calibrate",
@@ -28,6 +30,11 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
           if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < min)) {
             throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: `an integer at least ${min}` }]);
           }
+        }
+        // As for run: past a few isolates per core more threads only cost memory.
+        const mostWorkers = MAX_WORKERS_PER_CORE * availableParallelism();
+        if (args.workers !== undefined && args.workers > mostWorkers) {
+          throw errors.invalidInput("option", [{ path: "--workers", value: args.workers, expected: `at most ${mostWorkers} (${MAX_WORKERS_PER_CORE} per core on this machine's ${availableParallelism()})` }]);
         }
         return true;
       })

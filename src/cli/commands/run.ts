@@ -53,8 +53,8 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
     });
 }
 
-/** Most worker threads per core a run accepts (results do not depend on the count). */
-const MAX_WORKERS_PER_CORE = 4;
+/** Most worker threads per core a run (or a calibration) accepts (results do not depend on the count). */
+export const MAX_WORKERS_PER_CORE = 4;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run [file]",
