@@ -114,6 +114,8 @@ describe("giftsim run --posterior", () => {
     const worlds = manifest(a).scenario.resolved.worlds;
     expect(worlds.kind).toBe("posterior");
     expect(worlds.fit).toBe(JSON.parse(readFileSync(join(reference, "manifest.json"), "utf8")).checksums.files["posterior.json"]);
+    expect((await runCli(["report", a])).code).toBe(0);
+    expect(readFileSync(join(a, "report.html"), "utf8")).toContain(`<th>Worlds</th><td><code>each replicate in a world drawn from a calibration&#39;s posterior (posterior.json sha256 ${worlds.fit})`);
     const rows = readFileSync(join(a, "worlds.csv"), "utf8").trim().split("\n");
     expect(rows[0]).toBe("replicate,point,seedReplicate,population.initialFollowers,population.payerShare");
     const particles = JSON.parse(readFileSync(join(reference, "posterior.json"), "utf8")).particles.values as number[];
