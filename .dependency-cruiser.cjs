@@ -2,7 +2,7 @@
  * The layering of src/, checked on every test run (test/layers.test.ts). Each layer imports only
  * the layers listed for it, so dependencies run one way:
  *
- *   economy <- core <- sim <- scenario <- run <- history <- (report, load, serve) <- cli
+ *   economy <- core <- sim <- scenario <- run <- history <- fit <- (report, load, serve) <- cli
  *
  * with bench (the core benchmark `giftsim bench` ships, on the synthetic load) above load,
  * with render (pages shared by report and load) below report and load, serve (the service and
@@ -21,12 +21,13 @@ const LAYERS = {
   scenario: ["sim", "core", "economy"],
   run: ["scenario", "sim", "core", "economy", "stats"],
   history: ["run", "scenario", "sim", "core", "economy", "stats"],
+  fit: ["history", "run", "scenario", "sim", "core", "economy", "stats"],
   render: ["run", "scenario", "sim", "core", "economy", "stats"],
-  report: ["history", "render", "run", "scenario", "sim", "core", "economy", "stats"],
+  report: ["fit", "history", "render", "run", "scenario", "sim", "core", "economy", "stats"],
   serve: ["run", "scenario", "sim", "core", "economy", "stats"],
   load: ["serve", "render", "run", "scenario", "sim", "core", "economy", "stats"],
   bench: ["load", "serve", "core", "economy"],
-  cli: ["bench", "load", "serve", "report", "history", "render", "run", "scenario", "sim", "core", "economy", "stats"],
+  cli: ["bench", "load", "serve", "report", "fit", "history", "render", "run", "scenario", "sim", "core", "economy", "stats"],
 };
 
 const SHARED = "^src/(errors|install|file-kind)\\.ts$";

@@ -2,11 +2,12 @@
  * `npm run bench:sim`: end-to-end simulation speed for the default scenario, the scaling
  * experiment (population vs arrivals), the format comparison of the default scenario, and the
  * calibration table (with counterfactuals, accounting checks and validation), and what common
- * random numbers buy the default study's interval (pairing). Flags: --only
- * throughput|scaling|calibration|pairing, --replicates N (the calibration plan: replicates per arm
- * of a light study), --pairing-replicates N (default 150), --time MS, --json. `--only engine-ab
- * --before DIR [--rounds N]` times this build's engine against the build in DIR, interleaved
- * (sim-engine-ab.ts); it runs only when asked for.
+ * random numbers buy the default study's interval (pairing), and parameter recovery of giftsim
+ * calibrate (recovery: run only when asked, about 20 minutes). Flags: --only
+ * throughput|scaling|calibration|pairing|recovery, --replicates N (the calibration plan: replicates per arm
+ * of a light study), --pairing-replicates N (default 150), --recovery-runs N (default 20), --time MS, --json.
+ * `--only engine-ab --before DIR [--rounds N]` times this build's engine against the build in DIR,
+ * interleaved (sim-engine-ab.ts); it runs only when asked for.
  */
 import { parseArgs } from "node:util";
 import { resolveSimConfig } from "../src/scenario/index.js";
@@ -14,6 +15,7 @@ import type { CalibrationRow } from "../src/run/index.js";
 import { formatCalibration, runSimCalibration } from "./sim-calibration.js";
 import { formatEngineAbRatios, formatEngineAbRound, runEngineAb } from "./sim-engine-ab.js";
 import { formatPairing, runSimPairing } from "./sim-pairing.js";
+import { formatRecovery, runSimRecovery } from "./sim-recovery.js";
 import { runSimScaling } from "./sim-scaling.js";
 import { formatRunReports, timeReplicates } from "./sim-throughput.js";
 
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     replicates: { type: "string", default: "8" },
     "pairing-replicates": { type: "string", default: "150" },
+    "recovery-runs": { type: "string", default: "20" },
     time: { type: "string", default: "3000" },
     json: { type: "boolean", default: false },
     before: { type: "string" },
@@ -76,5 +79,12 @@ if (values.only === ENGINE_AB) {
   const engineAb = runEngineAb(values.before, Number(values.rounds), values.json ? undefined : (round) => console.log(formatEngineAbRound(round)));
   report.engineAb = engineAb;
   if (!values.json) console.log(formatEngineAbRatios(engineAb));
+}
+if (values.only === "recovery") {
+  const recovery = await runSimRecovery(Number(values["recovery-runs"]), (run) => {
+    if (!values.json) console.error(`recovery run ${run.run}: ${run.covered.filter(Boolean).length}/${run.covered.length} covered, ${run.verdict}`);
+  });
+  report.recovery = { table: recovery.table, seconds: recovery.seconds, passes: recovery.passes, runs: recovery.runs };
+  if (!values.json) console.log(`\n${formatRecovery(recovery)}`);
 }
 if (values.json) console.log(JSON.stringify(report, null, 2));

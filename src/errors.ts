@@ -247,6 +247,8 @@ export const errors = {
     ),
   interrupted: (dir: string, done: number, total: number) =>
     new GiftsimError("INTERRUPTED", `interrupted: ${done} of ${total} replicates saved in ${dir}; continue with --resume`, 1),
+  calibrationInterrupted: (dir: string, generations: number) =>
+    new GiftsimError("INTERRUPTED", `interrupted: ${generations} finished generation(s) saved in ${dir}; continue with the same options and --resume`, 1),
   checkpointMismatch: (dir: string, field: string, found: string, wanted: string) =>
     new GiftsimError(
       "CHECKPOINT_MISMATCH",

@@ -17,6 +17,7 @@ export * as sim from "./sim/index.js";
 export * as scenario from "./scenario/index.js";
 export * as run from "./run/index.js";
 export * as history from "./history/index.js";
+export * as fit from "./fit/index.js";
 export * as stats from "./stats/index.js";
 export * as report from "./report/index.js";
 export * as load from "./load/index.js";

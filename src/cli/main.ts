@@ -6,6 +6,7 @@
 import yargs, { type CommandModule } from "yargs";
 import { GiftsimError, errors, writeFailureCode } from "../errors.js";
 import { benchCommand } from "./commands/bench.js";
+import { calibrateCommand } from "./commands/calibrate.js";
 import { loadCommand } from "./commands/load.js";
 import { serveCommand } from "./commands/serve.js";
 import { compareCommand } from "./commands/compare.js";
@@ -18,7 +19,7 @@ import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 
-const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand, historyCommand];
+const COMMANDS = [loadCommand, serveCommand, benchCommand, runCommand, compareCommand, sweepCommand, sensitivityCommand, mergeCommand, reportCommand, validateCommand, scenariosCommand, historyCommand, calibrateCommand];
 
 /** A first word that names no command: strict yargs calls it an "Unknown argument". */
 function unknownCommand(argv: readonly string[]): GiftsimError | undefined {

@@ -25,6 +25,8 @@ export interface RunArgs {
   report: boolean;
   /** --uncertainty [all | path,path]: also run the plan in plausible worlds ("" is all). */
   uncertainty?: string;
+  /** --posterior DIR: every replicate's world drawn from the posterior of a calibration folder (giftsim calibrate). */
+  posterior?: string;
 }
 
 /** The constants --uncertainty names: a bare flag or "all" for every one, else the comma-separated paths. */

@@ -11,6 +11,7 @@ import { WORLDS_FOLDER, writeReport } from "../report/index.js";
 import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
 import { METRIC_INFO, METRIC_NAMES } from "../sim/index.js";
+import { posteriorPlan, readPosterior } from "../fit/read-posterior.js";
 import { answerLines } from "./answer.js";
 import { DEFAULT_SCENARIO, uncertaintyFlag, type RunArgs } from "./run-args.js";
 import { formatCount, printJson } from "./output.js";
@@ -20,7 +21,8 @@ import { formatReplicateTable } from "./summary-table.js";
 /** Runs per the arguments and prints the outcome; `describe` renders a finished run's summary. */
 export async function executeRun(args: RunArgs, describe: (summary: Summary, records: readonly ReplicateRecord[]) => string): Promise<void> {
   const file = args.file ?? join(builtinScenarioDir(), DEFAULT_SCENARIO);
-  const plan = loadScenario(file, { seed: args.seed, replicates: args.replicates, uncertainty: uncertaintyFlag(args.uncertainty) });
+  const loaded = loadScenario(file, { seed: args.seed, replicates: args.replicates, uncertainty: uncertaintyFlag(args.uncertainty) });
+  const plan = args.posterior === undefined ? loaded : posteriorPlan(loaded, readPosterior(args.posterior));
   if (args.replicate !== undefined) return rerunOne(plan, args);
   const shard = args.shard === undefined ? null : parseShard(args.shard);
   const out = args.out ?? join("out", plan.scenario.name);
@@ -40,6 +42,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
       `${plan.scenario.name}: ${countOf(manifest.replicatesInFolder, "replicate")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}${shard ? ` (shard ${shard.index}/${shard.count})` : ""}, ${ran} run in ${seconds.toFixed(1)} s`,
       `  output   ${outcome.dir}`,
       `  checksum ${manifest.checksums.results}`,
+      ...(args.posterior === undefined ? [] : [`  posterior ${args.posterior}: every replicate in a world drawn from the calibration's particles`]),
       ...worldsLine,
       ...(report ? [`  report   ${report.files[0]}`] : []),
       "",

@@ -20,4 +20,6 @@ export interface SensitivityArgs {
   shard?: string;
   quiet: boolean;
   json: boolean;
+  /** --posterior DIR: analyse at a calibration's posterior medians, fitted constants over their 90% credible intervals. */
+  posterior?: string;
 }

@@ -5,7 +5,8 @@
  * sentence naming the constants the answer hinges on with the ranking's head.
  */
 import { join } from "node:path";
-import { builtinScenarioDir, loadScenario } from "../scenario/index.js";
+import { atPosteriorMedians, readPosterior } from "../fit/read-posterior.js";
+import { builtinScenarioDir, loadScenario, withWorlds, type ScenarioPlan } from "../scenario/index.js";
 import { parseShard } from "../run/index.js";
 import { analyseSensitivity, DEFAULT_SAMPLES, sensitivityPlan, writeSensitivity, type SensitivityMethod } from "../run/sensitivity.js";
 import { writeSensitivityPage } from "../report/sensitivity-page.js";
@@ -21,12 +22,17 @@ const SHOWN = 10;
 export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
   const file = args.file ?? join(builtinScenarioDir(), DEFAULT_SCENARIO);
   const method = args.method as SensitivityMethod;
-  const plan = sensitivityPlan(loadScenario(file, { seed: args.seed }), {
-    method,
-    samples: args.samples ?? DEFAULT_SAMPLES[method],
-    params: args.params?.split(",").map((path) => path.trim()),
-    replicatesPerPoint: args["replicates-per-point"],
-  });
+  const loaded = loadScenario(file, { seed: args.seed });
+  const fitted = args.posterior === undefined ? undefined : atPosteriorMedians(loaded, readPosterior(args.posterior));
+  const plan = withPosteriorRanges(
+    sensitivityPlan(fitted?.plan ?? loaded, {
+      method,
+      samples: args.samples ?? DEFAULT_SAMPLES[method],
+      params: args.params?.split(",").map((path) => path.trim()),
+      replicatesPerPoint: args["replicates-per-point"],
+    }),
+    fitted?.ranges,
+  );
   const out = args.out ?? join("out", `${plan.scenario.name}-sensitivity`);
   const run = { quiet: args.quiet, json: args.json, workers: args.workers, chunk: args.chunk, resume: args.resume, parquet: false };
   const shard = args.shard === undefined ? null : parseShard(args.shard);
@@ -62,6 +68,13 @@ export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
       "",
     ].join("\n"),
   );
+}
+
+/** A sensitivity plan whose fitted constants are drawn over their posterior 90% intervals (`ranges`), not their table ranges. */
+function withPosteriorRanges(plan: ScenarioPlan, ranges: ReadonlyMap<string, { low: number; high: number }> | undefined): ScenarioPlan {
+  const design = plan.scenario.worlds;
+  if (ranges === undefined || design === undefined) return plan;
+  return withWorlds(plan, { ...design, constants: design.constants.map((c) => ({ ...c, ...ranges.get(c.path) })) }, plan.replicates);
 }
 
 function fixed(value: number | undefined): string {

@@ -29,6 +29,7 @@ interface ManifestFile {
       sweep?: Array<{ path: string; values: unknown[] }>;
       base?: { arm: string; pointIndex: number };
       cells: Array<{ index: number; arm: string; pointIndex: number; point?: Record<string, unknown>; config?: { horizonWeeks?: number } }>;
+      worlds?: { kind: string; constants?: Array<{ path: string }>; fit?: string };
     };
   };
   seed?: string;
@@ -98,6 +99,7 @@ export function readRunFolder(dir: string): ReportData {
       giftsimVersion: manifest.giftsim ?? "unknown",
       node: manifest.node ?? null,
       shards: manifest.shard ? `shard ${manifest.shard.index} of ${manifest.shard.count}` : null,
+      posterior: resolved.worlds?.kind === "posterior" ? { parameters: (resolved.worlds.constants ?? []).map((c) => c.path), sha256: resolved.worlds.fit ?? "" } : null,
       audit: manifest.audit?.state === "passed" ? "passed" : manifest.audit?.state === "failed" ? "failed" : null,
     },
     cells,

@@ -352,6 +352,7 @@ function runSection(report: Report): string {
     ["Ledger audit", data.run.audit ?? "not recorded"],
   ];
   if (data.run.shards !== null) rows.push(["Shard", data.run.shards]);
+  if (data.run.posterior !== null) rows.push(["Worlds", `each replicate in a world drawn from a calibration's posterior (posterior.json sha256 ${data.run.posterior.sha256}): ${data.run.posterior.parameters.join(", ")}`]);
   return `<section id="run"><h2>Run</h2>
 <p class="meta">The results are a pure function of the scenario, the seed, the replicate count and the giftsim version: rerunning with these gives the same checksums.</p>
 <table class="run"><tbody>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code>${escapeHtml(v)}</code></td></tr>`).join("")}</tbody></table></section>`;

@@ -44,6 +44,8 @@ export interface ReportRun {
   /** Node version and shard, when the manifest records them. */
   node: string | null;
   shards: string | null;
+  /** When every replicate's world was drawn from a calibration's posterior (run --posterior): its parameters and the sha256 of its posterior.json. */
+  posterior: { parameters: string[]; sha256: string } | null;
   /** "passed" or "failed" from the manifest's audit; null when the folder does not say. */
   audit: "passed" | "failed" | null;
 }

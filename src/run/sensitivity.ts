@@ -123,7 +123,7 @@ export interface SensitivityResult {
 /** Analyses the records of a finished sensitivity plan (`plan` as sensitivityPlan made it). */
 export function analyseSensitivity(plan: ScenarioPlan, records: readonly ReplicateRecord[]): SensitivityResult {
   const design = plan.scenario.worlds;
-  if (design === undefined || design.kind === "plausible") throw new Error("analyseSensitivity needs a sensitivity plan");
+  if (design === undefined || design.kind === "plausible" || design.kind === "posterior") throw new Error("analyseSensitivity needs a sensitivity plan");
   const { scenario } = plan;
   const metric = scenario.primary;
   const column = METRIC_NAMES.indexOf(metric as (typeof METRIC_NAMES)[number]);

@@ -10,11 +10,13 @@
  * saltelliDesign / morrisDesign over the unit cube (Morris placed by the master seed), each run
  * with the seeds of replicates 0 .. replicatesPerPoint - 1 (a noise probe with the next ones). Unit values become constants by
  * constantValue (uniform over each range) and are laid on each cell's config with withConstant.
+ * Posterior worlds: replicate r takes the particle a weighted draw from the stream keyed by
+ * (master seed, r) picks, so its world, like its seed, is a function of its identity alone.
  */
 import seedrandom from "seedrandom";
 import { constantValue, designLayout, type WorldDesign } from "../scenario/index.js";
 import { withConstant, type SimConfig } from "../sim/index.js";
-import { morrisDesign, saltelliDesign, sobolSequence } from "../stats/index.js";
+import { morrisDesign, saltelliDesign, sobolSequence, weightedIndex } from "../stats/index.js";
 
 /** Which world and which seed a replicate index of a plan with `design` runs in. */
 export interface WorldSlot {
@@ -27,7 +29,7 @@ export interface WorldSlot {
 /** The slot of replicate `replicate`: a noise probe (past the design's points) reruns its point with seeds R..2R-1. */
 export function worldSlot(design: WorldDesign, replicate: number): WorldSlot {
   const layout = designLayout(design);
-  if (design.kind === "plausible" || layout === undefined) return { point: replicate, seedReplicate: replicate };
+  if (layout === undefined || design.kind === "plausible" || design.kind === "posterior") return { point: replicate, seedReplicate: replicate };
   const perPoint = design.replicatesPerPoint;
   const point = Math.floor(replicate / perPoint);
   const q = replicate % perPoint;
@@ -39,7 +41,7 @@ export function worldSlot(design: WorldDesign, replicate: number): WorldSlot {
 const designUnits = new WeakMap<WorldDesign, Float64Array[]>();
 
 /** The world's position in the unit cube, one coordinate per constant of the design. */
-export function worldUnit(design: WorldDesign, masterSeed: string, point: number): Float64Array {
+export function worldUnit(design: Exclude<WorldDesign, { kind: "posterior" }>, masterSeed: string, point: number): Float64Array {
   const k = design.constants.length;
   if (design.kind === "plausible") {
     const [u] = sobolSequence(1, k, point);
@@ -59,8 +61,27 @@ export function worldUnit(design: WorldDesign, masterSeed: string, point: number
   return units[point];
 }
 
+/** Cumulative particle weights of a posterior design, once per design object. */
+const posteriorCumulative = new WeakMap<WorldDesign, Float64Array>();
+
+/** The particle of a posterior design that world `point` lives in. */
+export function posteriorParticle(design: Extract<WorldDesign, { kind: "posterior" }>, masterSeed: string, point: number): number {
+  let cumulative = posteriorCumulative.get(design);
+  if (cumulative === undefined) {
+    let total = 0;
+    cumulative = Float64Array.from(design.weights, (w) => (total += w));
+    posteriorCumulative.set(design, cumulative);
+  }
+  return weightedIndex(cumulative, seedrandom.alea(`giftsim/posterior/1/${masterSeed}/${point}`)());
+}
+
 /** The constants' values in the world of design point `point`, in the design's constant order. */
 export function worldValues(design: WorldDesign, masterSeed: string, point: number): Float64Array {
+  if (design.kind === "posterior") {
+    const k = design.constants.length;
+    const particle = posteriorParticle(design, masterSeed, point);
+    return Float64Array.from(design.values.slice(particle * k, (particle + 1) * k));
+  }
   const unit = worldUnit(design, masterSeed, point);
   return Float64Array.from(design.constants, (constant, j) => constantValue(constant, unit[j]));
 }

@@ -26,12 +26,16 @@ export interface WorldConstant {
  * the Sobol' sequence over the constants shifted by a seed-derived offset. `saltelli` and
  * `morris`: the design points of a sensitivity analysis, each run `replicatesPerPoint` times
  * with the seeds of replicates 0.. (the same seeds at every point, so points differ by their
- * constants, not their luck); replicate r is point floor(r / replicatesPerPoint).
+ * constants, not their luck); replicate r is point floor(r / replicatesPerPoint). `posterior`:
+ * replicate r lives in a particle of a calibration's posterior (giftsim calibrate), drawn by
+ * weight from a stream keyed by the seed and r; `values` holds the particles row by row in the
+ * constants' order, `fit` the sha256 of the posterior file they were read from.
  */
 export type WorldDesign =
   | { kind: "plausible"; constants: WorldConstant[] }
   | { kind: "saltelli"; constants: WorldConstant[]; baseSamples: number; replicatesPerPoint: number }
-  | { kind: "morris"; constants: WorldConstant[]; trajectories: number; levels: number; replicatesPerPoint: number };
+  | { kind: "morris"; constants: WorldConstant[]; trajectories: number; levels: number; replicatesPerPoint: number }
+  | { kind: "posterior"; constants: WorldConstant[]; values: number[]; weights: number[]; fit: string };
 
 /** Which constants a study draws: every one it does not vary, or the listed paths. */
 export type UncertainConstants = "all" | readonly string[];
@@ -71,12 +75,13 @@ export function constantValue(constant: WorldConstant, u: number): number {
  * noise probe per row (Saltelli: each row of A; Morris: each trajectory's start) run again
  * with other seeds (replicates R..2R-1), `probeStride` apart among the points, so the analysis
  * can tell how much of the output's variance is the replicates' own luck. Undefined for
- * plausible worlds, which have one world per replicate and no layout of their own.
+ * plausible and posterior worlds, which have one world per replicate and no layout of their own.
  */
 export function designLayout(design: WorldDesign): { points: number; probes: number; probeStride: number } | undefined {
   const k = design.constants.length;
   switch (design.kind) {
     case "plausible":
+    case "posterior":
       return undefined;
     case "saltelli":
       return { points: design.baseSamples * (k + 2), probes: design.baseSamples, probeStride: 1 };

@@ -22,6 +22,9 @@ const skip = !chromiumInstalled() && process.env.GIFTSIM_SKIP_BROWSER_INSTALL ==
 
 let browser: BrowserContext;
 let dir: string;
+/** A calibration folder whose history's file name tries to inject markup. */
+let fit: string;
+const HOSTILE_HISTORY = '"><img src=x onerror=alert(6)>.csv';
 /** A synthetic three-arm run with differences in both directions and one metric with no better direction. */
 let verdicts: string;
 
@@ -92,6 +95,12 @@ beforeAll(async () => {
     metric: (name, { arm, replicate }) => (name === "meanDaysToFirstPayout" ? days[arm] + (replicate % 3) : undefined),
   });
   await writeReport(verdicts, { interactive: false });
+  const history = join(tempDir("fit"), HOSTILE_HISTORY);
+  const made = await runCli(["history", "--scenario", fixture("fit/tiny-creator.yaml"), "--out", history]);
+  if (made.code !== 0) throw new Error(`giftsim history failed (${made.code}): ${made.stderr}`);
+  fit = join(dir, "calibration");
+  const fitted = await runCli(["calibrate", "--history", history, "--scenario", fixture("fit/tiny-creator.yaml"), "--params", "population.initialFollowers,population.payerShare", "--particles", "20", "--generations", "2", "--out", fit, "--quiet"]);
+  if (fitted.code !== 0) throw new Error(`giftsim calibrate failed (${fitted.code}): ${fitted.stderr}`);
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -186,6 +195,24 @@ describe.skipIf(skip)("report.html in headless Chromium", () => {
     const { page, log } = await open(join(dir, "report.html"));
     expect(log.dialogs).toEqual([]);
     expect(await page.textContent("ul.worlds li")).toMatch(/^Across 4 plausible worlds \(2 constants drawn from their ranges\): .*Q&A <script>alert\(4\)<\/script>/);
+    await page.close();
+  });
+
+  it("the calibration report opens offline: the verdict, both charts drawn, the history's file name as text", async () => {
+    const { page, log } = await open(join(fit, "report.html"));
+    await page.screenshot({ path: join(ARTIFACTS, "calibration-e2e.png"), fullPage: true });
+    expect(log).toEqual({ consoleErrors: [], failedRequests: [], otherRequests: [], dialogs: [] });
+    expect(await page.textContent("h1")).toBe(`Calibration to ${HOSTILE_HISTORY}`);
+    expect(await page.$$eval("img", (images) => images.length)).toBe(0);
+    expect(await page.textContent("#verdict")).toMatch(/^The model (can|cannot) reproduce this history: (only )?\d+ of \d+ summary statistics lie inside their 90% predictive bands/);
+    const drawn = await charts(page);
+    expect(drawn.map((chart) => chart.id)).toEqual(["fit-prior-posterior", "fit-predictive"]);
+    for (const chart of drawn) {
+      expect(chart.width, chart.id).toBeGreaterThan(200);
+      expect(chart.height, chart.id).toBeGreaterThan(150);
+      expect(chart.marks, chart.id).toBeGreaterThan(10);
+    }
+    expect(await page.$$eval("#posterior tbody tr", (rows) => rows.length)).toBe(2);
     await page.close();
   });
 

@@ -85,6 +85,21 @@ describe("outputs read by DuckDB", () => {
     }
   });
 
+  it("a calibration folder: particles.csv numeric with each generation's weights summing to 1, posterior.csv's intervals inside the priors", async () => {
+    const fit = join(root, "calibration");
+    const tiny = fixture("fit/tiny-creator.yaml");
+    const result = await runCli(["calibrate", "--history", fixture("fit/tiny-creator.csv"), "--scenario", tiny, "--params", "population.initialFollowers,population.payerShare", "--particles", "20", "--generations", "2", "--quiet", "--out", fit]);
+    expect(result.code, result.stderr).toBe(0);
+    const particles = `'${join(fit, "particles.csv")}'`;
+    expect(Object.values(await types(particles)).every((type) => NUMERIC.test(type))).toBe(true);
+    const sums = await rows(`SELECT generation::INTEGER AS generation, count(*)::INTEGER AS n, round(sum(weight), 9) AS total FROM ${particles} GROUP BY generation ORDER BY generation`);
+    expect(sums).toEqual([{ generation: 0, n: 20, total: 1 }, { generation: 1, n: 20, total: 1 }]);
+    const posterior = `'${join(fit, "posterior.csv")}'`;
+    const bad = await rows(`SELECT parameter FROM ${posterior} WHERE NOT (prior_low <= q05 AND q05 <= median AND median <= q95 AND q95 <= prior_high AND ci90_low = q05 AND ci90_high = q95)`);
+    expect(bad).toEqual([]);
+    expect(await rows(`SELECT count(*)::INTEGER AS n FROM '${join(fit, "predictive.csv")}' WHERE inside NOT IN (0, 1)`)).toEqual([{ n: 0 }]);
+  }, 120_000);
+
   it("the Parquet event log is typed and holds the CSV log's rows, value for value", async () => {
     const parquet = `'${join(parquetRun, "events.parquet")}'`;
     const typed = await types(parquet);

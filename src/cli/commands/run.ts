@@ -25,7 +25,8 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
       type: "string",
       describe: "also run every replicate in a plausible world (the uncertain constants drawn from their ranges) into <out>/worlds: all of them (a bare flag), or the listed config paths, comma-separated",
     })
-    .check(valuesGiven(["seed", "replicates", "out", "events-out", "workers", "chunk", "shard", "replicate"], ["file"]))
+    .option("posterior", { type: "string", describe: "draw every replicate's world from the posterior in this calibration folder (giftsim calibrate --out), so the answer is for that creator's audience" })
+    .check(valuesGiven(["seed", "replicates", "out", "events-out", "workers", "chunk", "shard", "replicate", "posterior"], ["file"]))
     .check((args) => {
       for (const name of ["replicates", "workers", "chunk"] as const) {
         const value = args[name];
@@ -42,6 +43,9 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
       if (Array.isArray(args.uncertainty)) {
         throw errors.invalidInput("option", [{ path: "--uncertainty", value: args.uncertainty, expected: `one value (--uncertainty was given ${args.uncertainty.length} times; list constants comma-separated)` }]);
       }
+      if (args.posterior !== undefined && args.uncertainty !== undefined) {
+        throw errors.invalidInput("option", [{ path: "--posterior", value: args.posterior, expected: "either --posterior or --uncertainty (the posterior already carries the fit's uncertainty)" }]);
+      }
       if (args.replicate !== undefined && (!Number.isInteger(args.replicate) || args.replicate < 0)) {
         throw errors.invalidInput("option", [{ path: "--replicate", value: args.replicate, expected: "a replicate index >= 0" }]);
       }
@@ -49,8 +53,8 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
     });
 }
 
-/** Most worker threads per core a run accepts (results do not depend on the count). */
-const MAX_WORKERS_PER_CORE = 4;
+/** Most worker threads per core a run (or a calibration) accepts (results do not depend on the count). */
+export const MAX_WORKERS_PER_CORE = 4;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run [file]",
@@ -64,6 +68,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example("$0 run scenarios/qa-vs-challenge.yaml --shard 2/3 --out shard-2", "one machine's slice; then giftsim merge")
       .example("$0 run --uncertainty", "the default study at its stated constants and across plausible worlds")
       .example("$0 run --uncertainty formats.challenge.sizeTilt,gifting.kappa", "across worlds that draw only these two constants")
+      .example("$0 run scenarios/schedule-2-vs-4.yaml --posterior out/mine-calibration", "for the audience a calibration fitted, each replicate in a world drawn from its posterior")
       .example("$0 run scenarios/qa-vs-challenge.yaml --replicate 17 --events-out r17.csv", "rerun replicate 17 alone with its event log"),
   handler: runHandler("formatSummaryTable"),
 };

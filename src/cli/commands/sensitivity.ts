@@ -24,7 +24,8 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option("shard", { type: "string", describe: "run slice i of n of the design's points, e.g. 2/3; combine the slices with giftsim merge, then analyse the merged folder with --resume" })
       .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
       .option("json", { type: "boolean", default: false, describe: "print the analysis as JSON" })
-      .check(valuesGiven(["method", "samples", "params", "replicates-per-point", "seed", "out", "workers", "chunk", "shard"], ["file"]))
+      .option("posterior", { type: "string", describe: "analyse for a calibrated creator (giftsim calibrate --out DIR): fitted parameters at their posterior medians, fitted constants varied over their 90% credible intervals" })
+      .check(valuesGiven(["method", "samples", "params", "replicates-per-point", "seed", "out", "workers", "chunk", "shard", "posterior"], ["file"]))
       .check((args) => {
         if (!METHODS.includes(args.method)) throw errors.invalidInput("option", [{ path: "--method", value: args.method, expected: `one of ${METHODS.join(", ")}` }]);
         const least = { samples: args.method === "sobol" ? 2 : 1, "replicates-per-point": 1, workers: 1, chunk: 1 } as const;

@@ -1,0 +1,40 @@
+/**
+ * The recovery bench (bench/sim-recovery.ts) in small: a tiny creator, one parameter, a few
+ * runs with few particles. The truth must fall inside the 90% interval of most runs, and a
+ * history altered away from anything the truth makes (ten times the audience) must not cover it
+ * and must get the verdict "cannot reproduce".
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fitParameters, withParameters } from "../../src/fit/parameters.js";
+import { calibrateHistory, coverageTable, recoveryRun, syntheticHistory, type RecoveryOptions } from "../../src/fit/recovery.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { constantAt } from "../../src/sim/index.js";
+import type { StreamHistory } from "../../src/history/index.js";
+
+const plan = loadScenario(fileURLToPath(new URL("../fixtures/fit/tiny-creator.yaml", import.meta.url)));
+const options: RecoveryOptions = { plan, arm: "base", parameters: fitParameters(["population.initialFollowers"], "--params").parameters, particles: 30, generations: 4, predictive: 40, workers: 2, seed: "recovery-test" };
+
+describe("parameter recovery", () => {
+  it("covers the true follower count in its 90% interval in at least 3 of 4 runs, with the interval much narrower than the prior", async () => {
+    const runs = [];
+    for (let run = 0; run < 4; run++) runs.push(await recoveryRun(options, run));
+    const [row] = coverageTable(options.parameters, runs);
+    expect(row.covered).toBeGreaterThanOrEqual(3);
+    expect(row.meanShrinkage).toBeGreaterThan(0.5);
+  }, 180_000);
+
+  it("does not cover the truth of a history altered to ten times the audience, and says the model cannot reproduce it", async () => {
+    // 300 followers: well inside what the tiny pool of 2,000 can seed (at most half of it).
+    const x = Float64Array.of(Math.log(300));
+    const truth = constantAt(withParameters(plan.scenario.cells[0].config, options.parameters, x), "population.initialFollowers");
+    const history = syntheticHistory(options, x, 0);
+    const inflated: StreamHistory = {
+      ...history,
+      values: Object.fromEntries(Object.entries(history.values).map(([metric, values]) => [metric, metric === "viewers" || metric === "uniqueViewers" || metric === "peakConcurrency" ? values.map((v) => v * 10) : values])),
+    };
+    const { posterior, verdict } = await calibrateHistory(options, inflated, "inflated");
+    expect(truth >= posterior[0].q05 && truth <= posterior[0].q95).toBe(false);
+    expect(verdict).toBe("cannot reproduce");
+  }, 180_000);
+});
