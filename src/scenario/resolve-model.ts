@@ -9,7 +9,7 @@
 import type { z } from "zod";
 import { CHANNELS, checkEconomy, type Economy } from "../economy/index.js";
 import { errors, formatPath, problemsFromZod, roundFigure, valueAt, type Problem } from "../errors.js";
-import { DEFAULT_SIM_CONFIG, SIM_LIMITS, communityConfig, communitySizeOf, estimateWork, maxInitialFollowers, simConfigSchema, type SimConfig } from "../sim/index.js";
+import { DEFAULT_SIM_CONFIG, SIM_LIMITS, communityConfig, communityCount, communitySizeOf, estimateWork, maxInitialFollowers, simConfigSchema, type SimConfig } from "../sim/index.js";
 import { deepMerge, isTree } from "./overrides.js";
 
 /**
@@ -145,6 +145,8 @@ function workProblem(config: SimConfig, economy: Economy, prefix: string): Probl
 }
 
 /** Rules across fields and against the platform's price book. */
+const MINUTES_PER_DAY = 24 * 60;
+
 function crossFieldProblems(config: SimConfig, economy: Economy, prefix: string): Problem[] {
   const problems: Problem[] = [];
   const at = (path: string) => joinPath(prefix, path);
@@ -177,6 +179,23 @@ function crossFieldProblems(config: SimConfig, economy: Economy, prefix: string)
       path: at("population.initialFollowers"),
       value: config.population.initialFollowers,
       expected: `at most half of ${at("population.poolSize")} ${config.population.poolSize}, i.e. ${followerRoom} (the other half are the newcomers discovery draws from)`,
+    });
+  }
+  const { startHours, overlap } = config.audience;
+  const latestEndMinutes = (startHours - 1) * 60 + config.creators.schedule.durationMinutes;
+  if (overlap && latestEndMinutes > MINUTES_PER_DAY) {
+    // A day room holds one day's streams: a stream running into the next day's start hour could overlap its streams unseen.
+    problems.push({
+      path: at("audience.startHours"),
+      value: startHours,
+      expected: `at most ${1 + Math.floor((MINUTES_PER_DAY - config.creators.schedule.durationMinutes) / 60)} with ${at("creators.schedule.durationMinutes")} ${config.creators.schedule.durationMinutes} and shared audiences: the latest start hour plus a stream's length must end by the next day's first start (24 hours after it)`,
+    });
+  }
+  if (config.promotion.enabled && communityCount(config) > 1) {
+    problems.push({
+      path: at("promotion.enabled"),
+      value: true,
+      expected: `false in a world cut into communities (${at("audience.communitySize")} ${config.audience.communitySize}): promotion.streams counts the first streams of one world, and a world of several communities is several worlds`,
     });
   }
   if (config.population.budget.maxUsd < config.population.budget.whaleMinUsd) {

@@ -26,6 +26,7 @@ import type { BattleFormat } from "./formats/battle.js";
 import { pairSeats } from "./formats/battle-pairing.js";
 import { FORMAT_FACTORIES, type StreamFormat } from "./formats/index.js";
 import { redraw } from "./stream/gift-clock.js";
+import { releasePresence } from "./stream/presence.js";
 import { createStreamScratch, type StreamScratch } from "./stream/scratch.js";
 import type { StreamState } from "./stream/state.js";
 import { closeStream, handleEvent, nextEventTime, openStream, reachEvent, runStream } from "./stream.js";
@@ -105,8 +106,10 @@ function runTogether(world: World, room: DayRoom, from: number, to: number, day:
     streams.push(openStream(world, room.creator[from + k], day, format, seat ?? runtimeAt(world, k, format), room.daysSincePrevious[from + k], scratchOf(world, k)));
   }
   const groups = paired ? battleGroups(world, streams, seats) : [];
+  // 1 once a stream's end has come up in the day's time and its viewers are free (releasePresence).
+  const released = new Uint8Array(count);
   const keys = new Float64Array(count);
-  for (let k = 0; k < count; k++) keys[k] = nextKey(streams[k]);
+  for (let k = 0; k < count; k++) keys[k] = nextKey(streams[k], 0);
   const order = createStreamOrder(keys, tieRanks(count, groups));
   const { roundSeconds } = world.config.formats.battle;
 
@@ -122,8 +125,11 @@ function runTogether(world: World, room: DayRoom, from: number, to: number, day:
     }
     if (key === Number.POSITIVE_INFINITY) break;
     const s = streams[k];
-    handleEvent(s, nextEventTime(s));
-    rekeyStream(order, k, nextKey(s));
+    if (nextEventTime(s) >= s.durationSec) {
+      releasePresence(s);
+      released[k] = 1;
+    } else handleEvent(s, nextEventTime(s));
+    rekeyStream(order, k, nextKey(s, released[k]));
   }
   for (let k = 0; k < count; k++) {
     closeStream(streams[k]);
@@ -132,10 +138,14 @@ function runTogether(world: World, room: DayRoom, from: number, to: number, day:
   }
 }
 
-/** Absolute second of the stream's next event within it, +Infinity when it has none left. */
-function nextKey(s: StreamState): number {
+/**
+ * Absolute second of the stream's next event within it; when it has none left, of its end (until
+ * `released`: its viewers freed there), then +Infinity.
+ */
+function nextKey(s: StreamState, released: number): number {
   const next = nextEventTime(s);
-  return next < s.durationSec ? s.startSecond + next : Number.POSITIVE_INFINITY;
+  if (next < s.durationSec) return s.startSecond + next;
+  return released === 0 ? s.startSecond + s.durationSec : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -198,7 +208,7 @@ function roundEnd(world: World, group: BattleGroup, streams: readonly StreamStat
   }
   for (let i = 0; i < members.length; i++) {
     redraw(streams[members[i]], t);
-    rekeyStream(next, members[i], nextKey(streams[members[i]]));
+    rekeyStream(next, members[i], nextKey(streams[members[i]], 0));
   }
   group.next = t + roundSeconds < group.durationSec ? t + roundSeconds : Number.POSITIVE_INFINITY;
 }

@@ -81,6 +81,17 @@ describe("resolveSimConfig", () => {
     expect(resolveSimConfig({ population: { poolSize: 30_000, initialFollowers: 15_000 } }).population.initialFollowers).toBe(15_000);
   });
 
+  it("refuses shared audiences whose latest stream could run into the next day's streams, and a promotion in a world of several communities", () => {
+    const late = problemsOf({ creators: { schedule: { durationMinutes: 600 } }, audience: { overlap: true, startHours: 20 } }, "model");
+    expect(late.paths).toEqual(["model.audience.startHours"]);
+    expect(late.message).toContain("got 20, expected at most 15 with model.creators.schedule.durationMinutes 600");
+    expect(resolveSimConfig({ creators: { schedule: { durationMinutes: 600 } }, audience: { overlap: true, startHours: 15 } }).audience.startHours).toBe(15);
+    expect(resolveSimConfig({ creators: { schedule: { durationMinutes: 600 } }, audience: { startHours: 20 } }).audience.startHours).toBe(20);
+    const promoted = problemsOf({ creators: { count: 4 }, audience: { communitySize: 2 }, promotion: { enabled: true } }, "model");
+    expect(promoted.paths).toEqual(["model.promotion.enabled"]);
+    expect(resolveSimConfig({ creators: { count: 4 }, audience: { communitySize: 4 }, promotion: { enabled: true } }).promotion.enabled).toBe(true);
+  });
+
   it("checks regions and economy overrides against the platform's price book", () => {
     expect(problemsOf({ population: { regions: [{ id: "XX", weight: 1 }] } }).paths).toEqual(["population.regions[0].id"]);
     expect(problemsOf({ promotion: { geoRegion: "MARS" } }).paths).toEqual(["promotion.geoRegion"]);

@@ -106,6 +106,17 @@ describe("people shared by several creators", () => {
     }
   });
 
+  it("frees a stream's viewers when it ends in the day's time, so streams that do not overlap turn nobody away", () => {
+    // Three creators an hour each, at three different hours of the day: nobody is ever busy elsewhere.
+    const apart = sharedWorld({ creators: { count: 3, qualitySigma: 0.6, schedule: { reliability: 1, durationMinutes: 60 } } }, { startHours: 24 });
+    const { world, output } = simulate(apart, "apart");
+    expect(output.audit.state).toBe("passed");
+    expect(new Set(world.creators.startSecond).size).toBe(3);
+    expect(world.tally.busyArrivals).toBe(0);
+    // The same creators live at one hour do turn people away.
+    expect(simulate({ ...apart, audience: { ...apart.audience, startHours: 1 } }, "apart").world.tally.busyArrivals).toBeGreaterThan(0);
+  });
+
   it("pairs battles within each community's own world, and the replicate joins them with a clean audit", () => {
     const league = sharedWorld({ creators: { count: 6, qualitySigma: 0.6, formats: ["battle"], schedule: { reliability: 1 } } }, { communitySize: 3, startHours: 1 });
     expect(communityCount(league)).toBe(2);

@@ -131,7 +131,9 @@ function leave(s: StreamState, v: number): void {
   const slot = slotOf[v] - 1;
   setWeight(s.weights, slot, 0);
   slotOf[v] = 0;
-  s.people.presentIn[s.viewers.person[v]] = 0;
+  // Released at the stream's end in time (releasePresence), the person may be in another stream by now.
+  const p = s.viewers.person[v];
+  if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
   s.slotViewer[slot] = -1;
   s.freeSlots[s.freeCount++] = slot;
   s.present--;
@@ -148,6 +150,22 @@ function leave(s: StreamState, v: number): void {
   for (let i = 0; i < tactics.length; i++) bonus += tactics[i].satisfactionBonus(s, v);
   const expected = 1 / departureRate(s, v);
   s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, s.performance, bonus);
+}
+
+/**
+ * The stream has reached its end in the day's time: everyone still present is free to arrive in
+ * another stream from now on. A day room (day-room.ts) calls this when the stream's end comes up
+ * among the other streams' events, and closes the stream (leaveEveryone, its row) only when the
+ * room ends, so that rows and draws keep the room's order.
+ */
+export function releasePresence(s: StreamState): void {
+  const { people, viewers } = s;
+  for (let slot = 0; slot < s.slotsUsed; slot++) {
+    const v = s.slotViewer[slot];
+    if (v < 0 || s.slotOf[v] !== slot + 1) continue;
+    const p = viewers.person[v];
+    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
+  }
 }
 
 /** Everyone still present leaves at the end of the stream (which becomes its now). */
