@@ -28,8 +28,11 @@ beforeAll(async () => {
 });
 
 describe("a replicate spread over threads by community", () => {
-  it("the fixture is a world of three communities", () => {
-    expect(communityCount(plan.scenario.cells[0].config)).toBe(3);
+  it("the fixture is a world of three communities, with disjoint pools in one arm and shared audiences in the other", () => {
+    expect(plan.scenario.cells.map((cell) => [communityCount(cell.config), cell.config.audience.overlap])).toEqual([
+      [3, false],
+      [3, true],
+    ]);
   });
 
   it.each([2, 4])("%s threads: byte-identical outputs and checksum to 1 thread", async (workers) => {

@@ -14,7 +14,6 @@ const SMALL = {
   // A $1 threshold, so that some creators are paid within the week and some not.
   platform: { overrides: { policy: { payoutThresholdMicros: 1_000_000 } } },
 };
-const split = config({ ...SMALL, audience: { communitySize: 8 } });
 
 const bytes = (output: ReplicateOutput) => [output.metrics, output.streams, output.timeseries].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("hex"));
 
@@ -45,77 +44,81 @@ describe("one community", () => {
   });
 });
 
-describe("a world of three communities", () => {
-  const log = collectLog();
-  const output = runReplicate(split, "communities-3", { eventLog: log.sink });
-  const parts = [0, 1, 2].map((k) => runCommunity(split, "communities-3", k));
+// Both with disjoint pools and with shared audiences (a gifter is then a person, whose id the log gives).
+for (const overlap of [false, true]) {
+  describe(`a world of three communities${overlap ? ", audiences shared within each" : ""}`, () => {
+    const split = config({ ...SMALL, audience: { communitySize: 8, overlap } });
+    const log = collectLog();
+    const output = runReplicate(split, "communities-3", { eventLog: log.sink });
+    const parts = [0, 1, 2].map((k) => runCommunity(split, "communities-3", k));
 
-  it("is three closed worlds with their own draws, joined in order, audited clean", () => {
-    expect(communityCount(split)).toBe(3);
-    expect(output.audit).toEqual({ state: "passed", failures: [] });
-    expect(bytes(replicateOutput(joinParts(parts)))).toEqual(bytes(output));
-    // The same config in each community, other random streams: other worlds.
-    expect(parts[0].creators.quality).not.toEqual(parts[1].creators.quality);
-    // Creators and streams numbered over the whole replicate, community after community.
-    const creators = streamColumn(output, "creator");
-    expect(Math.max(...creators)).toBe(23);
-    expect(creators.slice(0, parts[0].sums.streams).every((c) => c < 8)).toBe(true);
-    expect(streamColumn(output, "streamId")).toEqual(creators.map((_, i) => i));
-  });
+    it("is three closed worlds with their own draws, joined in order, audited clean", () => {
+      expect(communityCount(split)).toBe(3);
+      expect(output.audit).toEqual({ state: "passed", failures: [] });
+      expect(bytes(replicateOutput(joinParts(parts)))).toEqual(bytes(output));
+      // The same config in each community, other random streams: other worlds.
+      expect(parts[0].creators.quality).not.toEqual(parts[1].creators.quality);
+      // Creators and streams numbered over the whole replicate, community after community.
+      const creators = streamColumn(output, "creator");
+      expect(Math.max(...creators)).toBe(23);
+      expect(creators.slice(0, parts[0].sums.streams).every((c) => c < 8)).toBe(true);
+      expect(streamColumn(output, "streamId")).toEqual(creators.map((_, i) => i));
+    });
 
-  it("sums add up over the communities", () => {
-    for (const name of ["gifts", "streams", "uniqueViewers", "viewerSpendMicros", "platformNetMicros", "creatorPayoutMicros", "battleRounds"]) {
-      const alone = parts.map((part) => metric(replicateOutput(part), name));
-      expect(metric(output, name), name).toBe(alone.reduce((a, b) => a + b, 0));
-    }
-  });
+    it("sums add up over the communities", () => {
+      for (const name of ["gifts", "streams", "uniqueViewers", "viewerSpendMicros", "platformNetMicros", "creatorPayoutMicros", "battleRounds"]) {
+        const alone = parts.map((part) => metric(replicateOutput(part), name));
+        expect(metric(output, name), name).toBe(alone.reduce((a, b) => a + b, 0));
+      }
+    });
 
-  it("shares, concentration and ratios are computed over all creators and gifters, as the event log gives them, not averaged", () => {
-    // Per-creator income and per-gifter coins from the log alone (ids numbered over the whole replicate).
-    const diamonds = new Array<number>(24).fill(0);
-    const coins = new Map<number, number>();
-    for (const gift of log.gifts) {
-      diamonds[gift.creator] += gift.diamonds;
-      coins.set(gift.viewer, (coins.get(gift.viewer) ?? 0) + gift.coins);
-    }
-    const income = diamonds.map(Math.floor);
-    const paid = new Set(log.payouts.map((payout) => payout.creator));
-    const gifterCoins = [...coins.values()];
-    expect(gifterCoins.length).toBe(metric(output, "gifters"));
-    expect(paid.size).toBeGreaterThan(0);
-    expect(paid.size).toBeLessThan(24);
-    expect(metric(output, "creatorsPaidShare")).toBe(paid.size / 24);
-    expect(metric(output, "top10CreatorIncomeShare")).toBeCloseTo(topShare(income, 0.1), 12);
-    expect(metric(output, "creatorIncomeGini")).toBeCloseTo(gini(income), 12);
-    const ascending = [...income].sort((a, b) => a - b);
-    const total = ascending.reduce((a, b) => a + b, 0);
-    expect(metric(output, "creatorIncomeLorenz50")).toBeCloseTo(ascending.slice(0, 12).reduce((a, b) => a + b, 0) / total, 12);
-    expect(metric(output, "top10GifterShare")).toBeCloseTo(topShare(gifterCoins, 0.1), 12);
-    expect(metric(output, "gini")).toBeCloseTo(gini(gifterCoins), 12);
-    expect(metric(output, "viewerToGifterConversion")).toBe(gifterCoins.length / metric(output, "uniqueViewers"));
-    // Not the mean of the communities' own figures.
-    const meanGini = parts.reduce((sum, part) => sum + metric(replicateOutput(part), "gini"), 0) / 3;
-    expect(metric(output, "gini")).not.toBeCloseTo(meanGini, 6);
-  });
+    it("shares, concentration and ratios are computed over all creators and gifters, as the event log gives them, not averaged", () => {
+      // Per-creator income and per-gifter coins from the log alone (ids numbered over the whole replicate).
+      const diamonds = new Array<number>(24).fill(0);
+      const coins = new Map<number, number>();
+      for (const gift of log.gifts) {
+        diamonds[gift.creator] += gift.diamonds;
+        coins.set(gift.viewer, (coins.get(gift.viewer) ?? 0) + gift.coins);
+      }
+      const income = diamonds.map(Math.floor);
+      const paid = new Set(log.payouts.map((payout) => payout.creator));
+      const gifterCoins = [...coins.values()];
+      expect(gifterCoins.length).toBe(metric(output, "gifters"));
+      expect(paid.size).toBeGreaterThan(0);
+      expect(paid.size).toBeLessThan(24);
+      expect(metric(output, "creatorsPaidShare")).toBe(paid.size / 24);
+      expect(metric(output, "top10CreatorIncomeShare")).toBeCloseTo(topShare(income, 0.1), 12);
+      expect(metric(output, "creatorIncomeGini")).toBeCloseTo(gini(income), 12);
+      const ascending = [...income].sort((a, b) => a - b);
+      const total = ascending.reduce((a, b) => a + b, 0);
+      expect(metric(output, "creatorIncomeLorenz50")).toBeCloseTo(ascending.slice(0, 12).reduce((a, b) => a + b, 0) / total, 12);
+      expect(metric(output, "top10GifterShare")).toBeCloseTo(topShare(gifterCoins, 0.1), 12);
+      expect(metric(output, "gini")).toBeCloseTo(gini(gifterCoins), 12);
+      expect(metric(output, "viewerToGifterConversion")).toBe(gifterCoins.length / metric(output, "uniqueViewers"));
+      // Not the mean of the communities' own figures.
+      const meanGini = parts.reduce((sum, part) => sum + metric(replicateOutput(part), "gini"), 0) / 3;
+      expect(metric(output, "gini")).not.toBeCloseTo(meanGini, 6);
+    });
 
-  it("the day table adds up, its paid share recomputed over all creators", () => {
-    const width = TIMESERIES_COLUMNS.length;
-    const lastDay = output.timeseries.subarray(6 * width, 7 * width);
-    expect(lastDay[TIMESERIES_COLUMNS.indexOf("creatorsPaidShare")]).toBe(metric(output, "creatorsPaidShare"));
-    const gifts = TIMESERIES_COLUMNS.indexOf("gifts");
-    let dayGifts = 0;
-    for (let day = 0; day < 7; day++) dayGifts += output.timeseries[day * width + gifts];
-    expect(dayGifts).toBe(metric(output, "gifts"));
-  });
+    it("the day table adds up, its paid share recomputed over all creators", () => {
+      const width = TIMESERIES_COLUMNS.length;
+      const lastDay = output.timeseries.subarray(6 * width, 7 * width);
+      expect(lastDay[TIMESERIES_COLUMNS.indexOf("creatorsPaidShare")]).toBe(metric(output, "creatorsPaidShare"));
+      const gifts = TIMESERIES_COLUMNS.indexOf("gifts");
+      let dayGifts = 0;
+      for (let day = 0; day < 7; day++) dayGifts += output.timeseries[day * width + gifts];
+      expect(dayGifts).toBe(metric(output, "gifts"));
+    });
 
-  it("the event log names each gift's stream as the stream table does", () => {
-    const width = STREAM_COLUMNS.length;
-    const creatorOf = new Map<number, number>();
-    for (let at = 0; at < output.streams.length; at += width) creatorOf.set(output.streams[at], output.streams[at + 2]);
-    expect(log.gifts.length).toBe(metric(output, "gifts"));
-    for (const gift of log.gifts) expect(creatorOf.get(gift.stream)).toBe(gift.creator);
-    const viewers = parts.reduce((sum, part) => sum + part.viewerCount, 0);
-    expect(Math.max(...log.gifts.map((gift) => gift.viewer))).toBeLessThan(viewers);
-    expect(Math.max(...log.gifts.map((gift) => gift.viewer))).toBeGreaterThanOrEqual(parts[0].viewerCount);
+    it("the event log names each gift's stream as the stream table does", () => {
+      const width = STREAM_COLUMNS.length;
+      const creatorOf = new Map<number, number>();
+      for (let at = 0; at < output.streams.length; at += width) creatorOf.set(output.streams[at], output.streams[at + 2]);
+      expect(log.gifts.length).toBe(metric(output, "gifts"));
+      for (const gift of log.gifts) expect(creatorOf.get(gift.stream)).toBe(gift.creator);
+      const viewers = parts.reduce((sum, part) => sum + part.viewerCount, 0);
+      expect(Math.max(...log.gifts.map((gift) => gift.viewer))).toBeLessThan(viewers);
+      expect(Math.max(...log.gifts.map((gift) => gift.viewer))).toBeGreaterThanOrEqual(parts[0].viewerCount);
+    });
   });
-});
+}
