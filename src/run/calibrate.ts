@@ -116,7 +116,7 @@ function runStudy(study: CalibrationStudy, patch: Readonly<Record<string, unknow
 
 /**
  * Collects the gaps between consecutive gifts of each stream from a replicate's gift log. The
- * last gift time is kept per stream: a battle room's paired streams interleave their gifts in
+ * last gift time is kept per stream: a day room's paired streams interleave their gifts in
  * the log, so consecutive rows need not be of one stream.
  */
 function giftGapCollector(): { sink: EventLogSink; values: number[] } {

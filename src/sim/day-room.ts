@@ -29,7 +29,7 @@ import { redraw } from "./stream/gift-clock.js";
 import { releasePresence } from "./stream/presence.js";
 import { createStreamScratch, type StreamScratch } from "./stream/scratch.js";
 import type { StreamState } from "./stream/state.js";
-import { closeStream, handleEvent, nextEventTime, openStream, reachEvent, runStream } from "./stream.js";
+import { closeStream, handleEvent, missingFormat, nextEventTime, openStream, reachEvent, runStream } from "./stream.js";
 import { createStreamOrder, firstStream, rekeyStream, type StreamOrder } from "./stream-order.js";
 import { FORMAT_IDS } from "./vocabulary.js";
 import type { World } from "./world.js";
@@ -230,9 +230,4 @@ function runtimeAt(world: World, k: number, format: number): StreamFormat {
   while (world.roomFormats.length < k) world.roomFormats.push([]);
   const runtimes = world.roomFormats[k - 1];
   return (runtimes[format] ??= FORMAT_FACTORIES[FORMAT_IDS[format]](world.config, world.viewers.count, world.creators.count));
-}
-
-/** World creation makes a runtime for every format of the rotation; reaching here is a bug. */
-function missingFormat(formatIndex: number): never {
-  throw new Error(`format ${formatIndex} has no runtime`);
 }

@@ -33,7 +33,7 @@ export interface RandomStreams {
   readonly follow: KeyedRandom;
   /** The format's own draws (questions asked, battle rivals): StreamContext.random. */
   readonly format: KeyedRandom;
-  /** Ties between equally good battle pairings in a battle room. */
+  /** Ties between equally good battle pairings in a day room. */
   readonly pairing: KeyedRandom;
   /** The follow graph: each person's pools, keyed per person, and each pool's order, keyed per creator (follow-graph.ts). */
   readonly audience: KeyedRandom;
@@ -52,7 +52,7 @@ export function createRandomStreams(seed: string): RandomStreams {
 /**
  * Restarts the in-stream streams at (creator, day) when a stream opens, so that a stream of
  * one arm starts from the random state its counterpart in the other arm starts from, however
- * differently earlier streams drew. A battle room's streams, opened together, share the state
+ * differently earlier streams drew. A day room's streams, opened together, share the state
  * the last of them set.
  */
 export function restartForStream(streams: RandomStreams, creator: number, day: number): void {

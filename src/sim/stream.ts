@@ -99,7 +99,7 @@ export function reachEvent(s: StreamState, t: number): void {
   s.now = t;
 }
 
-/** Handles the stream's event at `next` (nextEventTime): a battle room's step (a stream alone runs runStreamUntil). */
+/** Handles the stream's event at `next` (nextEventTime): a day room's step (a stream alone runs runStreamUntil). */
 export function handleEvent(s: StreamState, next: number): void {
   s.due = next;
   handleDue(s);
@@ -158,6 +158,6 @@ export function closeStream(s: StreamState): void {
 }
 
 /** World creation makes a runtime for every format of the rotation; reaching here is a bug. */
-function missingFormat(formatIndex: number): never {
+export function missingFormat(formatIndex: number): never {
   throw new Error(`format ${formatIndex} has no runtime`);
 }

@@ -1,5 +1,5 @@
 /**
- * Who battles whom in a round of a battle room: a seeded greedy matching by audience size with
+ * Who battles whom in a round of a day room: a seeded greedy matching by audience size with
  * a preference for fresh pairings (MODEL.md: "Battles pair creators of the same world"; "diverse
  * pairings raise gifting", PACIS 2021). Seats come in order of their creators' followers at the
  * start of the night (most first). Each seat not yet paired takes, among the next

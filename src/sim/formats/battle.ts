@@ -7,7 +7,7 @@
  * to everyone present.
  *
  * The opponent is another creator of the world when `opponents` is "world" and that creator
- * holds a battle stream the same day: the streams then run together in a battle room
+ * holds a battle stream the same day: the streams then run together in a day room
  * (day-room.ts), which pairs them each round (battle-pairing.ts) and opens and closes the
  * rounds of its seats (one runtime of this class per stream in the room). Each side's score is
  * then its own viewers' coins in the round: a side is behind while its coins are below the
@@ -67,7 +67,7 @@ class BattleHistory {
 
 /**
  * The battle format's runtime for one stream at a time: the current round against its
- * opponent. The replicate's first runtime serves streams held alone; a battle room takes one
+ * opponent. The replicate's first runtime serves streams held alone; a day room takes one
  * seat (a runtime sharing the same pairing history) per stream it runs.
  */
 export class BattleFormat extends BaseFormat {
@@ -77,7 +77,7 @@ export class BattleFormat extends BaseFormat {
   private readonly history: BattleHistory;
   /** Every seat of the replicate, this one included (seat 0 is the first runtime). */
   private readonly seats: BattleFormat[];
-  /** Whether this seat's stream runs in a battle room, which then opens and closes its rounds. */
+  /** Whether this seat's stream runs in a day room, which then opens and closes its rounds. */
   roomed = false;
   /** The creator's seat fought in the current round; null against an exogenous rival. */
   private opponent: BattleFormat | null = null;
@@ -101,7 +101,7 @@ export class BattleFormat extends BaseFormat {
     seats.push(this);
   }
 
-  /** The k-th seat of a battle room (0: this first runtime), made on first use. */
+  /** The k-th seat of a day room (0: this first runtime), made on first use. */
   seat(k: number): BattleFormat {
     while (this.seats.length <= k) new BattleFormat(this.p, this.history, this.seats);
     return this.seats[k];
@@ -156,7 +156,7 @@ export class BattleFormat extends BaseFormat {
     return end;
   }
 
-  /** Starts a round at t between this seat's creator and `other`'s (a pair of a battle room); returns the round's end. */
+  /** Starts a round at t between this seat's creator and `other`'s (a pair of a day room); returns the round's end. */
   openPairRound(ctx: StreamContext, other: BattleFormat, otherCtx: StreamContext, t: number): number {
     const n = this.history.creatorPairRounds(ctx.creator, otherCtx.creator);
     this.history.addCreatorPairRound(ctx.creator, otherCtx.creator);
@@ -166,7 +166,7 @@ export class BattleFormat extends BaseFormat {
 
   /**
    * Scores the round ending now: won against a creator with more coins than theirs, against
-   * a rival with at least its score. A battle room closes every round of an end before it
+   * a rival with at least its score. A day room closes every round of an end before it
    * opens the next, so each side reads the other's coins of the same round.
    */
   closeRound(ctx: StreamContext): void {

@@ -48,7 +48,7 @@ export class StreamState implements GiftWeightContext {
   readonly people: People;
   readonly creators: Creators;
   readonly tally: ReplicateTally;
-  /** The buffers this stream works in (the world's own, or a battle room's: scratch.ts). */
+  /** The buffers this stream works in (the world's own, or a day room's: scratch.ts). */
   readonly scratch: StreamScratch;
   readonly queue: EventQueue;
   readonly discovery: ArrivalRun;
