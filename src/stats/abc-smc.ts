@@ -10,7 +10,7 @@
  * - Prior: uniform over a box (the caller maps its parameters onto it, e.g. a log scale).
  * - Distance: Euclidean over the summaries, each divided by its median absolute deviation
  *   over the prior generation's simulations (robust to the heavy tails a prior spans; a
- *   summary that does not vary under the prior is left out).
+ *   summary that does not vary under the prior is left out); Infinity for a failed simulation.
  * - Tolerance of generation g: the `alpha` quantile of generation g - 1's distances.
  * - Perturbation: a Gaussian with twice the weighted variance of the previous population in
  *   each parameter (Beaumont et al.'s kernel, per component), truncated to the prior box and
@@ -18,7 +18,8 @@
  *   exact in the importance weights.
  * - Stop: when a generation cannot reach its particles within particles / acceptanceFloor
  *   proposals (the previous population stands), when the tolerance shrinks by less than
- *   `minShrink` of itself, or at the generation cap.
+ *   `minShrink` of itself or reaches 0 (nothing is left to shrink), or at the generation cap.
+ *   A prior under which no summary varies is refused (AbcNoSpreadError), not run.
  * Every draw comes from a stream keyed by (seed, generation, proposal index), and a generation
  * accepts the first `particles` acceptable proposals in index order, evaluated in batches of
  * a fixed size: the result does not depend on how many workers evaluate a batch.
@@ -218,8 +219,13 @@ export function madScales(summaries: readonly Float64Array[]): number[] {
   return scales;
 }
 
-/** The scaled Euclidean distance between a simulation's summaries and the observed ones (Infinity for a failed simulation). */
+/**
+ * The scaled Euclidean distance between a simulation's summaries and the observed ones:
+ * Infinity for a failed simulation (any summary not finite, whether or not the distance uses
+ * it), so that a failure can never count as a match.
+ */
 export function scaledDistance(simulated: Float64Array, observed: Float64Array, scales: readonly number[]): number {
+  if (!simulated.every(Number.isFinite)) return Infinity;
   let sum = 0;
   for (let s = 0; s < scales.length; s++) {
     if (scales[s] === 0) continue;
@@ -228,6 +234,17 @@ export function scaledDistance(simulated: Float64Array, observed: Float64Array, 
     sum += d * d;
   }
   return Math.sqrt(sum);
+}
+
+/**
+ * Thrown by the prior generation when no summary varies over its simulations (every one failed,
+ * or each summary took a single value): no distance could tell proposals apart, and every
+ * proposal would "match". `finite` counts the simulations that did not fail.
+ */
+export class AbcNoSpreadError extends Error {
+  constructor(readonly finite: number, readonly simulations: number) {
+    super(`no summary statistic varies under the prior (${finite} of ${simulations} simulations finished): the distance cannot tell proposals apart`);
+  }
 }
 
 /** The tolerance after `population`: the alpha quantile of its distances. */
@@ -272,12 +289,15 @@ async function nextGeneration(settings: AbcSettings, observed: Float64Array, sim
     const summaries: Float64Array[] = [];
     for (let first = 0; first < n; first += settings.batch) summaries.push(...(await simulate(0, first, proposals.slice(first, first + settings.batch))));
     const scales = madScales(summaries);
+    if (scales.every((scale) => scale === 0)) throw new AbcNoSpreadError(summaries.filter((row) => row.every(Number.isFinite)).length, n);
     const distances = summaries.map((row) => scaledDistance(row, observed, scales));
     const population: AbcPopulation = { generation, tolerance: null, values: proposals.flatMap((p) => Array.from(p)), weights: new Array<number>(n).fill(1 / n), distances, proposals: n, acceptance: 1, ess: n };
     return { ...state, scales, populations: [population], stop: settings.generations <= 1 ? "generations" : null };
   }
   const previous = state.populations[generation - 1];
   const tolerance = nextTolerance(previous, settings.alpha);
+  // A tolerance of 0 accepts only exact matches (a discrete summary hit): no smaller one exists.
+  if (!(tolerance > 0)) return { ...state, stop: "tolerance" };
   const kernel = kernelOf(previous, settings.box);
   const maxProposals = Math.ceil(n / settings.acceptanceFloor);
   const values: number[] = [];

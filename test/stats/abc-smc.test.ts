@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { AbcNoSpreadError } from "../../src/stats/abc-smc.js";
 import { effectiveSampleSize, kernelOf, logImportanceWeight, madScales, parseAbcState, runAbcSmc, scaledDistance, startAbc, weightedIndex, type AbcPopulation, type AbcSettings, type AbcSimulate } from "../../src/stats/index.js";
 
 /** Toy model: the summary is the mean of 25 draws of N(theta, 1); the flat prior on [-5, 5] makes the posterior about N(observed, 1/5). */
@@ -92,5 +93,27 @@ describe("ABC-SMC", () => {
     expect(scales[2]).toBeCloseTo(2 * scales[0], 12);
     expect(scaledDistance(Float64Array.of(2, 100, 9), Float64Array.of(2, 5, 9), scales)).toBe(0);
     expect(scaledDistance(Float64Array.of(Number.NaN, 5, 9), Float64Array.of(2, 5, 9), scales)).toBe(Infinity);
+  });
+
+  it("never counts a failed simulation as a match: a non-finite summary is Infinity even where the distance leaves the summary out", () => {
+    expect(scaledDistance(Float64Array.of(2, Number.NaN, 9), Float64Array.of(2, 5, 9), [1, 0, 1])).toBe(Infinity);
+    expect(scaledDistance(Float64Array.of(Number.NaN, Number.NaN), Float64Array.of(2, 5), [0, 0])).toBe(Infinity);
+  });
+
+  it("refuses a prior under which no summary varies (every simulation failed, or each gave one value) instead of 'succeeding'", async () => {
+    const failing: AbcSimulate = async (_generation, _first, proposals) => proposals.map(() => Float64Array.of(Number.NaN, Number.NaN));
+    await expect(runAbcSmc(settings, Float64Array.of(0, 0), failing, startAbc())).rejects.toThrow(AbcNoSpreadError);
+    const constant: AbcSimulate = async (_generation, _first, proposals) => proposals.map(() => Float64Array.of(3));
+    const refused = await runAbcSmc(settings, Float64Array.of(3), constant, startAbc()).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AbcNoSpreadError);
+    expect((refused as AbcNoSpreadError).finite).toBe(settings.particles);
+  });
+
+  it("stops when the tolerance reaches 0 (a discrete summary matched exactly) rather than running generations that accept only exact hits", async () => {
+    // Summary: theta rounded, so more than half the prior's draws near the observation match it exactly.
+    const rounded: AbcSimulate = async (_generation, _first, proposals) => proposals.map((theta) => Float64Array.of(Math.round(theta[0])));
+    const state = await runAbcSmc({ ...settings, box: { low: [-1], high: [1] }, minShrink: 0 }, Float64Array.of(0), rounded, startAbc());
+    expect(state.stop).toBe("tolerance");
+    expect(state.populations.every((p) => p.tolerance === null || p.tolerance > 0)).toBe(true);
   });
 });
