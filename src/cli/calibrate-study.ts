@@ -12,10 +12,11 @@ import { errors } from "../errors.js";
 import { calibrate, checkSimulationBound, DEFAULT_GENERATIONS, DEFAULT_PARTICLES, type CalibrateRequest } from "../fit/calibrate.js";
 import { writeFitData, writeFitManifest } from "../fit/fit-outputs.js";
 import { fitParameters } from "../fit/parameters.js";
-import { summarisePosterior } from "../fit/posterior.js";
+import { priorOnlyWarning, summarisePosterior } from "../fit/posterior.js";
 import { readHistory } from "../history/index.js";
 import { writeFileAtomicHashed } from "../run/atomic-file.js";
 import { checkWritableFolder } from "../run/make-folder.js";
+import { escapeHtml } from "../render/escape.js";
 import { fitReportHtml, verdictSentence } from "../report/fit-page.js";
 import { builtinScenarioDir, loadScenario } from "../scenario/index.js";
 import type { CalibrateArgs } from "./calibrate-args.js";
@@ -77,7 +78,8 @@ export async function executeCalibrate(args: CalibrateArgs): Promise<void> {
   }
   if (outcome.state === "interrupted") throw errors.calibrationInterrupted(request.out, outcome.generations);
   const { files } = writeFitData(outcome);
-  const html = await fitReportHtml(outcome);
+  const warning = priorOnlyWarning(outcome.abc);
+  const html = withWarning(await fitReportHtml(outcome), warning);
   files["report.html"] = writeFileAtomicHashed(join(request.out, "report.html"), (write) => write(Buffer.from(html, "utf8")));
   const manifest = writeFitManifest(outcome, files);
   const final = outcome.abc.populations[outcome.abc.populations.length - 1];
@@ -87,12 +89,19 @@ export async function executeCalibrate(args: CalibrateArgs): Promise<void> {
     `  report   ${join(request.out, "report.html")}`,
     "",
     verdictSentence(outcome),
+    ...(warning === "" ? [] : [warning]),
     "",
     `posterior (${final.weights.length} particles, effective ${final.ess.toFixed(0)}):`,
-    ...summarisePosterior(request.parameters, final).map((s) => `  ${s.parameter.padEnd(32)} median ${fmt(s.median)}  90% ${fmt(s.q05)} – ${fmt(s.q95)}  shrinkage ${s.shrinkage.toFixed(2)}`),
+    ...summarisePosterior(outcome.request.parameters, final).map((s) => `  ${s.parameter.padEnd(32)} median ${fmt(s.median)}  90% ${fmt(s.q05)} – ${fmt(s.q95)}  shrinkage ${s.shrinkage.toFixed(2)}`),
     "",
   ];
   process.stdout.write(lines.join("\n"));
+}
+
+/** The report with `warning` (priorOnlyWarning) set beside its verdict, as the first thing a reader sees. */
+function withWarning(html: string, warning: string): string {
+  if (warning === "") return html;
+  return html.replace(/(<p id="verdict"[^>]*>.*?<\/p>)/s, `$1\n<p id="prior-only" class="warning"><strong>${escapeHtml(warning)}</strong></p>`);
 }
 
 function fmt(value: number): string {

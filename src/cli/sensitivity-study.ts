@@ -2,7 +2,8 @@
  * What `giftsim sensitivity` does once its options are parsed: build the sensitivity plan of
  * the scenario, run it on the pool like any run (progress, Ctrl-C, --resume), analyse it, write
  * sensitivity.json, sensitivity.csv and sensitivity.html into the folder, and print the
- * sentence naming the constants the answer hinges on with the ranking's head.
+ * sentence naming the constants the answer hinges on with the ranking's head. With --posterior,
+ * sensitivity.json records the calibration it is at (`fit`: posterior.json's sha256).
  */
 import { join } from "node:path";
 import { atPosteriorMedians, readPosterior } from "../fit/read-posterior.js";
@@ -23,7 +24,8 @@ export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
   const file = args.file ?? join(builtinScenarioDir(), DEFAULT_SCENARIO);
   const method = args.method as SensitivityMethod;
   const loaded = loadScenario(file, { seed: args.seed });
-  const fitted = args.posterior === undefined ? undefined : atPosteriorMedians(loaded, readPosterior(args.posterior));
+  const posterior = args.posterior === undefined ? undefined : readPosterior(args.posterior);
+  const fitted = posterior === undefined ? undefined : atPosteriorMedians(loaded, posterior);
   const plan = withPosteriorRanges(
     sensitivityPlan(fitted?.plan ?? loaded, {
       method,
@@ -42,7 +44,9 @@ export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
     if (!args.quiet) process.stdout.write(`${plan.scenario.name}: ${method} sensitivity shard ${shard.index}/${shard.count} in ${out}; merge the shards with giftsim merge, then analyse with giftsim sensitivity --resume --out MERGED (same options, no --shard)\n`);
     return;
   }
-  const result = analyseSensitivity(plan, outcome.records);
+  const analysed = analyseSensitivity(plan, outcome.records);
+  // The calibration's identity, as run --posterior records it in its worlds (fit): the sha256 of posterior.json.
+  const result = posterior === undefined ? analysed : { ...analysed, fit: posterior.sha256 };
   const files = [...writeSensitivity(out, result), writeSensitivityPage(out, result)];
   if (args.json) return printJson(result);
   const focus = result.outputs[result.outputs.length - 1];
@@ -58,6 +62,7 @@ export async function executeSensitivity(args: SensitivityArgs): Promise<void> {
     [
       `${plan.scenario.name}: ${method} sensitivity over ${result.constants.length} constants, ${result.points} design points x ${result.replicatesPerPoint} replicate(s) x ${plan.scenario.cells.length} cells in ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}`,
       `  output   ${out} (${files.join(", ")})`,
+      ...(posterior === undefined ? [] : [`  posterior ${posterior.dir}: at its medians, fitted constants over their 90% intervals (posterior.json sha256 ${posterior.sha256})`]),
       "",
       `  ${result.sentence}`,
       "",

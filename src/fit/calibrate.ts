@@ -9,12 +9,13 @@ import { historySchedule, historySummary, type StreamHistory } from "../history/
 import type { ScenarioPlan } from "../scenario/index.js";
 import { type SimConfig } from "../sim/index.js";
 import { runAbcSmc, type AbcSettings, type AbcState } from "../stats/index.js";
+import { AbcNoSpreadError } from "../stats/abc-smc.js";
 import { giftsimVersion } from "../install.js";
 import { lockFolder } from "../run/folder-lock.js";
 import { makeFolder } from "../run/make-folder.js";
 import { createFitPool, type FitPool } from "./fit-pool.js";
 import { saveCheckpoint, startingState, type FitIdentity } from "./fit-checkpoint.js";
-import { priorBox, type FitParameter } from "./parameters.js";
+import { priorBox, withinPool, type FitParameter } from "./parameters.js";
 import { predictiveCheck, predictiveDraws, type PredictiveCheck } from "./predictive.js";
 import type { FitContext, FitResult } from "./simulate.js";
 
@@ -126,6 +127,11 @@ export function fitConfig(plan: ScenarioPlan, arm: string, history: StreamHistor
   return { config, cell: cell.index };
 }
 
+/** `request` with its priors as the arm's pool allows them (withinPool). */
+export function withFitPriors(request: CalibrateRequest): CalibrateRequest {
+  return { ...request, parameters: withinPool(request.parameters, armCell(request.plan, request.arm).config) };
+}
+
 /** What the calibration is a function of. */
 export function fitIdentity(request: CalibrateRequest): FitIdentity {
   const settings = abcSettings(request);
@@ -157,9 +163,11 @@ class Interrupted extends Error {}
 /**
  * Runs the calibration into request.out (checkpoint after each generation), holding the
  * folder's lock so a second calibration cannot write the same folder; the outputs are written
- * by writeFitData and writeFitManifest.
+ * by writeFitData and writeFitManifest. The outcome's request holds the priors the fit used
+ * (withFitPriors: followers cut to the arm's pool).
  */
-export async function calibrate(request: CalibrateRequest): Promise<CalibrateOutcome> {
+export async function calibrate(asked: CalibrateRequest): Promise<CalibrateOutcome> {
+  const request = withFitPriors(asked);
   makeFolder(request.out);
   const lock = lockFolder(request.out);
   try {
@@ -212,9 +220,6 @@ async function calibrateLocked(request: CalibrateRequest): Promise<CalibrateOutc
         if (state.stop === null) progress(state.populations.length, 0, "fit");
       },
     );
-    if (abc.populations[0].distances.every((d) => d === Infinity)) {
-      throw errors.replicatesFailed([`every simulation of the prior failed; the first: ${firstFailure}`], "giftsim validate on the scenario");
-    }
     const posterior = abc.populations[abc.populations.length - 1];
     const predictive = request.predictive ?? PREDICTIVE_SIMULATIONS;
     const draws = predictiveDraws(posterior, request.seed, predictive);
@@ -228,6 +233,10 @@ async function calibrateLocked(request: CalibrateRequest): Promise<CalibrateOutc
   } catch (error) {
     await pool.destroy();
     if (error instanceof Interrupted) return { state: "interrupted", generations: startingState(request.out, identity, true).populations.length };
+    if (error instanceof AbcNoSpreadError && error.finite === 0) throw errors.replicatesFailed([`every simulation of the prior failed; the first: ${firstFailure}`], "giftsim validate on the scenario");
+    if (error instanceof AbcNoSpreadError) {
+      throw errors.invalidInput("option", [{ path: "--params", value: request.parameters.map((p) => p.path).join(","), expected: `parameters whose prior moves at least one summary statistic of the history; under this prior ${error.message}` }]);
+    }
     throw error;
   }
 }

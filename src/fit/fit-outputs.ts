@@ -16,7 +16,7 @@ import type { FinishedCalibration } from "./calibrate.js";
 import { fitIdentity } from "./calibrate.js";
 import { FIT_MANIFEST } from "./fit-checkpoint.js";
 import { fromScale } from "./parameters.js";
-import { particleValues, summarisePosterior, type ParameterSummary } from "./posterior.js";
+import { particleValues, priorOnlyWarning, summarisePosterior, type ParameterSummary } from "./posterior.js";
 import { REPRODUCE_SHARE, type PredictiveCheck } from "./predictive.js";
 
 export const POSTERIOR_JSON = "posterior.json";
@@ -45,7 +45,8 @@ export interface FitManifest {
   generations: Array<{ generation: number; tolerance: number | null; proposals: number; acceptance: number; ess: number }>;
   stop: string;
   simulations: number;
-  verdict: { verdict: PredictiveCheck["verdict"]; insideShare: number; rule: string };
+  /** warning: priorOnlyWarning's sentence when the final population is the prior's, else absent. */
+  verdict: { verdict: PredictiveCheck["verdict"]; insideShare: number; rule: string; warning?: string };
   checksums: { algorithm: "sha256"; files: Record<string, string> };
 }
 
@@ -93,6 +94,7 @@ export function writeFitData(fit: FinishedCalibration): { files: Record<string, 
 /** Writes manifest.json, recording every file in `files` (the report included). */
 export function writeFitManifest(fit: FinishedCalibration, files: Record<string, string>): FitManifest {
   const { request, abc, check } = fit;
+  const warning = priorOnlyWarning(abc);
   const manifest: FitManifest = {
     format: "giftsim-calibrate/1",
     giftsim: giftsimVersion(),
@@ -104,7 +106,7 @@ export function writeFitManifest(fit: FinishedCalibration, files: Record<string,
     generations: abc.populations.map((p) => ({ generation: p.generation, tolerance: p.tolerance, proposals: p.proposals, acceptance: p.acceptance, ess: p.ess })),
     stop: abc.stop ?? "generations",
     simulations: fit.simulations,
-    verdict: { verdict: check.verdict, insideShare: check.insideShare, rule: `reproduces when at least ${Math.round(100 * REPRODUCE_SHARE)}% of the informative summaries lie inside their 90% predictive bands` },
+    verdict: { verdict: check.verdict, insideShare: check.insideShare, rule: `reproduces when at least ${Math.round(100 * REPRODUCE_SHARE)}% of the informative summaries lie inside their 90% predictive bands`, ...(warning === "" ? {} : { warning }) },
     checksums: { algorithm: "sha256", files },
   };
   writeFileAtomic(join(request.out, FIT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -6,8 +6,8 @@
  * so their priors are uniform on a log scale. The sampler works on each parameter's own scale
  * (log for the sizes), where its prior is uniform over a box.
  */
-import type { Problem } from "../errors.js";
-import { MODEL_CONSTANTS, type SimConfig, withConstant } from "../sim/index.js";
+import { errors, type Problem } from "../errors.js";
+import { MODEL_CONSTANTS, maxInitialFollowers, type SimConfig, withConstant } from "../sim/index.js";
 
 /** One fitted parameter: its config path and prior. */
 export interface FitParameter {
@@ -80,6 +80,32 @@ export function fitParameters(names: readonly string[] | undefined, field: strin
   });
   if (wanted.length === 0) problems.push({ path: field, value: "", expected: "at least one parameter" });
   return { parameters, problems };
+}
+
+/**
+ * `parameters` as a fit of `config` can use them: the simulator seeds at most
+ * maxInitialFollowers(poolSize) followers (half the pool), so a follower count above that is
+ * the cap again, indistinguishable in any history, and a prior reaching past it would give
+ * the cap's likelihood to a hollow range. With the pool fixed by the scenario (not fitted),
+ * population.initialFollowers' prior ends at the cap; with the pool fitted too, the box keeps
+ * the whole range and the prior is the box cut to followers <= half the particle's pool: a
+ * proposal outside it is rejected (feasibleFollowers, as a failed simulation). Throws an input
+ * error (exit 2) when the cap lies below the prior's lower end.
+ */
+export function withinPool(parameters: readonly FitParameter[], config: SimConfig): FitParameter[] {
+  if (parameters.some((p) => p.path === "population.poolSize")) return [...parameters];
+  const cap = maxInitialFollowers(config.population.poolSize);
+  return parameters.map((p) => {
+    if (p.path !== "population.initialFollowers" || p.high <= cap) return p;
+    if (cap < p.low) throw errors.invalidInput("option", [{ path: "--params", value: p.path, expected: `a parameter whose prior (${p.low} to ${p.high}) reaches below the scenario's cap of ${cap} followers (half its population.poolSize ${config.population.poolSize})` }]);
+    return { ...p, high: cap, why: `${p.why}; cut here to ${cap}, half the scenario's pool of ${config.population.poolSize}, the most followers the model seeds` };
+  });
+}
+
+/** Why `config` is outside a fit's prior (followers past half the pool, see withinPool), or "" when it is inside. */
+export function feasibleFollowers(config: SimConfig): string {
+  const cap = maxInitialFollowers(config.population.poolSize);
+  return config.population.initialFollowers > cap ? `population.initialFollowers ${config.population.initialFollowers} above half of population.poolSize ${config.population.poolSize} (${cap}): outside the prior` : "";
 }
 
 /** The sampler's box for `parameters`: each prior range on its own scale. */

@@ -4,7 +4,7 @@
  * shrinkage, 1 - posterior variance / prior variance on the sampler's scale (0: the history
  * told nothing about it, 1: it pinned it down).
  */
-import type { AbcPopulation } from "../stats/index.js";
+import type { AbcPopulation, AbcState } from "../stats/index.js";
 import { fromScale, priorBox, type FitParameter } from "./parameters.js";
 
 /** One parameter's posterior in brief. */
@@ -64,4 +64,14 @@ export function summarisePosterior(parameters: readonly FitParameter[], populati
 export function particleValues(parameters: readonly FitParameter[], population: AbcPopulation): number[] {
   const k = parameters.length;
   return population.values.map((x, at) => fromScale(parameters[at % k], x));
+}
+
+/**
+ * A plain warning when the final population is the prior's (generation 0: the sampler stopped
+ * before a later generation filled), whose particles are prior draws and no fit; "" otherwise.
+ */
+export function priorOnlyWarning(abc: AbcState): string {
+  const final = abc.populations[abc.populations.length - 1];
+  if (final.generation > 0) return "";
+  return `Not a fit: the final population is generation 0, the prior itself (the sampler stopped on ${abc.stop ?? "generations"} before generation 1 filled), so the posterior below is draws from the prior and the verdict judges the prior, not a calibration.`;
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { errors, type Problem } from "../errors.js";
 import { scenarioHash, withWorlds, type ScenarioPlan, type WorldDesign } from "../scenario/index.js";
-import { constantAt, withConstant } from "../sim/index.js";
+import { constantAt, maxInitialFollowers, withConstant, type SimConfig } from "../sim/index.js";
 import { FIT_MANIFEST } from "./fit-checkpoint.js";
 import { POSTERIOR_JSON, type PosteriorFile } from "./fit-outputs.js";
 
@@ -63,10 +63,32 @@ export function readPosterior(dir: string): Posterior {
   return { ...parsed, sha256, dir };
 }
 
-/** Problems with laying `posterior` on `plan`: a parameter its config lacks, or one its cells differ in (what the study compares). */
+/**
+ * The particles' follower counts past what `config`'s pool can seed (half of it, the pool a
+ * particle's own when it fitted one): refused rather than clipped, since a world clipped to
+ * the cap is not the world the calibration found (a fit on a larger pool than the study's).
+ */
+function followerProblems(plan: ScenarioPlan, posterior: Posterior, config: SimConfig): Problem[] {
+  const paths = posterior.parameters.map((p) => p.parameter);
+  const followers = paths.indexOf("population.initialFollowers");
+  if (followers < 0) return [];
+  const pool = paths.indexOf("population.poolSize");
+  const k = paths.length;
+  const values = posterior.particles.values;
+  let worst = 0;
+  let cap = Infinity;
+  for (let at = 0; at < values.length; at += k) {
+    const room = maxInitialFollowers(pool < 0 ? config.population.poolSize : values[at + pool]);
+    if (values[at + followers] - room > worst - cap) [worst, cap] = [values[at + followers], room];
+  }
+  if (worst <= cap) return [];
+  return [{ path: "--posterior", value: "population.initialFollowers", expected: `follower counts the scenario ${plan.scenario.name} can seed, at most ${cap} (half of ${pool < 0 ? `its population.poolSize ${config.population.poolSize}` : "the particle's population.poolSize"}); a particle of this posterior has ${worst}: calibrate on a scenario with this creator's pool, or fit population.poolSize too` }];
+}
+
+/** Problems with laying `posterior` on `plan`: a parameter its config lacks, one its cells differ in (what the study compares), followers past its pool's cap. */
 function fitProblems(plan: ScenarioPlan, posterior: Posterior): Problem[] {
   const configs = plan.scenario.cells.map((cell) => cell.config);
-  return posterior.parameters.flatMap(({ parameter }): Problem[] => {
+  const compared = posterior.parameters.flatMap(({ parameter }): Problem[] => {
     let values: number[];
     try {
       values = configs.map((config) => constantAt(config, parameter));
@@ -76,6 +98,7 @@ function fitProblems(plan: ScenarioPlan, posterior: Posterior): Problem[] {
     if (values.some((v) => v !== values[0])) return [{ path: "--posterior", value: parameter, expected: "parameters the study's arms and sweep leave alone (this one differs between its cells, so it is what the study compares)" }];
     return [];
   });
+  return compared.length > 0 ? compared : (configs.map((config) => followerProblems(plan, posterior, config)).find((p) => p.length > 0) ?? []);
 }
 
 /** `plan` with every replicate in a world drawn from `posterior` (a plan of its own hash: the worlds, with the posterior's sha256, are in it). */

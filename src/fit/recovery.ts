@@ -1,7 +1,7 @@
 /**
  * Parameter recovery: does a calibration find the parameters a history was made from? Each run
- * draws true values from the prior (uniform over the sampler's box, from a stream keyed by the
- * seed and the run), simulates a history with them, calibrates it, and records whether each
+ * draws true values from the prior (uniform over the sampler's box cut to the arm's pool, from a
+ * stream keyed by the seed and the run), simulates a history with them, calibrates it, and records whether each
  * parameter's 90% credible interval holds the truth. A calibration whose intervals are honest
  * covers each parameter in about 90% of runs (ABC's tolerance makes it a little wider: more).
  * Used by the recovery bench (bench/sim-recovery.ts) and its small test.
@@ -14,7 +14,7 @@ import { DASHBOARD_UNITS, HISTORY_METRICS, historyFromStreams, type StreamHistor
 import type { ScenarioPlan } from "../scenario/index.js";
 import { constantAt, runReplicate } from "../sim/index.js";
 import { armCell, calibrate, type CalibrateRequest } from "./calibrate.js";
-import { priorBox, withParameters, type FitParameter } from "./parameters.js";
+import { feasibleFollowers, priorBox, withinPool, withParameters, type FitParameter } from "./parameters.js";
 import { summarisePosterior, type ParameterSummary } from "./posterior.js";
 
 /** Where the recovery histories are dated from (a Monday, so simulated weekdays keep their names). */
@@ -43,11 +43,20 @@ export interface RecoveryRun {
   verdict: string;
 }
 
-/** The true sampler coordinates of run `run`: uniform over the prior box. */
-export function recoveryTruth(parameters: readonly FitParameter[], seed: string, run: number): Float64Array {
+/**
+ * The true sampler coordinates of run `run`: uniform over the prior the calibration uses
+ * (withinPool: followers at most half the pool, so every truth is a history the model can
+ * tell apart), drawn again while a fitted pool is too small for the drawn followers.
+ */
+export function recoveryTruth(options: RecoveryOptions, run: number): Float64Array {
+  const config = armCell(options.plan, options.arm).config;
+  const parameters = withinPool(options.parameters, config);
   const box = priorBox(parameters);
-  const random = seedrandom.alea(`giftsim/recovery/1/${seed}/${run}`);
-  return Float64Array.from(box.low, (low, j) => low + (box.high[j] - low) * random());
+  const random = seedrandom.alea(`giftsim/recovery/1/${options.seed}/${run}`);
+  for (;;) {
+    const x = Float64Array.from(box.low, (low, j) => low + (box.high[j] - low) * random());
+    if (feasibleFollowers(withParameters(config, parameters, x)) === "") return x;
+  }
 }
 
 /** The history a creator with coordinates `x` shows: the arm's config with them, replicate seed keyed by the run. */
@@ -65,7 +74,7 @@ export async function calibrateHistory(options: RecoveryOptions, history: Stream
     const outcome = await calibrate(request);
     if (outcome.state !== "finished") throw new Error("a recovery calibration was interrupted");
     const final = outcome.abc.populations[outcome.abc.populations.length - 1];
-    return { posterior: summarisePosterior(options.parameters, final), verdict: outcome.check.verdict };
+    return { posterior: summarisePosterior(outcome.request.parameters, final), verdict: outcome.check.verdict };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -73,7 +82,7 @@ export async function calibrateHistory(options: RecoveryOptions, history: Stream
 
 /** Run `run` of a recovery study: truth, history, calibration, coverage. */
 export async function recoveryRun(options: RecoveryOptions, run: number): Promise<RecoveryRun> {
-  const x = recoveryTruth(options.parameters, options.seed, run);
+  const x = recoveryTruth(options, run);
   const truth = withParameters(armCell(options.plan, options.arm).config, options.parameters, x);
   const values = options.parameters.map((p) => constantAt(truth, p.path));
   const { posterior, verdict } = await calibrateHistory(options, syntheticHistory(options, x, run), `recovery-${run}`);

@@ -4,12 +4,13 @@
  * dashboard would show (historyFromStreams) and its summary statistics (historySummary). A
  * worker runs a task of such simulations (workers/fit-worker.ts) and returns flat arrays, so a
  * task crosses the thread boundary as a few buffers. A simulation that throws or fails its
- * ledger audit returns NaN summaries, which the sampler rejects.
+ * ledger audit, or whose values lie outside the prior (followers past half a fitted pool),
+ * returns NaN summaries, which the sampler rejects.
  */
 import { compileEconomy, type CompiledEconomy, type Economy } from "../economy/index.js";
 import { historyFromStreams, historySummary, type HistoryMetric, type RevenueUnit } from "../history/index.js";
 import { runReplicate, type SimConfig } from "../sim/index.js";
-import { withParameters, type FitParameter } from "./parameters.js";
+import { feasibleFollowers, withParameters, type FitParameter } from "./parameters.js";
 
 /** What every simulation of a calibration shares, sent once per worker. */
 export interface FitContext {
@@ -63,6 +64,8 @@ export function runFitTask(context: FitContext, task: FitTask): FitResult {
   for (let i = 0; i < count; i++) {
     const config = withParameters(context.config, context.parameters, task.values.subarray(i * k, (i + 1) * k));
     try {
+      const outside = feasibleFollowers(config);
+      if (outside !== "") throw new Error(outside);
       const output = runReplicate(config, simulationSeed(context.seed, task.stream, task.first + i), { economy });
       if (output.audit.state === "failed") throw new Error(output.audit.failures.join("; "));
       const history = historyFromStreams(output, config, context.history);

@@ -40,7 +40,8 @@ describe("giftsim calibrate", () => {
     expect(readFileSync(join(reference, "particles.csv"), "utf8").split("\n")[0]).toBe("generation,particle,weight,population.initialFollowers,population.payerShare,distance");
     const posterior = readFileSync(join(reference, "posterior.csv"), "utf8").split("\n");
     expect(posterior[0]).toBe("parameter,scale,prior_low,prior_high,mean,median,q05,q95,ci90_low,ci90_high,shrinkage");
-    expect(posterior[1]).toMatch(/^population\.initialFollowers,log,200,10000,/);
+    // The prior ends at 1,000, half the tiny creator's pool: the most followers the model seeds.
+    expect(posterior[1]).toMatch(/^population\.initialFollowers,log,200,1000,/);
     expect(readFileSync(join(reference, "report.html"), "utf8")).toMatch(/id="verdict" data-verdict="(reproduces|cannot reproduce)"/);
   });
 
@@ -83,6 +84,8 @@ describe("giftsim calibrate", () => {
       [["--params", "population.initialFollowers,no.such"], /--params\[1\]: got "no.such", expected a fittable parameter, one of: population.initialFollowers, population.poolSize, population.payerShare/],
       [["--arm", "nope"], /--arm: got "nope", expected an arm of tiny-creator, one of: base/],
       [["--particles", "5000", "--generations", "50"], /expected at most 100000/],
+      // One generation is the prior alone, which would be reported as a posterior.
+      [["--generations", "1"], /--generations: got 1, expected an integer at least 2/],
       [["--scenario", "no-such-study"], /--scenario: got "no-such-study", expected a scenario file or a built-in scenario's name \(.*qa-vs-challenge/],
     ];
     for (const [override, message] of cases) {
@@ -125,13 +128,39 @@ describe("giftsim run --posterior", () => {
     }
   }, 120_000);
 
+  it("draws the worlds by weight: a posterior whose weight is nearly all on one particle puts nearly every replicate in it", async () => {
+    const heavy = join(root, "heavy");
+    cpSync(reference, heavy, { recursive: true });
+    const file = join(heavy, "posterior.json");
+    const posterior = JSON.parse(readFileSync(file, "utf8"));
+    const n = posterior.particles.weights.length;
+    // Particle n - 1 holds 97% of the weight; the others share the rest.
+    posterior.particles.weights = posterior.particles.weights.map((_: number, i: number) => (i === n - 1 ? 0.97 : 0.03 / (n - 1)));
+    const text = `${JSON.stringify(posterior, null, 2)}\n`;
+    writeFileSync(file, text);
+    const manifestFile = join(heavy, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    manifest.checksums.files["posterior.json"] = createHash("sha256").update(text).digest("hex");
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const out = join(root, "posterior-heavy");
+    const result = await runCli(["run", SCENARIO, "--replicates", "40", "--quiet", "--no-report", "--posterior", heavy, "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const [followers, payers] = posterior.particles.values.slice(2 * (n - 1));
+    const worlds = readFileSync(join(out, "worlds.csv"), "utf8").trim().split("\n").slice(1).map((row) => row.split(",").slice(3).map(Number));
+    const inHeavy = worlds.filter(([f, p]) => f === followers && p === payers).length;
+    // Drawn uniformly, about 40 / 20 = 2 of 40 would land there; by weight about 39.
+    expect(inHeavy).toBeGreaterThanOrEqual(34);
+  }, 120_000);
+
   it("sensitivity --posterior varies a fitted constant over its 90% credible interval, at the posterior medians", async () => {
     const out = join(root, "sensitivity");
     const result = await runCli(["sensitivity", SCENARIO, "--posterior", reference, "--params", "population.payerShare", "--samples", "2", "--quiet", "--out", out]);
     expect(result.code, result.stderr).toBe(0);
     const fitted = JSON.parse(readFileSync(join(reference, "posterior.json"), "utf8")).parameters as Array<{ parameter: string; q05: number; q95: number; median: number }>;
     const payers = fitted.find((p) => p.parameter === "population.payerShare")!;
-    const [constant] = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8")).constants;
+    const analysis = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8"));
+    expect(analysis.fit).toBe(JSON.parse(readFileSync(join(reference, "manifest.json"), "utf8")).checksums.files["posterior.json"]);
+    const [constant] = analysis.constants;
     expect(constant).toEqual({ path: "population.payerShare", low: payers.q05, high: payers.q95, integer: false });
     const base = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).scenario.resolved.cells[0].config.population;
     expect(base.initialFollowers).toBe(Math.round(fitted.find((p) => p.parameter === "population.initialFollowers")!.median));
@@ -153,6 +182,11 @@ describe("giftsim run --posterior", () => {
     const compared = await runCli(["run", arms, "--replicates", "2", "--quiet", "--posterior", reference, "--out", join(root, "r3")]);
     expect(compared.code).toBe(2);
     expect(compared.stderr).toMatch(/population.payerShare.*differs between its cells/);
-    for (const r of ["r1", "r2", "r3"]) expect(existsSync(join(root, r))).toBe(false);
+    const small = join(root, "small-pool.yaml");
+    writeFileSync(small, readFileSync(SCENARIO, "utf8").replace("poolSize: 2000", "poolSize: 400").replace("initialFollowers: 300", "initialFollowers: 150"));
+    const capped = await runCli(["run", small, "--replicates", "2", "--quiet", "--posterior", reference, "--out", join(root, "r4")]);
+    expect(capped.code).toBe(2);
+    expect(capped.stderr).toMatch(/--posterior: got "population.initialFollowers", expected follower counts the scenario tiny-creator can seed, at most 200 \(half of its population.poolSize 400\)/);
+    for (const r of ["r1", "r2", "r3", "r4"]) expect(existsSync(join(root, r))).toBe(false);
   }, 120_000);
 });

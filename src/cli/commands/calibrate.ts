@@ -16,7 +16,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("arm", { type: "string", describe: "the arm whose config is fitted (default: the first)" })
       .option("params", { type: "string", describe: "parameters to fit, config paths comma-separated (default: followers, discovery, attendance, follow probability, payer share, budget, gift rate)" })
       .option("particles", { type: "number", describe: "particles per generation (default 150)" })
-      .option("generations", { type: "number", describe: "most generations, the prior's included (default 8)" })
+      .option("generations", { type: "number", describe: "most generations, the prior's included (at least 2; default 8)" })
       .option("seed", { type: "string", describe: "master seed (default: the scenario's)" })
       .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
       .option("out", { type: "string", describe: "output folder (default: out/<history name>-calibration)" })
@@ -24,7 +24,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
       .check(valuesGiven(["history", "scenario", "arm", "params", "particles", "generations", "seed", "workers", "out"]))
       .check((args) => {
-        const least = { particles: 10, generations: 1, workers: 1 } as const;
+        // One generation is the prior alone: no fit.
+        const least = { particles: 10, generations: 2, workers: 1 } as const;
         for (const [name, min] of Object.entries(least)) {
           const value = args[name];
           if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < min)) {
