@@ -24,7 +24,7 @@ describe("giftsim history", () => {
     const result = await runCli(args, { cwd: ROOT });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`wrote ${out}: 22 streams, 2026-01-07 to 2026-02-22 (47 days), columns date, durationMinutes, viewers, uniqueViewers, peakConcurrency, newFollowers, gifters, diamonds`);
+    expect(result.stdout).toContain(`wrote ${out}: 25 streams, 2026-01-07 to 2026-02-22 (47 days), columns date, durationMinutes, viewers, uniqueViewers, peakConcurrency, newFollowers, gifters, diamonds`);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(EXAMPLE, truth.history), "utf8"));
   });
 
@@ -74,7 +74,7 @@ describe("giftsim validate --history", () => {
   it("prints a one-line summary of a good history", async () => {
     const result = await runCli(["validate", "--history", "examples/history/synthetic-creator.csv"], { cwd: ROOT });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe("OK examples/history/synthetic-creator.csv: 22 streams, 2026-01-07 to 2026-02-22 (47 days), columns date, durationMinutes, viewers, uniqueViewers, peakConcurrency, newFollowers, gifters, diamonds\n");
+    expect(result.stdout).toBe("OK examples/history/synthetic-creator.csv: 25 streams, 2026-01-07 to 2026-02-22 (47 days), columns date, durationMinutes, viewers, uniqueViewers, peakConcurrency, newFollowers, gifters, diamonds\n");
   });
 
   it("exits 2 naming the row and column of each problem, and writes nothing", async () => {
