@@ -245,8 +245,8 @@ export const errors = {
       `${failures.length} replicate(s) failed; finished replicates are kept, no report was written:\n${failures.map((f) => `  ${f}`).join("\n")}\nrerun one alone with: ${rerun}`,
       1,
     ),
-  interrupted: (dir: string, done: number, total: number) =>
-    new GiftsimError("INTERRUPTED", `interrupted: ${done} of ${total} replicates saved in ${dir}; continue with --resume`, 1),
+  interrupted: (dir: string, done: number, total: number, unit = "replicates") =>
+    new GiftsimError("INTERRUPTED", `interrupted: ${done} of ${total} ${unit} saved in ${dir}; continue with --resume`, 1),
   calibrationInterrupted: (dir: string, generations: number) =>
     new GiftsimError("INTERRUPTED", `interrupted: ${generations} finished generation(s) saved in ${dir}; continue with the same options and --resume`, 1),
   checkpointMismatch: (dir: string, field: string, found: string, wanted: string) =>
@@ -258,16 +258,17 @@ export const errors = {
     ),
   shardLog: (shard: string, dir: string, reason: string) =>
     new GiftsimError("MERGE_MISMATCH", `cannot merge event logs: shard ${shard} in ${dir} ${reason}`, 2, [{ path: "--events-out", value: dir, expected: reason }]),
-  corruptShard: (shard: string, dir: string, reason: string) =>
-    new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} in ${dir} is corrupt: ${reason}; rebuild the lost replicates with the shard's command plus --resume, then merge again`, 2, [
-      { path: "(folder)", value: dir, expected: "a shard whose checkpoint passes its checksums" },
+  /** `kind` is "shard" or "communities slice" (giftsim run --communities i/n), whose lost work is parts. */
+  corruptShard: (shard: string, dir: string, reason: string, kind = "shard", lost = "replicates") =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: ${kind} ${shard} in ${dir} is corrupt: ${reason}; rebuild the lost ${lost} with the ${kind}'s command plus --resume, then merge again`, 2, [
+      { path: "(folder)", value: dir, expected: `a ${kind} whose ${lost} pass their checksums` },
     ]),
-  shardTwice: (shard: string, first: string, second: string) =>
-    new GiftsimError("MERGE_MISMATCH", `cannot merge: shard ${shard} is given twice (${first === second ? `${first} named twice` : `${first} and ${second}`}); name each shard's folder once`, 2, [
-      { path: "(dirs)", value: second, expected: `one folder per shard (${shard} is already ${first})` },
+  shardTwice: (shard: string, first: string, second: string, kind = "shard") =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: ${kind} ${shard} is given twice (${first === second ? `${first} named twice` : `${first} and ${second}`}); name each ${kind}'s folder once`, 2, [
+      { path: "(dirs)", value: second, expected: `one folder per ${kind} (${shard} is already ${first})` },
     ]),
-  incompleteMerge: (missing: string) =>
-    new GiftsimError("MERGE_MISMATCH", `cannot merge: shards are incomplete (missing ${missing})`, 2),
+  incompleteMerge: (missing: string, kind = "shards") =>
+    new GiftsimError("MERGE_MISMATCH", `cannot merge: ${kind} are incomplete (missing ${missing})`, 2),
   notARunFolder: (dir: string, reason: string) =>
     new GiftsimError("INVALID_FILE", `${dir}: not a giftsim run folder (${reason})`, 2, [{ path: "(folder)", value: dir, expected: reason }]),
   outputsWithoutCheckpoint: (dir: string) =>
@@ -288,10 +289,10 @@ export const errors = {
       [{ path: "--out", value: dir, expected: "a folder no other run is using" }],
     ),
   /** A write failed mid-run (disk full, read-only, permissions): the input was fine, the run failed (exit 1). */
-  writeFailed: (dir: string, file: string | undefined, code: string, done: number, total: number) =>
+  writeFailed: (dir: string, file: string | undefined, code: string, done: number, total: number, unit = "replicates") =>
     new GiftsimError(
       "WRITE_FAILED",
-      `cannot write ${file ?? dir}: ${WRITE_FAILURES[code] ?? "write failed"} (${code}). The ${done} of ${total} replicates finished so far are safe in ${dir}; fix that and continue with --resume`,
+      `cannot write ${file ?? dir}: ${WRITE_FAILURES[code] ?? "write failed"} (${code}). The ${done} of ${total} ${unit} finished so far are safe in ${dir}; fix that and continue with --resume`,
       1,
     ),
   cannotWrite: (error: NodeJS.ErrnoException) =>

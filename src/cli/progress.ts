@@ -13,20 +13,21 @@ export interface ProgressView {
   finish(): void;
 }
 
-/** A view fitting the terminal: bar, plain lines, or silence. */
-export function progressView(mode: { quiet: boolean; label: string }): ProgressView {
+/** A view fitting the terminal: bar, plain lines, or silence; progress counts `unit` (default replicates). */
+export function progressView(mode: { quiet: boolean; label: string; unit?: string }): ProgressView {
   if (mode.quiet) return { update: () => undefined, finish: () => undefined };
-  return process.stderr.isTTY ? barView(mode.label) : lineView(mode.label);
+  const unit = mode.unit ?? "replicates";
+  return process.stderr.isTTY ? barView(mode.label, unit) : lineView(mode.label, unit);
 }
 
 function eventRate(progress: RunProgress): number {
   return progress.elapsedMs > 0 ? (progress.simulatedEvents * 1000) / progress.elapsedMs : 0;
 }
 
-function barView(label: string): ProgressView {
+function barView(label: string, unit: string): ProgressView {
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} {bar} {value}/{total} replicates | ETA {eta_formatted} | {rate} events`,
+      format: `${label} {bar} {value}/{total} ${unit} | ETA {eta_formatted} | {rate} events`,
       hideCursor: true,
       etaBuffer: 20,
       stream: process.stderr,
@@ -47,7 +48,7 @@ function barView(label: string): ProgressView {
   };
 }
 
-function lineView(label: string): ProgressView {
+function lineView(label: string, unit: string): ProgressView {
   let lastDone = -1;
   let lastLineMs = 0;
   return {
@@ -58,7 +59,7 @@ function lineView(label: string): ProgressView {
       if (!due || (progress.done === lastDone && progress.elapsedMs - lastLineMs < 30_000)) return;
       const resumed = progress.resumed > 0 && lastDone < 0 ? ` (${formatCount(progress.resumed)} from the checkpoint)` : "";
       process.stderr.write(
-        `${label}: ${formatCount(progress.done)}/${formatCount(progress.total)} replicates${resumed}, ${(progress.elapsedMs / 1000).toFixed(1)} s, ${formatRate(eventRate(progress))} events\n`,
+        `${label}: ${formatCount(progress.done)}/${formatCount(progress.total)} ${unit}${resumed}, ${(progress.elapsedMs / 1000).toFixed(1)} s, ${formatRate(eventRate(progress))} events\n`,
       );
       lastDone = progress.done;
       lastLineMs = progress.elapsedMs;

@@ -19,6 +19,8 @@ export interface RunArgs {
   chunk?: number;
   resume: boolean;
   shard?: string;
+  /** --communities i/n: run slice i of n of every replicate's communities (a slice folder for giftsim merge). */
+  communities?: string;
   replicate?: number;
   quiet: boolean;
   json: boolean;

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { errors } from "../errors.js";
 import { builtinScenarioDir, loadScenario, worldsPlan, type ScenarioPlan } from "../scenario/index.js";
-import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type Shard, type SingleReplicate, type Summary } from "../run/index.js";
+import { parseShard, runPlan, runSingleReplicate, type ReplicateFailure, type ReplicateRecord, type RunOutcome, type RunProgress, type Shard, type SingleReplicate, type Summary } from "../run/index.js";
 import { WORLDS_FOLDER, writeReport } from "../report/index.js";
 import { countOf } from "../report/format.js";
 import { cellLabel } from "../report/report-data.js";
@@ -24,6 +24,7 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
   const loaded = loadScenario(file, { seed: args.seed, replicates: args.replicates, uncertainty: uncertaintyFlag(args.uncertainty) });
   const plan = args.posterior === undefined ? loaded : posteriorPlan(loaded, readPosterior(args.posterior));
   if (args.replicate !== undefined) return rerunOne(plan, args);
+  if (args.communities !== undefined) return runCommunitiesSlice(plan, args, parseShard(args.communities, "--communities"));
   const shard = args.shard === undefined ? null : parseShard(args.shard);
   const out = args.out ?? join("out", plan.scenario.name);
   const outcome = finished(plan, args, await runWithProgress(plan, args, out, shard, plan.scenario.name));
@@ -53,11 +54,19 @@ export async function executeRun(args: RunArgs, describe: (summary: Summary, rec
   );
 }
 
+/** How a run or a slice ended short of finishing (`done` and `total` in its own unit). */
+type Unfinished = Extract<RunOutcome, { state: "failed" | "interrupted" }>;
+
 /** A finished outcome, or the error an interrupted or failed one ends the command with. */
-export function finished(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | "replicates">, outcome: RunOutcome): Extract<RunOutcome, { state: "finished" }> {
+export function finished<Finished extends { state: "finished" }>(
+  plan: ScenarioPlan,
+  args: Pick<RunArgs, "file" | "seed" | "replicates">,
+  outcome: Finished | Unfinished,
+  unit = "replicates",
+): Finished {
   switch (outcome.state) {
     case "interrupted":
-      throw errors.interrupted(outcome.dir, outcome.done, outcome.total);
+      throw errors.interrupted(outcome.dir, outcome.done, outcome.total, unit);
     case "failed":
       throw failureError(plan, args, outcome.failures);
     case "finished":
@@ -70,24 +79,21 @@ export type ProgressRunArgs = Pick<RunArgs, "quiet" | "json" | "workers" | "chun
 
 /** Runs `plan` into `out` with a progress view; Ctrl-C or SIGTERM stops it with the folder resumable. */
 export async function runWithProgress(plan: ScenarioPlan, args: ProgressRunArgs, out: string, shard: Shard | null, label: string): Promise<RunOutcome> {
-  const view = progressView({ quiet: args.quiet || args.json, label });
+  return withProgress(args, out, label, "replicates", (signal, onProgress) =>
+    runPlan(plan, { out, workers: args.workers, chunk: args.chunk, resume: args.resume, shard, signal, onProgress, eventsOut: args["events-out"], parquet: args.parquet }),
+  );
+}
+
+/** Runs `work` with a progress view counting `unit`; Ctrl-C or SIGTERM aborts its signal, leaving `out` resumable. */
+async function withProgress<T>(args: Pick<RunArgs, "quiet" | "json">, out: string, label: string, unit: string, work: (signal: AbortSignal, onProgress: (progress: RunProgress) => void) => Promise<T>): Promise<T> {
+  const view = progressView({ quiet: args.quiet || args.json, label, unit });
   // Ctrl-C, or SIGTERM from a scheduler preempting the pod or job: stop with the folder resumable.
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => (abort.signal.aborted ? stopNow(signal) : stopSoon(abort, signal, out));
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    return await runPlan(plan, {
-      out,
-      workers: args.workers,
-      chunk: args.chunk,
-      resume: args.resume,
-      shard,
-      signal: abort.signal,
-      onProgress: (progress) => view.update(progress),
-      eventsOut: args["events-out"],
-      parquet: args.parquet,
-    });
+    return await work(abort.signal, (progress) => view.update(progress));
   } finally {
     view.finish();
     process.removeListener("SIGINT", onSignal);
@@ -126,6 +132,25 @@ function failureError(plan: ScenarioPlan, args: Pick<RunArgs, "file" | "seed" | 
   const seedOption = args.seed === undefined ? "" : ` --seed ${args.seed}`;
   const replicatesOption = args.replicates === undefined ? "" : ` --replicates ${args.replicates}`;
   return errors.replicatesFailed(lines, `giftsim run${args.file ? ` ${args.file}` : ""}${seedOption}${replicatesOption} --replicate ${first.replicate}`);
+}
+
+/** `--communities i/n`: this machine's slice of every replicate's communities into a slice folder, for giftsim merge. */
+async function runCommunitiesSlice(plan: ScenarioPlan, args: RunArgs, slice: Shard): Promise<void> {
+  const { runSlice } = await import("../run/community-slice.js");
+  const out = args.out ?? join("out", plan.scenario.name);
+  const label = `${plan.scenario.name} (communities ${slice.index}/${slice.count})`;
+  const outcome = finished(plan, args, await withProgress(args, out, label, "parts", (signal, onProgress) => runSlice(plan, { out, communities: slice, workers: args.workers, resume: args.resume, signal, onProgress })), "parts");
+  const { manifest } = outcome;
+  if (args.json) return printJson(manifest);
+  process.stdout.write(
+    [
+      `${plan.scenario.name}: communities slice ${slice.index}/${slice.count}, ${countOf(manifest.parts, "part")}${outcome.resumed > 0 ? ` (${outcome.resumed} resumed)` : ""}, ${formatCount(manifest.simulatedEvents)} events in ${(outcome.elapsedMs / 1000).toFixed(1)} s`,
+      `  output   ${outcome.dir}`,
+      `  parts    sha256 ${manifest.checksums.parts}`,
+      `  next     giftsim merge <the ${slice.count} slice folders> --out <merged folder>`,
+      "",
+    ].join("\n"),
+  );
 }
 
 async function rerunOne(plan: ScenarioPlan, args: RunArgs): Promise<void> {

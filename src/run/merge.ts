@@ -1,7 +1,8 @@
 /**
  * Combines shard folders into one run folder. Shards must be slices of the same run (same
  * scenario hash, seed, replicate count, giftsim version, shard count), every slice present
- * once and finished. The merged folder is a complete run folder in its own right: its
+ * once and finished. Communities slices (giftsim run --communities) are joined alike, part by
+ * part (merge-slices.ts). The merged folder is a complete run folder in its own right: its
  * checkpoint holds every record, and its outputs and checksum equal an unsharded run's.
  */
 import { existsSync } from "node:fs";
@@ -14,6 +15,7 @@ import { eventLogFormat } from "./event-log.js";
 import { checkWritableFile, checkWritableFolder } from "./make-folder.js";
 import { locateShardLogs, writeMergedEventLog } from "./merge-event-logs.js";
 import type { ReplicateRecord } from "./record.js";
+import { joinSlices } from "./merge-slices.js";
 import { shardReplicates } from "./shard.js";
 import type { Summary } from "./summary.js";
 
@@ -22,12 +24,23 @@ import type { Summary } from "./summary.js";
  * logs (each kept in its shard's folder) into that file, as the unsharded run would write it;
  * with `parquet`, also writes the tables as Parquet.
  */
-export async function mergeRuns(dirs: readonly string[], out: string, options: { eventsOut?: string; parquet?: boolean } = {}): Promise<{ manifest: Manifest; summary: Summary }> {
+export async function mergeRuns(
+  dirs: readonly string[],
+  out: string,
+  options: { eventsOut?: string; parquet?: boolean } = {},
+): Promise<{ manifest: Manifest; summary: Summary; merged: "shard" | "communities slice" }> {
   if (dirs.length === 0) throw errors.invalidInput("merge", [{ path: "DIR", value: [], expected: "at least one shard folder" }]);
   const shards = dirs.map((dir) => ({ dir, header: readHeader(dir) }));
   const first = shards[0];
+  if (first.header.communities !== undefined) {
+    if (options.eventsOut !== undefined) throw errors.invalidInput("option", [{ path: "--events-out", value: options.eventsOut, expected: "no event log: communities slices (giftsim run --communities) write none" }]);
+    const { header, records } = joinSlices(shards);
+    refuseOutput(out);
+    checkWritableFolder("--out", out);
+    return { ...writeMerged(out, header, records, { parquet: options.parquet }), merged: "communities slice" };
+  }
   for (const { dir, header } of shards) {
-    if (header.shard === null) throw errors.notARunFolder(dir, "a whole run, not a shard (it needs no merge)");
+    if (header.shard === null) throw errors.notARunFolder(dir, header.communities === undefined ? "a whole run, not a shard (it needs no merge)" : `a communities slice, not a shard like ${first.dir}`);
     const fields = [...identityFields(first.header, header), ["shard count", first.header.shard?.count, header.shard.count] as const];
     for (const [field, a, b] of fields) if (a !== b) throw errors.mergeMismatch(field, `${String(a)} in ${first.dir}`, `${String(b)} in ${dir}`);
   }
@@ -60,8 +73,7 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
     records.push(...inSlice.values());
   }
 
-  if (existsSync(join(out, MANIFEST))) throw errors.outputExists(out);
-  if (existsSync(join(out, CHECKPOINT_HEADER))) throw errors.unfinishedRun(out);
+  refuseOutput(out);
   const header: CheckpointHeader = { ...first.header, shard: null };
   const sources = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, dir]) => ({ dir, label: `${index}/${count}` }));
   const logs = options.eventsOut === undefined ? undefined : await locateShardLogs(sources, header.scenario, eventLogFormat(options.eventsOut));
@@ -71,7 +83,13 @@ export async function mergeRuns(dirs: readonly string[], out: string, options: {
   if (options.eventsOut !== undefined && logs !== undefined) {
     eventLog = { file: basename(options.eventsOut), sha256: await writeMergedEventLog(options.eventsOut, logs, header.scenario) };
   }
-  return writeMerged(out, header, inPlanOrder(records), { eventLog, parquet: options.parquet });
+  return { ...writeMerged(out, header, inPlanOrder(records), { eventLog, parquet: options.parquet }), merged: "shard" };
+}
+
+/** A merge writes a fresh folder: never over a run, finished or not. */
+function refuseOutput(out: string): void {
+  if (existsSync(join(out, MANIFEST))) throw errors.outputExists(out);
+  if (existsSync(join(out, CHECKPOINT_HEADER))) throw errors.unfinishedRun(out);
 }
 
 function writeMerged(out: string, header: CheckpointHeader, records: ReplicateRecord[], outputs: Parameters<typeof writeRunOutputs>[3]): { manifest: Manifest; summary: Summary } {

@@ -14,12 +14,13 @@ import { errors, writeFailureCode } from "../errors.js";
 import { METRIC_NAMES, STREAM_COLUMNS, TIMESERIES_COLUMNS, communityCount, runReplicate, type ReplicatePart } from "../sim/index.js";
 import { assembleEventLog, writeEventPart } from "./event-log.js";
 import type { ScenarioPlan } from "../scenario/index.js";
-import { openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
+import { RECORDS_LOG, openCheckpoint, type CheckpointHeader, type CheckpointWriter } from "./checkpoint.js";
 import { checkWritableFile } from "./make-folder.js";
 import { cellEconomy, replicateInput, unpackChunk, type ChunkResult, type CommunityTask, type ReplicateFailure, type WorkerContext } from "./chunk.js";
 import { createCommunityJoin } from "./community-join.js";
 import { inPlanOrder, writeRunOutputs, type Manifest } from "./finalize.js";
-import { createReplicatePool, type ReplicatePool } from "./pool.js";
+import { feed } from "./feed.js";
+import { createReplicatePool } from "./pool.js";
 import type { ReplicateRecord } from "./record.js";
 import { shardReplicates, type Shard } from "./shard.js";
 import type { Summary } from "./summary.js";
@@ -151,7 +152,7 @@ export async function runPlan(plan: ScenarioPlan, options: RunOptions): Promise<
   const eventsDir = options.eventsOut === undefined ? undefined : join(dir, EVENT_PARTS);
   // The event log is written last: a folder it cannot go in is refused before the work, not after.
   if (options.eventsOut !== undefined) checkWritableFile("--events-out", options.eventsOut);
-  const { writer, done: found, lock } = await openCheckpoint(dir, header, options.resume ?? false);
+  const { writer, done: found, lock } = await openCheckpoint(dir, header, options.resume ?? false, RECORDS_LOG);
   const range = shardReplicates(plan.replicates, shard);
   const key = (cell: number, replicate: number) => cell * plan.replicates + replicate;
   const records = new Map<number, ReplicateRecord>();
@@ -243,7 +244,8 @@ async function runInto({ plan, options, started, header, eventsDir, range, key, 
         }
         await finish([{ cell, replicate, simulatedEvents: output.simulatedEvents, metrics: output.metrics, streams: output.streams, timeseries: output.timeseries }], true);
       };
-      interrupted = await feed(tasks, threads * 2, options.signal, pool, async (task, result) => {
+      const runTask = (task: PoolTask) => ("community" in task ? pool.runCommunity(task.community) : pool.run(task));
+      interrupted = await feed<PoolTask, ChunkResult | ReplicatePart>(tasks, threads * 2, options.signal, pool, runTask, async (task, result) => {
         if ("community" in task) return onCommunity(task.community, result as ReplicatePart | Error);
         const items = task.items;
         chunks.finished(items.length / 2);
@@ -287,53 +289,4 @@ type PoolTask = { items: Int32Array } | { community: CommunityTask };
 
 function chunkTask(items: Int32Array | undefined): PoolTask | undefined {
   return items === undefined ? undefined : { items };
-}
-
-/**
- * Keeps `lanes` tasks in flight until the tasks run out, the signal aborts (threads are
- * stopped at once; tasks in flight are dropped, their replicates stay undone) or `onResult`
- * throws. Returns whether the run was interrupted.
- */
-async function feed(
-  tasks: { next(): PoolTask | undefined },
-  lanes: number,
-  signal: AbortSignal | undefined,
-  pool: ReplicatePool,
-  onResult: (task: PoolTask, result: ChunkResult | ReplicatePart | Error) => Promise<void>,
-): Promise<boolean> {
-  let fatal: unknown;
-  let stopped = false;
-  let destroyed: Promise<void> | undefined;
-  const stop = () => {
-    stopped = true;
-    destroyed ??= pool.destroy();
-  };
-  if (signal?.aborted) stop();
-  signal?.addEventListener("abort", stop, { once: true });
-  const lane = async () => {
-    while (!stopped && fatal === undefined) {
-      const task = tasks.next();
-      if (task === undefined) return;
-      let result: ChunkResult | ReplicatePart | Error;
-      try {
-        result = "community" in task ? await pool.runCommunity(task.community) : await pool.run(task);
-      } catch (error) {
-        if (stopped) return;
-        result = error instanceof Error ? error : new Error(String(error));
-      }
-      try {
-        await onResult(task, result);
-      } catch (error) {
-        fatal = error;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } finally {
-    signal?.removeEventListener("abort", stop);
-    await (destroyed ?? (fatal === undefined ? pool.close() : pool.destroy()));
-  }
-  if (fatal !== undefined) throw fatal;
-  return stopped;
 }
