@@ -4,9 +4,9 @@
  * of at least 20 creators (below, the metrics are NaN and the chart is left out).
  */
 import { describe } from "../../stats/index.js";
-import { LORENZ_PERCENTS } from "../../sim/index.js";
 import type { Rows } from "../../render/index.js";
 import type { ChartDefinition } from "./chart.js";
+import { lorenzMetrics, lorenzPoints } from "./lorenz-points.js";
 import { measured } from "./metric-rows.js";
 
 const percent = (share: number | null) => (share === null ? "n/a" : `${(share * 100).toFixed(0)}%`);
@@ -15,8 +15,7 @@ export const creatorIncome: ChartDefinition = {
   id: "creator-income",
   title: "Creator income concentration",
   fill(data) {
-    const metrics = LORENZ_PERCENTS.map((p) => `creatorIncomeLorenz${p}`);
-    if (!measured(data, ...metrics)) return null;
+    if (!measured(data, ...lorenzMetrics("creatorIncomeLorenz"))) return null;
     const rows: Rows = [];
     const shares: string[] = [];
     for (const cell of data.cells) {
@@ -25,11 +24,7 @@ export const creatorIncome: ChartDefinition = {
       const top10 = describe(replicates.top10CreatorIncomeShare ?? []).mean;
       const series = `${cell.label} (top 10%: ${percent(top10)})`;
       shares.push(`${cell.label}: top 1% ${percent(top1)}, top 10% ${percent(top10)}`);
-      rows.push({ series, order: cell.index, creators: 0, income: 0 });
-      LORENZ_PERCENTS.forEach((p, i) => {
-        const mean = describe(replicates[metrics[i]] ?? []).mean;
-        if (mean !== null) rows.push({ series, order: cell.index, creators: p / 100, income: mean });
-      });
+      rows.push(...lorenzPoints(replicates, "creatorIncomeLorenz", series, cell.index, "creators", "income"));
     }
     return {
       datasets: { creatorIncome: rows },

@@ -1,27 +1,22 @@
 /** Gifter concentration: the Lorenz curve of gifted coins over gifters, with the top-1% share per arm. */
 import { describe } from "../../stats/index.js";
-import { LORENZ_PERCENTS } from "../../sim/index.js";
 import type { Rows } from "../../render/index.js";
 import type { ChartDefinition } from "./chart.js";
+import { lorenzMetrics, lorenzPoints } from "./lorenz-points.js";
 import { measured } from "./metric-rows.js";
 
 export const lorenz: ChartDefinition = {
   id: "lorenz",
   title: "Gifter concentration",
   fill(data) {
-    const metrics = LORENZ_PERCENTS.map((p) => `lorenz${p}`);
-    if (!measured(data, ...metrics)) return null;
+    if (!measured(data, ...lorenzMetrics("lorenz"))) return null;
     const rows: Rows = [];
     const shares: string[] = [];
     for (const cell of data.cells) {
       const top1 = describe(data.replicates[cell.index].top1GifterShare ?? []).mean;
       const series = top1 === null ? cell.label : `${cell.label} (top 1%: ${(top1 * 100).toFixed(0)}%)`;
       if (top1 !== null) shares.push(`${cell.label} ${(top1 * 100).toFixed(0)}%`);
-      rows.push({ series, order: cell.index, gifters: 0, coins: 0 });
-      LORENZ_PERCENTS.forEach((p, i) => {
-        const mean = describe(data.replicates[cell.index][metrics[i]] ?? []).mean;
-        if (mean !== null) rows.push({ series, order: cell.index, gifters: p / 100, coins: mean });
-      });
+      rows.push(...lorenzPoints(data.replicates[cell.index], "lorenz", series, cell.index, "gifters", "coins"));
     }
     return {
       datasets: { lorenz: rows },
