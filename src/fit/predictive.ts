@@ -9,7 +9,7 @@
  */
 import seedrandom from "seedrandom";
 import type { HistoryMetric, StreamHistory } from "../history/index.js";
-import { quantileSorted, weightedIndex, type AbcPopulation } from "../stats/index.js";
+import { quantileSorted, runningSums, weightedIndex, type AbcPopulation } from "../stats/index.js";
 import type { FitResult } from "./simulate.js";
 
 /** Share of informative summaries inside their 90% bands at which the history counts as reproduced. */
@@ -48,8 +48,7 @@ export interface PredictiveCheck {
 
 /** The particles (indices into `population`) the check simulates: weighted draws from streams keyed by (seed, draw). */
 export function predictiveDraws(population: AbcPopulation, seed: string, count: number): number[] {
-  let total = 0;
-  const cumulative = Float64Array.from(population.weights, (w) => (total += w));
+  const cumulative = runningSums(population.weights);
   return Array.from({ length: count }, (_, j) => weightedIndex(cumulative, seedrandom.alea(`giftsim/fit/1/${seed}/predictive-draw/${j}`)()));
 }
 

@@ -13,6 +13,7 @@ import seedrandom from "seedrandom";
 import { DASHBOARD_UNITS, HISTORY_METRICS, historyFromStreams, type StreamHistory } from "../history/index.js";
 import type { ScenarioPlan } from "../scenario/index.js";
 import { constantAt, runReplicate } from "../sim/index.js";
+import { uniformInBox } from "../stats/index.js";
 import { armCell, calibrate, type CalibrateRequest } from "./calibrate.js";
 import { feasibleFollowers, priorBox, withinPool, withParameters, type FitParameter } from "./parameters.js";
 import { summarisePosterior, type ParameterSummary } from "./posterior.js";
@@ -54,7 +55,7 @@ export function recoveryTruth(options: RecoveryOptions, run: number): Float64Arr
   const box = priorBox(parameters);
   const random = seedrandom.alea(`giftsim/recovery/1/${options.seed}/${run}`);
   for (;;) {
-    const x = Float64Array.from(box.low, (low, j) => low + (box.high[j] - low) * random());
+    const x = uniformInBox(box, random);
     if (feasibleFollowers(withParameters(config, parameters, x)) === "") return x;
   }
 }

@@ -16,7 +16,7 @@
 import seedrandom from "seedrandom";
 import { constantValue, designLayout, type WorldDesign } from "../scenario/index.js";
 import { withConstant, type SimConfig } from "../sim/index.js";
-import { morrisDesign, saltelliDesign, sobolSequence, weightedIndex } from "../stats/index.js";
+import { morrisDesign, runningSums, saltelliDesign, sobolSequence, weightedIndex } from "../stats/index.js";
 
 /** Which world and which seed a replicate index of a plan with `design` runs in. */
 export interface WorldSlot {
@@ -67,11 +67,7 @@ const posteriorCumulative = new WeakMap<WorldDesign, Float64Array>();
 /** The particle of a posterior design that world `point` lives in. */
 export function posteriorParticle(design: Extract<WorldDesign, { kind: "posterior" }>, masterSeed: string, point: number): number {
   let cumulative = posteriorCumulative.get(design);
-  if (cumulative === undefined) {
-    let total = 0;
-    cumulative = Float64Array.from(design.weights, (w) => (total += w));
-    posteriorCumulative.set(design, cumulative);
-  }
+  if (cumulative === undefined) posteriorCumulative.set(design, (cumulative = runningSums(design.weights)));
   return weightedIndex(cumulative, seedrandom.alea(`giftsim/posterior/1/${masterSeed}/${point}`)());
 }
 

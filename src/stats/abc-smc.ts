@@ -95,8 +95,12 @@ function proposalStream(seed: string, generation: number, index: number): () => 
 
 /** Proposal `index` of the prior generation: uniform over the box. */
 export function priorProposal(settings: AbcSettings, index: number): Float64Array {
-  const { low, high } = settings.box;
-  const random = proposalStream(settings.seed, 0, index);
+  return uniformInBox(settings.box, proposalStream(settings.seed, 0, index));
+}
+
+/** A point drawn uniformly from the box, one uniform of `random` per parameter in order. */
+export function uniformInBox(box: AbcBox, random: () => number): Float64Array {
+  const { low, high } = box;
   return Float64Array.from(low, (lo, j) => lo + (high[j] - lo) * random());
 }
 
@@ -119,10 +123,13 @@ export function kernelOf(population: AbcPopulation, box: AbcBox): AbcKernel {
     // A collapsed parameter still moves a little, so the population can leave a point.
     sd[j] = Math.max(Math.sqrt(2 * variance), 1e-6 * (box.high[j] - box.low[j]));
   }
-  const cumulative = new Float64Array(n);
+  return { sd, cumulative: runningSums(population.weights) };
+}
+
+/** Running sums of weights, in order: the cumulative weights weightedIndex draws from. */
+export function runningSums(weights: ArrayLike<number>): Float64Array {
   let total = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = total += population.weights[i];
-  return { sd, cumulative };
+  return Float64Array.from(weights, (w) => (total += w));
 }
 
 /** Index of the weighted draw u in [0, 1) from cumulative weights. */

@@ -26,5 +26,5 @@ export { sobolIndices } from "./sobol-indices.js";
 export type { SobolIndex, SobolIndicesOptions } from "./sobol-indices.js";
 export { morrisDesign, morrisEffects } from "./morris.js";
 export type { MorrisDesign, MorrisEffect, MorrisOptions } from "./morris.js";
-export { effectiveSampleSize, kernelOf, kernelProposal, logImportanceWeight, madScales, nextTolerance, parseAbcState, priorProposal, runAbcSmc, scaledDistance, startAbc, weightedIndex } from "./abc-smc.js";
+export { effectiveSampleSize, kernelOf, kernelProposal, logImportanceWeight, madScales, nextTolerance, parseAbcState, priorProposal, runAbcSmc, runningSums, scaledDistance, startAbc, uniformInBox, weightedIndex } from "./abc-smc.js";
 export type { AbcBox, AbcKernel, AbcPopulation, AbcSettings, AbcSimulate, AbcState, AbcStop } from "./abc-smc.js";

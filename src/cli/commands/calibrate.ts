@@ -1,10 +1,9 @@
-import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import type { CalibrateArgs } from "../calibrate-args.js";
 import { valuesGiven } from "../option-values.js";
 import { DEFAULT_SCENARIO } from "../run-args.js";
-import { MAX_WORKERS_PER_CORE } from "./run.js";
+import { checkWorkerCount } from "../worker-count.js";
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: "calibrate",
@@ -32,11 +31,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
             throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: `an integer at least ${min}` }]);
           }
         }
-        // As for run: past a few isolates per core more threads only cost memory.
-        const mostWorkers = MAX_WORKERS_PER_CORE * availableParallelism();
-        if (args.workers !== undefined && args.workers > mostWorkers) {
-          throw errors.invalidInput("option", [{ path: "--workers", value: args.workers, expected: `at most ${mostWorkers} (${MAX_WORKERS_PER_CORE} per core on this machine's ${availableParallelism()})` }]);
-        }
+        checkWorkerCount(args.workers);
         return true;
       })
       .example("$0 calibrate --history examples/history/synthetic-creator.csv", "fit the default study's model to the shipped synthetic history, into out/synthetic-creator-calibration")

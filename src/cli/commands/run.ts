@@ -1,9 +1,9 @@
-import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { errors } from "../../errors.js";
 import { parseShard } from "../../run/shard.js";
 import { valuesGiven } from "../option-values.js";
 import { DEFAULT_SCENARIO, type RunArgs } from "../run-args.js";
+import { checkWorkerCount } from "../worker-count.js";
 
 /** The options shared by run, compare and sweep. */
 export function runOptions(yargs: Argv): Argv<RunArgs> {
@@ -39,12 +39,7 @@ export function runOptions(yargs: Argv): Argv<RunArgs> {
           throw errors.invalidInput("option", [{ path: `--${name}`, value, expected: "an integer at least 1" }]);
         }
       }
-      // Each worker is a V8 isolate (tens of MB, a code range reserved up front): past a few per
-      // core they only cost memory, and hundreds exhausted the address space (a fatal OOM).
-      const mostWorkers = MAX_WORKERS_PER_CORE * availableParallelism();
-      if (args.workers !== undefined && args.workers > mostWorkers) {
-        throw errors.invalidInput("option", [{ path: "--workers", value: args.workers, expected: `at most ${mostWorkers} (${MAX_WORKERS_PER_CORE} per core on this machine's ${availableParallelism()})` }]);
-      }
+      checkWorkerCount(args.workers);
       if (Array.isArray(args.uncertainty)) {
         throw errors.invalidInput("option", [{ path: "--uncertainty", value: args.uncertainty, expected: `one value (--uncertainty was given ${args.uncertainty.length} times; list constants comma-separated)` }]);
       }
@@ -75,9 +70,6 @@ function checkCommunitiesSlice(args: RunArgs): void {
   ];
   for (const [path, value, expected] of clashes) if (value !== undefined) throw errors.invalidInput("option", [{ path, value, expected }]);
 }
-
-/** Most worker threads per core a run (or a calibration) accepts (results do not depend on the count). */
-export const MAX_WORKERS_PER_CORE = 4;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run [file]",
