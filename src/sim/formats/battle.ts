@@ -226,8 +226,8 @@ export class BattleFormat extends BaseFormat {
     return this.active ? 1 + this.p.sizeTiltAtEnd * this.surge(t) : 1;
   }
 
-  override engaged(_ctx: StreamContext, _viewer: number, t: number): boolean {
-    return this.active && this.roundEnd - t < this.p.engagedSeconds;
+  override crowdEngagedFrom(): number {
+    return this.active ? this.roundEnd - this.p.engagedSeconds : Number.POSITIVE_INFINITY;
   }
 
   override onGift(_ctx: StreamContext, _viewer: number, coins: number): void {

@@ -4,7 +4,8 @@
  *
  *   gift hazard of viewer v at t = w(v) x herding x goal boosts x hazard(v, t) x (1 + socialProof(v) x contagion(t))
  *   w(v) = base rate x generosity x budget terms x viewerHazard(v) x tactics
- *   departure hazard of v     = 1 / (patience x (0.6 + 0.8 affinity) x dwell), thinned while engaged(v, t)
+ *   departure hazard of v     = 1 / (patience x (0.6 + 0.8 affinity) x dwell), thinned while v is engaged:
+ *                               holdsViewer(v), or t after crowdEngagedFrom(), or a tactic holds the crowd
  *
  * `hazard(v, t)` may vary in time between events; `hazardBound(t)` must return a bound on it
  * over [t, ctx.boundUntil] for every viewer (it sets boundUntil; Infinity if the bound holds for
@@ -38,8 +39,18 @@ export interface StreamFormat {
   hazardBound(ctx: StreamContext, t: number): number;
   /** Multiplier on the price scale of gift choice (below 1: smaller gifts). */
   sizeTilt(ctx: StreamContext, t: number): number;
-  /** Whether the viewer is engaged at t (their departure hazard is lowered). */
-  engaged(ctx: StreamContext, viewer: number, t: number): boolean;
+  /**
+   * Whether the viewer's own state engages them (a question of theirs waiting): it changes only
+   * at their own arrival or gift, or at the format's timer.
+   */
+  holdsViewer(ctx: StreamContext, viewer: number): boolean;
+  /**
+   * Time after which everyone present is engaged until the format's next timer (a battle round's
+   * last minute); Infinity when nobody is. It changes only at the stream's events, so between two
+   * of them the crowd's engagement is one step, which lets the departures of viewers who cannot
+   * gift be drawn in bulk (stream/watchers.ts).
+   */
+  crowdEngagedFrom(ctx: StreamContext): number;
   /** The viewer arrived; the engine computes their weight after this hook. */
   onArrival(ctx: StreamContext, viewer: number): void;
   /** The viewer gifted; the engine recomputes their weight after this hook (others need ctx.refreshWeight). */
@@ -86,8 +97,11 @@ export abstract class BaseFormat implements StreamFormat {
   sizeTilt(_ctx: StreamContext, _t: number): number {
     return 1;
   }
-  engaged(_ctx: StreamContext, _viewer: number, _t: number): boolean {
+  holdsViewer(_ctx: StreamContext, _viewer: number): boolean {
     return false;
+  }
+  crowdEngagedFrom(_ctx: StreamContext): number {
+    return Number.POSITIVE_INFINITY;
   }
   onArrival(_ctx: StreamContext, _viewer: number): void {}
   onGift(_ctx: StreamContext, _viewer: number, _coins: number, _count: number, _t: number): void {}

@@ -91,7 +91,7 @@ class QaFormat extends BaseFormat {
     return (this.p.hazardBase + this.p.hazardPerCuriosity * ctx.viewers.curiosity[viewer]) * (this.question[viewer] === FREE ? 1 + this.p.queueJumpBoost : 1);
   }
 
-  override engaged(_ctx: StreamContext, viewer: number): boolean {
+  override holdsViewer(_ctx: StreamContext, viewer: number): boolean {
     return this.question[viewer] !== NONE;
   }
 

@@ -114,9 +114,7 @@ function departureRate(s: StreamState, v: number): number {
 /** The viewer's departure clock rang now (s.now): an engaged viewer stays with some probability (thinning). */
 export function departureCandidate(s: StreamState, v: number): void {
   const t = s.now;
-  let engaged = s.format.engaged(s, v, t);
-  const tactics = s.tactics.engaging;
-  for (let i = 0; i < tactics.length && !engaged; i++) engaged = tactics[i].engaged(s, v);
+  const engaged = s.format.holdsViewer(s, v) || t > s.format.crowdEngagedFrom(s) || crowdHeld(s);
   if (engaged && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
     pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
     return;
@@ -175,4 +173,11 @@ export function leaveEveryone(s: StreamState): void {
     const v = s.slotViewer[slot];
     if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v);
   }
+}
+
+/** Whether a tactic engages everyone present now. */
+export function crowdHeld(s: StreamState): boolean {
+  const tactics = s.tactics.engaging;
+  for (let i = 0; i < tactics.length; i++) if (tactics[i].holdsCrowd(s)) return true;
+  return false;
 }

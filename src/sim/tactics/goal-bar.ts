@@ -9,7 +9,7 @@ import type { SimConfig } from "../config.js";
 import type { GoalBarParams } from "./goal-bar-params.js";
 import { BaseTactic, type TacticContext } from "./tactic.js";
 
-/** A viewer is engaged by the goal bar when the goal is this close. */
+/** Everyone present is engaged by the goal bar when the goal is this close. */
 const GOAL_ENGAGED_PROGRESS = 0.8;
 
 /** The goal bar of one stream. */
@@ -28,7 +28,7 @@ export class GoalBar extends BaseTactic {
     return 1 + this.p.gamma * p * p * p * p;
   }
 
-  override engaged(): boolean {
+  override holdsCrowd(): boolean {
     return this.progress >= GOAL_ENGAGED_PROGRESS * this.p.goalCoins;
   }
 

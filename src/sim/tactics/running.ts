@@ -45,7 +45,7 @@ export function runningTactics(config: SimConfig): RunningTactics {
     all,
     boosting: using(all, "boost"),
     weighing: using(all, "viewerWeight"),
-    engaging: using(all, "engaged"),
+    engaging: using(all, "holdsCrowd"),
     gifted: using(all, "onGift"),
     satisfying: using(all, "satisfactionBonus"),
   };

@@ -4,7 +4,7 @@
  *
  *   gift-candidate bound and gift hazard x= boost()           (goal bar, series goal)
  *   w(v)                                  x= viewerWeight(v)   (shout-outs, top-gifter perk)
- *   departure thinned while                  engaged(v)        (goal bar near its goal)
+ *   every departure thinned while            holdsCrowd()      (goal bar near its goal)
  *   after each gift                          onGift(v, coins)  (progress, rankings, acknowledgements)
  *   satisfaction on leaving               += satisfactionBonus(v)
  *
@@ -42,8 +42,11 @@ export interface StreamTactic {
   boost(s: TacticContext): number;
   /** Multiplier on the viewer's gift weight w(v) (constant between refreshes). */
   viewerWeight(s: TacticContext, viewer: number): number;
-  /** Whether the viewer is held by the tactic (their departure hazard is lowered). */
-  engaged(s: TacticContext, viewer: number): boolean;
+  /**
+   * Whether the tactic engages everyone present (their departure hazard is lowered); it changes
+   * only at the stream's events (a gift moves the goal bar), as the format's crowd engagement does.
+   */
+  holdsCrowd(s: TacticContext): boolean;
   /** The viewer gifted `coins`; `firstGift`: their first gift of the replicate. */
   onGift(s: TacticContext, viewer: number, coins: number, firstGift: boolean): void;
   /** Satisfaction the viewer takes away from the tactic when leaving. */
@@ -61,7 +64,7 @@ export abstract class BaseTactic implements StreamTactic {
   viewerWeight(_s: TacticContext, _viewer: number): number {
     return 1;
   }
-  engaged(_s: TacticContext, _viewer: number): boolean {
+  holdsCrowd(_s: TacticContext): boolean {
     return false;
   }
   onGift(_s: TacticContext, _viewer: number, _coins: number, _firstGift: boolean): void {}
