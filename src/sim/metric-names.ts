@@ -93,7 +93,7 @@ const METRIC_TABLE = [
   ]),
   ["finalMeanQuality", { label: "Creator quality at end", unit: "index", description: "Mean creator quality after reinvestment of payouts.", higherIsBetter: true }],
   ["rejectedRows", countOf("Rejected rows", "Rows the core rejected (a correct simulation sends none).", false)],
-  ["simulatedEvents", countOf("Simulated events", "Arrivals, departures, gift candidates, gifts, purchases, timers and payouts processed.")],
+  ["simulatedEvents", countOf("Simulated events", "Follower decisions, arrivals, departure clocks of viewers who can gift (a viewer who cannot leaves in bulk, without one), gift candidates, gifts, purchases, timers and payouts processed.")],
   ["auditPassed", { label: "Audit passed", unit: "flag", description: "1 when the ledger audit passed at the end of the replicate, else 0." }],
   ...RETENTION_MINUTES.map((m): Entry<`retention${typeof m}m`> => [
     `retention${m}m`,

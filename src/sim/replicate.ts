@@ -46,6 +46,11 @@ export interface ReplicateOptions {
   economy?: CompiledEconomy;
   /** Receives every visit as it ends (person, creator, day, arrival and departure second of the day). */
   onVisit?: VisitObserver;
+  /**
+   * false: every viewer's departure clock runs one by one, watchers too (stream/watchers.ts);
+   * the path the bulk one is tested against. Default true.
+   */
+  watchersInBulk?: boolean;
 }
 
 /** Days before day 0 over which initial followers last attended (spread evenly). */

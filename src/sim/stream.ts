@@ -38,7 +38,9 @@ import { clearQueue, eventFirst, peekPayload, peekTime, popEvent } from "./event
 import { scheduleArrivals } from "./stream/arrivals.js";
 import { acceptCandidate, contagionAt, redraw } from "./stream/gift-clock.js";
 import { sendGift } from "./stream/gifts.js";
-import { advance, arrive, closeBin, departureCandidate, leaveEveryone } from "./stream/presence.js";
+import { arrive, departureCandidate, leaveEveryone } from "./stream/presence.js";
+import { advance, closeBin } from "./stream/presence-clock.js";
+import { clearWatchers, releaseWatchers } from "./stream/watchers.js";
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
 import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
 import { finishStream } from "./stream/stream-row.js";
@@ -71,6 +73,7 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
   clearQueue(s.queue);
   clearRun(s.discovery);
   clearWeights(s.weights);
+  clearWatchers(s);
   scheduleArrivals(s, daysSincePrevious);
   s.timer = format.startStream(s);
   redraw(s, 0);
@@ -91,8 +94,9 @@ export function runStreamUntil(s: StreamState, until: number): void {
   }
 }
 
-/** Brings the stream's clock to an event at t (presence integrated, the event counted and budgeted). */
+/** Brings the stream's clock to an event at t (the watchers due gone, presence integrated, the event counted and budgeted). */
 export function reachEvent(s: StreamState, t: number): void {
+  releaseWatchers(s, t);
   advance(s, t);
   const tally = s.tally;
   if (++tally.events > s.world.eventBudget) throw errors.replicateRunaway("events", tally.events, s.world.eventBudget);
@@ -147,6 +151,7 @@ function queueFirst(s: StreamState, next: number): boolean {
 /** Ends the stream: everyone leaves, the format and tactics finish, and its row is written. */
 export function closeStream(s: StreamState): void {
   const durationSec = s.durationSec;
+  releaseWatchers(s, durationSec);
   advance(s, durationSec);
   leaveEveryone(s);
   closeBin(s, durationSec - (s.binEnd - BIN_SECONDS));

@@ -90,12 +90,15 @@ export interface World {
   readonly formats: (StreamFormat | undefined)[];
   readonly tally: ReplicateTally;
   readonly queue: EventQueue;
+  readonly watchers: EventQueue;
   readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
   /** Present viewer of each weighted-set slot. */
   slotViewer: Int32Array;
-  /** Slot + 1 of each present viewer (0 absent). */
+  /** Slot + 1 of each present viewer, WATCHING (stream/watchers.ts) for a watcher, 0 absent. */
   readonly slotOf: Int32Array;
+  /** Viewers present without a slot (stream/presence.ts). */
+  slotless: Int32Array;
   /** Free slots (a stack). */
   freeSlots: Int32Array;
   /** Per-viewer scratch of the current stream. */
@@ -123,6 +126,8 @@ export interface World {
   readonly onVisit: VisitObserver | undefined;
   /** Events after which the replicate is stopped with an error (ReplicateOptions.eventBudget). */
   readonly eventBudget: number;
+  /** Whether viewers who cannot gift are handled in bulk (stream/watchers.ts): ReplicateOptions.watchersInBulk, never where pools overlap. */
+  readonly watchersInBulk: boolean;
 }
 
 /** Economies compiled so far, by preset and overrides: compiling validates, which costs more than a replicate's setup. */
@@ -140,7 +145,7 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver }): World {
+export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver; watchersInBulk?: boolean }): World {
   const streams = createRandomStreams(seed);
   const economy = options.economy ?? compiledEconomy(config);
   const sink = options.eventLog;
@@ -201,9 +206,11 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     queue: createEventQueue(4096),
     discovery: createArrivalRun(),
     weights: createWeightedSet(1024),
+    watchers: createEventQueue(4096),
     slotViewer: new Int32Array(1024),
     slotOf: new Int32Array(n),
     freeSlots: new Int32Array(1024),
+    slotless: new Int32Array(256),
     arrivalTime: new Float64Array(n),
     payoffAtArrival: new Float64Array(n),
     streamCoins: new Float64Array(n),
@@ -218,6 +225,7 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
     onVisit: options.onVisit,
     eventBudget: options.eventBudget ?? SIM_LIMITS.replicateEventBudget,
+    watchersInBulk: options.watchersInBulk !== false && !config.audience.overlap,
   };
 }
 

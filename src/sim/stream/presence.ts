@@ -1,42 +1,24 @@
 /**
- * Who is in the stream: a viewer takes a slot of the weighted set on arrival (holding their
- * gift weight there) and one departure clock in the event queue, and frees both on leaving.
- * Presence is integrated over time here too (viewer-seconds, and the herding regression's
- * 5-minute bins).
+ * Who is in the stream: a payer takes a slot of the weighted set on arrival
+ * (holding their gift weight there) and one departure clock in the event queue, and frees both
+ * on leaving; a viewer who never pays is a watcher (watchers.ts), counted present with neither,
+ * or, while something of their own engages them (a question waiting), keeps a departure clock
+ * but no slot. So the slots, and which viewer a gift candidate's draw lands on, depend on the
+ * payers alone: two arms of a replicate whose formats engage non-payers differently (Q&A
+ * questions, challenge none) still draw the same gifters from the same numbers (common random
+ * numbers, docs/model.md). With watchers in bulk off, every viewer takes a slot, as before them.
  */
-import { afterVisit } from "../attendance.js";
 import { pushEvent } from "../event-queue.js";
-import { RETENTION_MINUTES } from "../metric-names.js";
 import { exponential } from "../random.js";
 import { canGift } from "../spending.js";
-import { addHerdingBin } from "../tally.js";
 import { drawViewer } from "../viewers.js";
 import { ensureSlots, setWeight } from "../weighted-set.js";
 import { giftWeight } from "./gift-weight.js";
-import { BIN_SECONDS, type StreamState } from "./state.js";
+import type { StreamState } from "./state.js";
 import { ARRIVE_PROMOTED, DEPART, eventPayload } from "./stream-events.js";
 import { FLAG_EXHAUSTED } from "./viewer-flags.js";
-
-/** Integrates presence up to t, closing every herding bin that ends on the way. */
-export function advance(s: StreamState, t: number): void {
-  while (t >= s.binEnd) {
-    s.binViewerSeconds += s.present * (s.binEnd - s.lastTime);
-    s.viewerSeconds += s.present * (s.binEnd - s.lastTime);
-    s.lastTime = s.binEnd;
-    closeBin(s, BIN_SECONDS);
-    s.binEnd += BIN_SECONDS;
-  }
-  s.binViewerSeconds += s.present * (t - s.lastTime);
-  s.viewerSeconds += s.present * (t - s.lastTime);
-  s.lastTime = t;
-}
-
-/** Adds the current bin, `seconds` long, to the herding regression and starts the next. */
-export function closeBin(s: StreamState, seconds: number): void {
-  addHerdingBin(s.tally, s.binViewerSeconds, seconds, s.binGifts);
-  s.binViewerSeconds = 0;
-  s.binGifts = 0;
-}
+import { departureRate, endVisit, engaged } from "./visit-end.js";
+import { everyWatcherLeaves, neverPays, queueWatcher, releaseWatchingPeople, WATCHING } from "./watchers.js";
 
 /**
  * A viewer arrives now (s.now), if not already present; returns whether their gift weight is
@@ -55,6 +37,28 @@ export function arrive(s: StreamState, v: number, kind: number): boolean {
     return false;
   }
   people.presentIn[p] = s.streamKey;
+  slotOf[v] = WATCHING;
+  s.present++;
+  if (s.present > s.peak) s.peak = s.present;
+  s.arrivalTime[v] = t;
+  s.payoffAtArrival[v] = s.payoffSum;
+  if (s.seenInStream[v] !== s.streamKey) firstVisitThisStream(s, v, promoted);
+  if (viewers.budgetMicros[v] > 0 && !canGift(s.spending, v, s.day)) s.flags[v] |= FLAG_EXHAUSTED;
+  s.format.onArrival(s, v);
+  const weight = giftWeight(s, v);
+  if (s.watchersInBulk && neverPays(s, v)) {
+    if (s.format.holdsViewer(s, v)) holdWithoutSlot(s, v);
+    else {
+      queueWatcher(s, v);
+      return false;
+    }
+  } else takeSlot(s, v, weight);
+  pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
+  return weight > 0;
+}
+
+/** Gives the arriving viewer a slot of the weighted set, holding their gift weight. */
+function takeSlot(s: StreamState, v: number, weight: number): void {
   let slot: number;
   if (s.freeCount > 0) slot = s.freeSlots[--s.freeCount];
   else {
@@ -68,18 +72,28 @@ export function arrive(s: StreamState, v: number, kind: number): boolean {
     ensureSlots(s.weights, slot + 1);
   }
   s.slotViewer[slot] = v;
-  slotOf[v] = slot + 1;
-  s.present++;
-  if (s.present > s.peak) s.peak = s.present;
-  s.arrivalTime[v] = t;
-  s.payoffAtArrival[v] = s.payoffSum;
-  if (s.seenInStream[v] !== s.streamKey) firstVisitThisStream(s, v, promoted);
-  if (viewers.budgetMicros[v] > 0 && !canGift(s.spending, v, s.day)) s.flags[v] |= FLAG_EXHAUSTED;
-  s.format.onArrival(s, v);
-  const weight = giftWeight(s, v);
+  s.slotOf[v] = slot + 1;
   setWeight(s.weights, slot, weight);
-  pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
-  return weight > 0;
+}
+
+/** Present without a slot, by their index in the stream's list of them (slotOf holds -index - 2). */
+function holdWithoutSlot(s: StreamState, v: number): void {
+  if (s.slotlessCount === s.slotless.length) {
+    const grown = new Int32Array(2 * s.slotless.length);
+    grown.set(s.slotless);
+    s.slotless = s.scratch.slotless = grown;
+  }
+  s.slotless[s.slotlessCount] = v;
+  s.slotOf[v] = -s.slotlessCount - 2;
+  s.slotlessCount++;
+}
+
+/** Takes the viewer off the list of those present without a slot (the last one moves into their place). */
+function releaseWithoutSlot(s: StreamState, v: number): void {
+  const at = -s.slotOf[v] - 2;
+  const last = s.slotless[--s.slotlessCount];
+  s.slotless[at] = last;
+  s.slotOf[last] = -at - 2;
 }
 
 /** Counts the viewer's first visit to this stream (a viewer may leave and come back). */
@@ -107,15 +121,10 @@ function firstVisitThisStream(s: StreamState, v: number, promoted: boolean): voi
   viewers.lastAttendDay[v] = dayKey;
 }
 
-function departureRate(s: StreamState, v: number): number {
-  return 1 / (s.viewers.patienceSec[v] * (0.6 + 0.8 * s.viewers.affinity[v]) * s.format.dwell);
-}
-
 /** The viewer's departure clock rang now (s.now): an engaged viewer stays with some probability (thinning). */
 export function departureCandidate(s: StreamState, v: number): void {
   const t = s.now;
-  const engaged = s.format.holdsViewer(s, v) || t > s.format.crowdEngagedFrom(s) || crowdHeld(s);
-  if (engaged && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
+  if (engaged(s, v) && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
     pushEvent(s.queue, t + exponential(s.departureRandom, departureRate(s, v)), eventPayload(v, DEPART));
     return;
   }
@@ -124,30 +133,18 @@ export function departureCandidate(s: StreamState, v: number): void {
 
 /** The viewer leaves now (s.now): their slot is freed and the visit counted. */
 function leave(s: StreamState, v: number): void {
-  const { world, slotOf, tally } = s;
-  const t = s.now;
-  const slot = slotOf[v] - 1;
-  setWeight(s.weights, slot, 0);
-  slotOf[v] = 0;
+  if (s.slotOf[v] > 0) {
+    const slot = s.slotOf[v] - 1;
+    setWeight(s.weights, slot, 0);
+    s.slotViewer[slot] = -1;
+    s.freeSlots[s.freeCount++] = slot;
+  } else releaseWithoutSlot(s, v);
+  s.slotOf[v] = 0;
   // Released at the stream's end in time (releasePresence), the person may be in another stream by now.
   const p = s.viewers.person[v];
   if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
-  s.slotViewer[slot] = -1;
-  s.freeSlots[s.freeCount++] = slot;
   s.present--;
-  const watch = t - s.arrivalTime[v];
-  if (world.onVisit !== undefined) world.onVisit(s.viewers.person[v], s.creator, s.day, s.startSecond + s.arrivalTime[v], s.startSecond + t);
-  s.visits++;
-  s.watchSeconds += watch;
-  for (let i = 0; i < RETENTION_MINUTES.length && watch >= RETENTION_MINUTES[i] * 60; i++) {
-    tally.retained[i]++;
-    s.retained[i]++;
-  }
-  let bonus = s.payoffSum - s.payoffAtArrival[v] + s.format.satisfactionBonus(s, v);
-  const tactics = s.tactics.satisfying;
-  for (let i = 0; i < tactics.length; i++) bonus += tactics[i].satisfactionBonus(s, v);
-  const expected = 1 / departureRate(s, v);
-  s.newFollowers += afterVisit(world, s.config, s.creator, v, watch, expected, s.performance, bonus);
+  endVisit(s, v);
 }
 
 /**
@@ -164,6 +161,11 @@ export function releasePresence(s: StreamState): void {
     const p = viewers.person[v];
     if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
   }
+  for (let i = 0; i < s.slotlessCount; i++) {
+    const p = viewers.person[s.slotless[i]];
+    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
+  }
+  releaseWatchingPeople(s);
 }
 
 /** Everyone still present leaves at the end of the stream (which becomes its now). */
@@ -173,11 +175,7 @@ export function leaveEveryone(s: StreamState): void {
     const v = s.slotViewer[slot];
     if (v >= 0 && s.slotOf[v] === slot + 1) leave(s, v);
   }
+  while (s.slotlessCount > 0) leave(s, s.slotless[s.slotlessCount - 1]);
+  everyWatcherLeaves(s);
 }
 
-/** Whether a tactic engages everyone present now. */
-export function crowdHeld(s: StreamState): boolean {
-  const tactics = s.tactics.engaging;
-  for (let i = 0; i < tactics.length; i++) if (tactics[i].holdsCrowd(s)) return true;
-  return false;
-}

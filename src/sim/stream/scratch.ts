@@ -17,10 +17,14 @@ export interface StreamScratch {
   /** Discovery arrivals, in time order (arrival-run.ts). */
   readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
+  /** Watchers' departure clocks (watchers.ts). */
+  readonly watchers: EventQueue;
   /** Present viewer of each weighted-set slot (-1 free). */
   slotViewer: Int32Array;
   /** Free slots, a stack. */
   freeSlots: Int32Array;
+  /** Viewers present who cannot gift but keep a departure clock (stream/presence.ts): no slot. */
+  slotless: Int32Array;
   /** Viewers who gifted in the stream, in order of their first gift there. */
   streamGifters: Int32Array;
 }
@@ -31,8 +35,10 @@ export function createStreamScratch(): StreamScratch {
     queue: createEventQueue(4096),
     discovery: createArrivalRun(),
     weights: createWeightedSet(1024),
+    watchers: createEventQueue(4096),
     slotViewer: new Int32Array(1024),
     freeSlots: new Int32Array(1024),
+    slotless: new Int32Array(256),
     streamGifters: new Int32Array(256),
   };
 }

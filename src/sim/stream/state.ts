@@ -53,10 +53,17 @@ export class StreamState implements GiftWeightContext {
   readonly queue: EventQueue;
   readonly discovery: ArrivalRun;
   readonly weights: WeightedSet;
+  /** Watchers' departure clocks (watchers.ts). */
+  readonly watchers: EventQueue;
+  /** Whether viewers who cannot gift are watchers, handled in bulk (watchers.ts). */
+  readonly watchersInBulk: boolean;
   /** The scratch's arrays, read here on the hot path; where one grows, both are updated. */
   slotViewer: Int32Array;
   freeSlots: Int32Array;
   streamGifters: Int32Array;
+  /** Viewers present who cannot gift but keep a departure clock, without a slot (presence.ts), and how many. */
+  slotless: Int32Array;
+  slotlessCount = 0;
   /** Free slots on the stack and slots ever used in this stream. */
   freeCount = 0;
   slotsUsed = 0;
@@ -197,8 +204,11 @@ export class StreamState implements GiftWeightContext {
     this.queue = scratch.queue;
     this.discovery = scratch.discovery;
     this.weights = scratch.weights;
+    this.watchers = scratch.watchers;
+    this.watchersInBulk = world.watchersInBulk;
     this.slotViewer = scratch.slotViewer;
     this.freeSlots = scratch.freeSlots;
+    this.slotless = scratch.slotless;
     this.streamGifters = scratch.streamGifters;
     this.money = world.money;
     this.spending = world.spending;
@@ -242,6 +252,7 @@ export class StreamState implements GiftWeightContext {
   }
 
   refreshWeight(viewer: number): void {
-    if (this.slotOf[viewer] !== 0) setWeight(this.weights, this.slotOf[viewer] - 1, giftWeight(this, viewer));
+    // A viewer who cannot gift (a watcher, or held without a slot: slotOf below 0) has no weight to refresh.
+    if (this.slotOf[viewer] > 0) setWeight(this.weights, this.slotOf[viewer] - 1, giftWeight(this, viewer));
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * Viewers who never pay (no budget and no coins) and whom nothing of their own engages (no
+ * question of theirs waiting): "watchers", most arrivals. Nothing of the gift clock depends on a watcher but the count present, so a watcher
+ * takes no slot of the weighted set and their departure clock is not an event of the loop: it
+ * waits in a queue of the watchers' own, and before each event of the loop the clocks that
+ * rang since the previous one are handled in time order, presence integrated up to each.
+ *
+ * That is the one-by-one model, draw for draw: the clock is drawn on arrival from the same
+ * departure stream, and at each ring the watcher is engaged only if the crowd is (a battle
+ * round's last minute, a goal bar near its goal), which changes only at the loop's events, so
+ * the state between two events is the state at the ring; an engaged watcher stays with
+ * probability 1 - engagedDepartureFactor, drawn then, and their clock rings again. A watcher's
+ * visit ends as any visit does (visit-end.ts), with the payoffs of that moment. Only the order
+ * of gift candidates' draws among the slots moves (watchers hold none), so outputs are not those
+ * of every departure as an event (ReplicateOptions.watchersInBulk false, kept for the accuracy
+ * test), while the model is the same.
+ *
+ * Where people's pools overlap, a watcher's leaving must be known the instant another stream's
+ * arrival asks whether that person is busy; those worlds keep every departure as an event.
+ */
+import { clearQueue, peekTime, popEvent, pushEvent } from "../event-queue.js";
+import { exponential } from "../random.js";
+import { advance } from "./presence-clock.js";
+import type { StreamState } from "./state.js";
+import { crowdHeld, departureRate, endVisit } from "./visit-end.js";
+
+/** What slotOf holds for a present watcher (a present viewer with a slot holds slot + 1). */
+export const WATCHING = -1;
+
+/** Empties the stream's watchers. */
+export function clearWatchers(s: StreamState): void {
+  clearQueue(s.watchers);
+}
+
+/**
+ * Whether the arriving viewer never pays: no budget and no coins, which no arm changes (a payer
+ * whose month's budget is spent could be a watcher too, but whether they are differs between
+ * arms, and a slot taken in one arm and not in the other would move every later gift draw).
+ */
+export function neverPays(s: StreamState, v: number): boolean {
+  return s.viewers.budgetMicros[v] === 0 && s.people.wallet[s.viewers.person[v]] === 0;
+}
+
+/** The watcher arrived now (s.now): their departure clock is drawn and queued. */
+export function queueWatcher(s: StreamState, v: number): void {
+  s.slotOf[v] = WATCHING;
+  pushEvent(s.watchers, s.now + exponential(s.departureRandom, departureRate(s, v)), v);
+}
+
+/** Handles every watcher's departure clock that rang before `t`, in time order. */
+export function releaseWatchers(s: StreamState, t: number): void {
+  const watchers = s.watchers;
+  while (peekTime(watchers) < t) {
+    const ring = peekTime(watchers);
+    const v = popEvent(watchers);
+    advance(s, ring);
+    s.now = ring;
+    if ((ring > s.format.crowdEngagedFrom(s) || crowdHeld(s)) && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
+      pushEvent(watchers, ring + exponential(s.departureRandom, departureRate(s, v)), v);
+    } else leaveWatching(s, v);
+  }
+}
+
+/** Every watcher still present leaves at the stream's end (which becomes its now). */
+export function everyWatcherLeaves(s: StreamState): void {
+  s.now = s.durationSec;
+  while (s.watchers.size > 0) leaveWatching(s, popEvent(s.watchers));
+}
+
+/** Frees the people of every watcher still present for another stream (presence.ts releasePresence). */
+export function releaseWatchingPeople(s: StreamState): void {
+  const { people, viewers } = s;
+  const payloads = s.watchers.payload;
+  for (let i = 0; i < s.watchers.size; i++) {
+    const p = viewers.person[payloads[i]];
+    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
+  }
+}
+
+function leaveWatching(s: StreamState, v: number): void {
+  s.slotOf[v] = 0;
+  const p = s.viewers.person[v];
+  if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
+  s.present--;
+  endVisit(s, v);
+}

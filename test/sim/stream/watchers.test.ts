@@ -1,0 +1,84 @@
+/**
+ * Watchers in bulk (src/sim/stream/watchers.ts) against the one-by-one path they replace: the
+ * same model, so over independent replicates the two must agree in distribution on what the
+ * watchers shape (watch time, retention, followers, presence) and on the gifts. The worlds are
+ * chosen so that the crowd's engagement matters a lot (a quarter of the departure hazard while
+ * engaged, long engaged windows), and a control shows the comparison would catch a bulk path
+ * that ignored it: with engagement switched off the same statistics move far outside the bounds.
+ */
+import { describe, expect, it } from "vitest";
+import { mean, variance } from "simple-statistics";
+import { runReplicate, type ReplicateOutput, type SimConfig } from "../../../src/sim/index.js";
+import { config, metric } from "../helpers.js";
+
+const REPLICATES = 60;
+/** |z| beyond which two samples' means are called different: about 1 in 15,000 by chance for each statistic. */
+const Z_LIMIT = 4;
+
+/** Independent replicates: seeded apart per sample, since equal seeds would pair the samples and hide a difference. */
+function run(simConfig: SimConfig, watchersInBulk: boolean, sample: string): ReplicateOutput[] {
+  return Array.from({ length: REPLICATES }, (_, i) => runReplicate(simConfig, `watchers-${sample}-${i}`, { watchersInBulk }));
+}
+
+/** Welch's z of the difference of two samples' means. */
+function welchZ(a: readonly number[], b: readonly number[]): number {
+  return (mean(a) - mean(b)) / Math.sqrt(variance(a) / a.length + variance(b) / b.length);
+}
+
+const STATISTICS = ["meanWatchMinutes", "peakConcurrency", "uniqueViewers", "newFollowers", "gifts", "retention10m"] as const;
+
+function zScores(a: readonly ReplicateOutput[], b: readonly ReplicateOutput[]): Record<string, number> {
+  return Object.fromEntries(STATISTICS.map((name) => [name, welchZ(a.map((o) => metric(o, name)), b.map((o) => metric(o, name)))]));
+}
+
+/** Worlds where the crowd's engagement holds viewers often: a battle's long last stretch, and a goal bar with small goals. */
+const WORLDS: Record<string, unknown> = {
+  "battle rounds' last stretch": { horizonWeeks: 2, creators: { formats: ["battle"] }, formats: { battle: { engagedSeconds: 120 } } },
+  "goal bar near its goal": { horizonWeeks: 2, creators: { formats: ["challenge"], tactics: { goalBar: { enabled: true, goalCoins: 400 } } } },
+};
+
+describe("watchers in bulk against every departure clock one by one", () => {
+  it.each(Object.entries(WORLDS))("%s: the same distribution, and the control would tell them apart", (_name, overrides) => {
+    const engaging = config({ ...(overrides as object), gifting: { engagedDepartureFactor: 0.25 } });
+    const bulk = run(engaging, true, "bulk");
+    const oneByOne = run(engaging, false, "one-by-one");
+    const agreement = zScores(bulk, oneByOne);
+    for (const name of STATISTICS) expect(Math.abs(agreement[name]), `${name}: z ${agreement[name].toFixed(2)}`).toBeLessThan(Z_LIMIT);
+
+    // Control: a bulk path that let watchers leave as if nobody were engaged would look like this.
+    const unengaged = run(config({ ...(overrides as object), gifting: { engagedDepartureFactor: 1 } }), false, "control");
+    const control = zScores(bulk, unengaged);
+    expect(control.meanWatchMinutes, `control z ${control.meanWatchMinutes.toFixed(2)}`).toBeGreaterThan(2 * Z_LIMIT);
+  });
+
+  it("counts a watcher's visit as one event: fewer events, the same audit", () => {
+    const simConfig = config({ horizonWeeks: 1, creators: { tactics: { goalBar: { enabled: true } } } });
+    const bulk = runReplicate(simConfig, "watchers-events", { watchersInBulk: true });
+    const oneByOne = runReplicate(simConfig, "watchers-events", { watchersInBulk: false });
+    expect(bulk.simulatedEvents).toBeLessThan(0.9 * oneByOne.simulatedEvents);
+    expect(bulk.audit.state).toBe("passed");
+    expect(oneByOne.audit.state).toBe("passed");
+  });
+
+  it("a viewer's visits to one stream never overlap, in bulk as one by one", () => {
+    const visits = new Map<string, [number, number][]>();
+    const simConfig = config({ horizonWeeks: 1, creators: { formats: ["battle"] }, discovery: { arrivalsPerHour: 3000 } });
+    runReplicate(simConfig, "watchers-visits", {
+      onVisit: (person, creator, day, from, to) => {
+        const key = `${person}/${creator}/${day}`;
+        const list = visits.get(key) ?? [];
+        list.push([from, to]);
+        visits.set(key, list);
+      },
+    });
+    let again = 0;
+    for (const list of visits.values()) {
+      list.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < list.length; i++) {
+        again++;
+        expect(list[i][0]).toBeGreaterThanOrEqual(list[i - 1][1]);
+      }
+    }
+    expect(again).toBeGreaterThan(0);
+  });
+});
