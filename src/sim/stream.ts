@@ -20,12 +20,16 @@
  * proportional to arrivals, departures and gift candidates, never to viewers x seconds.
  *
  * Discovery arrivals, drawn in time order, wait in a run of their own (arrival-run.ts) rather
- * than in the heap; the loop takes whichever of heap and run comes first. Events due at the
+ * than in the heap; the loop takes whichever of heap and run comes first. Viewers who never pay
+ * and have no question waiting, most arrivals, are watchers (stream/watchers.ts): no slot, and
+ * their departure clocks wait in a queue of their own, handled in time order before each event
+ * (reachEvent), not as events. Events due at the
  * same time are handled in one fixed order: the format's timer, then the gift candidate, then
  * queued events by payload (event-queue.ts), so the order never depends on where they are kept.
  *
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
- * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures, viewer-seconds),
+ * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures), stream/watchers.ts,
+ * stream/visit-end.ts, stream/presence-clock.ts (viewer-seconds),
  * stream/gift-clock.ts (the bound and thinning), stream/gifts.ts and stream/stream-row.ts;
  * creator tactics are plug-ins (tactics/), as formats are (formats/). A stream alone runs
  * runStream; a day room (day-room.ts) opens several and advances them in lockstep

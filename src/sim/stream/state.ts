@@ -205,7 +205,6 @@ export class StreamState implements GiftWeightContext {
     this.discovery = scratch.discovery;
     this.weights = scratch.weights;
     this.watchers = scratch.watchers;
-    this.watchersInBulk = world.watchersInBulk;
     this.slotViewer = scratch.slotViewer;
     this.freeSlots = scratch.freeSlots;
     this.slotless = scratch.slotless;
@@ -242,6 +241,8 @@ export class StreamState implements GiftWeightContext {
     this.contagionDecay = gifting.contagion.decaySeconds;
     const herdingElasticity = gifting.herding.elasticity;
     this.lazyBound = herdingElasticity >= 0;
+    // A watcher leaving between events must not raise the hazard above the standing bound.
+    this.watchersInBulk = world.watchersInBulk && this.lazyBound;
     this.slackShare = herdingElasticity > 0 ? Math.pow(HERDING_SLACK, 1 / herdingElasticity) - 1 : 1;
     this.typicalCoinsPerSecond = creators.liveSeconds[creator] > 0 ? creators.coins[creator] / creators.liveSeconds[creator] : 0;
     this.battle = world.tally.battle;

@@ -60,6 +60,17 @@ describe("watchers in bulk against every departure clock one by one", () => {
     expect(oneByOne.audit.state).toBe("passed");
   });
 
+  it.each([
+    ["herding falling in the crowd (a watcher leaving would raise the hazard above the standing bound)", { gifting: { herding: { elasticity: -0.2 } } }],
+    ["pools that overlap (a watcher's leaving must be known when another stream asks)", { creators: { count: 4 }, audience: { overlap: true } }],
+  ])("keeps every departure as an event where %s", (_why, overrides) => {
+    const simConfig = config({ horizonWeeks: 1, ...overrides });
+    const bulk = runReplicate(simConfig, "watchers-off", { watchersInBulk: true });
+    const oneByOne = runReplicate(simConfig, "watchers-off", { watchersInBulk: false });
+    expect(bulk.simulatedEvents).toBe(oneByOne.simulatedEvents);
+    expect(Array.from(bulk.metrics)).toEqual(Array.from(oneByOne.metrics));
+  });
+
   it("a viewer's visits to one stream never overlap, in bulk as one by one", () => {
     const visits = new Map<string, [number, number][]>();
     const simConfig = config({ horizonWeeks: 1, creators: { formats: ["battle"] }, discovery: { arrivalsPerHour: 3000 } });
