@@ -105,6 +105,7 @@ function runTogether(world: World, room: DayRoom, from: number, to: number, day:
     seats.push(seat);
     streams.push(openStream(world, room.creator[from + k], day, format, seat ?? runtimeAt(world, k, format), room.daysSincePrevious[from + k], scratchOf(world, k)));
   }
+  for (const s of streams) s.peers = streams;
   const groups = paired ? battleGroups(world, streams, seats) : [];
   // 1 once a stream's end has come up in the day's time and its viewers are free (releasePresence).
   const released = new Uint8Array(count);

@@ -61,6 +61,7 @@ const METRIC_TABLE = [
   ["creatorEarningsMicrosPerLiveHour", money("Creator earnings per live hour", "Creator earnings divided by hours live, micro-USD per hour.", true)],
   ["uniqueViewers", countOf("Unique viewers", "Distinct viewers who watched at least one stream.", true)],
   ["peakConcurrency", countOf("Peak concurrency", "Most viewers present at once in any stream.", true)],
+  ["arrivalsTurnedAway", countOf("Arrivals turned away", "Arrivals of a person already watching another creator's stream at that moment (shared audiences: a person watches one stream at a time).")],
   ["meanPeakConcurrency", countOf("Mean peak concurrency", "Peak concurrency averaged over streams.", true)],
   ["meanConcurrency", countOf("Mean concurrency", "Viewers present, averaged over live time.", true)],
   ["meanWatchMinutes", { label: "Mean watch time", unit: "minutes", description: "Mean minutes per stream visit.", higherIsBetter: true }],
@@ -93,7 +94,7 @@ const METRIC_TABLE = [
   ]),
   ["finalMeanQuality", { label: "Creator quality at end", unit: "index", description: "Mean creator quality after reinvestment of payouts.", higherIsBetter: true }],
   ["rejectedRows", countOf("Rejected rows", "Rows the core rejected (a correct simulation sends none).", false)],
-  ["simulatedEvents", countOf("Simulated events", "Follower decisions, arrivals, departure clocks of viewers who can gift (a viewer who cannot leaves in bulk, without one), gift candidates, gifts, purchases, timers and payouts processed.")],
+  ["simulatedEvents", countOf("Simulated events", "Follower decisions, arrivals, departure clocks that ring in the loop (a watcher's, who never pays, rings apart and is not counted), gift candidates, gifts, purchases, timers and payouts processed.")],
   ["auditPassed", { label: "Audit passed", unit: "flag", description: "1 when the ledger audit passed at the end of the replicate, else 0." }],
   ...RETENTION_MINUTES.map((m): Entry<`retention${typeof m}m`> => [
     `retention${m}m`,

@@ -60,6 +60,7 @@ export function replicateMetrics(part: ReplicatePart): Float64Array {
     creatorEarningsMicrosPerLiveHour: liveHours > 0 ? earnings / liveHours : Number.NaN,
     uniqueViewers: tally.uniqueViewers,
     peakConcurrency: part.peak,
+    arrivalsTurnedAway: tally.busyArrivals,
     meanPeakConcurrency: tally.streams > 0 ? tally.peakSum / tally.streams : Number.NaN,
     meanConcurrency: tally.liveSeconds > 0 ? tally.viewerSeconds / tally.liveSeconds : Number.NaN,
     meanWatchMinutes: tally.visits > 0 ? tally.watchSeconds / tally.visits / 60 : Number.NaN,

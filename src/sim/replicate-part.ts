@@ -21,6 +21,7 @@ const TALLY_SUMS = [
   "streams",
   "liveSeconds",
   "uniqueViewers",
+  "busyArrivals",
   "visits",
   "watchSeconds",
   "peakSum",

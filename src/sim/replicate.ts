@@ -27,7 +27,7 @@ import { runStream } from "./stream.js";
 import { appendRow } from "./tally.js";
 import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 import { DAY_BASE, drawViewer } from "./viewers.js";
-import { addFollower, createWorld, type VisitObserver, type World } from "./world.js";
+import { addFollower, createWorld, type TurnedAwayObserver, type VisitObserver, type World } from "./world.js";
 
 /** Options of runReplicate that do not change its result. */
 export interface ReplicateOptions {
@@ -46,6 +46,8 @@ export interface ReplicateOptions {
   economy?: CompiledEconomy;
   /** Receives every visit as it ends (person, creator, day, arrival and departure second of the day). */
   onVisit?: VisitObserver;
+  /** Receives every arrival turned away because the person watches another stream at that moment. */
+  onTurnedAway?: TurnedAwayObserver;
   /**
    * false: every viewer's departure clock runs one by one, watchers too (stream/watchers.ts);
    * the path the bulk one is tested against. Default true.

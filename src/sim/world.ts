@@ -70,6 +70,8 @@ export interface Creators {
  * departure in seconds since midnight UTC of that day (tests check one stream at a time with it).
  */
 export type VisitObserver = (person: number, creator: number, day: number, fromSecond: number, toSecond: number) => void;
+/** Receives an arrival turned away: the person, the creator they came to, the day and the second of the day. */
+export type TurnedAwayObserver = (person: number, creator: number, day: number, second: number) => void;
 
 /** One replicate's whole state. */
 export interface World {
@@ -124,9 +126,11 @@ export interface World {
   readonly promotedRegion: number;
   /** Receives every visit as it ends (ReplicateOptions.onVisit), or undefined. */
   readonly onVisit: VisitObserver | undefined;
+  /** Receives every arrival turned away because the person watches another stream (ReplicateOptions.onTurnedAway), or undefined. */
+  readonly onTurnedAway: TurnedAwayObserver | undefined;
   /** Events after which the replicate is stopped with an error (ReplicateOptions.eventBudget). */
   readonly eventBudget: number;
-  /** Whether viewers who cannot gift are handled in bulk (stream/watchers.ts): ReplicateOptions.watchersInBulk, never where pools overlap. */
+  /** Whether viewers who never pay are watchers (stream/watchers.ts): ReplicateOptions.watchersInBulk. */
   readonly watchersInBulk: boolean;
 }
 
@@ -145,7 +149,7 @@ function compiledEconomy(config: SimConfig): CompiledEconomy {
 }
 
 /** The world at day 0 for a config and seed (followers are seeded by the replicate). */
-export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver; watchersInBulk?: boolean }): World {
+export function createWorld(config: SimConfig, seed: string, options: { eventLog?: EventLogSink; eventBudget?: number; economy?: CompiledEconomy; onVisit?: VisitObserver; onTurnedAway?: TurnedAwayObserver; watchersInBulk?: boolean }): World {
   const streams = createRandomStreams(seed);
   const economy = options.economy ?? compiledEconomy(config);
   const sink = options.eventLog;
@@ -224,8 +228,9 @@ export function createWorld(config: SimConfig, seed: string, options: { eventLog
     promotedStreams: 0,
     promotedRegion: geo === null ? -1 : economy.regionIds.indexOf(geo),
     onVisit: options.onVisit,
+    onTurnedAway: options.onTurnedAway,
     eventBudget: options.eventBudget ?? SIM_LIMITS.replicateEventBudget,
-    watchersInBulk: options.watchersInBulk !== false && !config.audience.overlap,
+    watchersInBulk: options.watchersInBulk !== false,
   };
 }
 

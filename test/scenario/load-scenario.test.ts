@@ -223,7 +223,7 @@ describe("bad scenario files: every problem, by path, value and expectation", ()
 
   it("a bad swept value points at its place in the sweep; an arm may not set a swept path; metrics must exist", () => {
     expect(problemLines(bad("bad-sweep.yaml"))).toEqual([
-      'metrics[1]: got "notAMetric", expected one of 104 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
+      'metrics[1]: got "notAMetric", expected one of 105 names such as "viewerSpendMicros", "storeFeeMicros", "platformNetMicros", "creatorEarningsMicros"',
       "arms[1].economy.policy.creatorShareBps: got 7000, expected no value here: economy.policy.creatorShareBps is swept (sweep values apply to every arm)",
       "sweep.economy.policy.creatorShareBps[1]: got 20000, expected at most 10000",
     ]);

@@ -18,7 +18,7 @@ import type { StreamState } from "./state.js";
 import { ARRIVE_PROMOTED, DEPART, eventPayload } from "./stream-events.js";
 import { FLAG_EXHAUSTED } from "./viewer-flags.js";
 import { departureRate, endVisit, engaged } from "./visit-end.js";
-import { everyWatcherLeaves, neverPays, queueWatcher, releaseWatchingPeople, WATCHING } from "./watchers.js";
+import { everyWatcherLeaves, leftAsWatcher, neverPays, queueWatcher, releaseWatchingPeople, WATCHING } from "./watchers.js";
 
 /**
  * A viewer arrives now (s.now), if not already present; returns whether their gift weight is
@@ -32,8 +32,9 @@ export function arrive(s: StreamState, v: number, kind: number): boolean {
   if (viewers.drawn[v] === 0) drawViewer(viewers, people, v, s.config, world.tables, world.streams.traits, world.promotedRegion, promoted);
   // A person watches one stream at a time: present in another of the day room's streams, they do not come.
   const p = viewers.person[v];
-  if (people.presentIn[p] !== 0) {
+  if (people.presentIn[p] !== 0 && !leftAsWatcher(s, p)) {
     s.tally.busyArrivals++;
+    if (world.onTurnedAway !== undefined) world.onTurnedAway(p, s.creator, s.day, s.startSecond + t);
     return false;
   }
   people.presentIn[p] = s.streamKey;

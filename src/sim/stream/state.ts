@@ -55,7 +55,7 @@ export class StreamState implements GiftWeightContext {
   readonly weights: WeightedSet;
   /** Watchers' departure clocks (watchers.ts). */
   readonly watchers: EventQueue;
-  /** Whether viewers who cannot gift are watchers, handled in bulk (watchers.ts). */
+  /** Whether viewers who never pay are watchers (watchers.ts): not with herding falling in N (a departure would raise the hazard). */
   readonly watchersInBulk: boolean;
   /** The scratch's arrays, read here on the hot path; where one grows, both are updated. */
   slotViewer: Int32Array;
@@ -118,6 +118,12 @@ export class StreamState implements GiftWeightContext {
   readonly slackShare: number;
   readonly typicalCoinsPerSecond: number;
   readonly battle: BattleTotals;
+  /**
+   * The day room's streams, in the order their keys were given (streamKey - peers[0].streamKey),
+   * or empty for a stream alone: a watcher of one may have left by the time another's arrival
+   * asks (watchers.ts).
+   */
+  peers: readonly StreamState[] = [];
 
   // --- what formats see change (StreamContext) ---
   /** Time of the event being handled (reachEvent), read by the loop's steps instead of a boxed argument. */

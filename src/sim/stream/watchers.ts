@@ -15,8 +15,11 @@
  * of every departure as an event (ReplicateOptions.watchersInBulk false, kept for the accuracy
  * test), while the model is the same.
  *
- * Where people's pools overlap, a watcher's leaving must be known the instant another stream's
- * arrival asks whether that person is busy; those worlds keep every departure as an event.
+ * Where people's pools overlap, a person watching one stream of a day room is busy for the
+ * others. A watcher's clock that rang since their stream's last event has not been handled yet
+ * when another stream's arrival asks, so that stream's watchers are handled up to the asking
+ * instant first (leftAsWatcher): the room runs its streams in the day's time order, so nothing of
+ * that stream happened between its last event and that instant.
  */
 import { clearQueue, peekTime, popEvent, pushEvent } from "../event-queue.js";
 import { exponential } from "../random.js";
@@ -59,6 +62,19 @@ export function releaseWatchers(s: StreamState, t: number): void {
       pushEvent(watchers, ring + exponential(s.departureRandom, departureRate(s, v)), v);
     } else leaveWatching(s, v);
   }
+}
+
+/**
+ * Whether person p, present in another stream of the day room as far as presentIn says, has
+ * left it by now (s.now): that stream's watchers' clocks are handled up to this instant first.
+ */
+export function leftAsWatcher(s: StreamState, p: number): boolean {
+  const peers = s.peers;
+  if (peers.length === 0) return false;
+  const other = peers[s.people.presentIn[p] - peers[0].streamKey];
+  if (other === undefined || other === s || other.watchers.size === 0) return false;
+  releaseWatchers(other, s.startSecond + s.now - other.startSecond);
+  return s.people.presentIn[p] === 0;
 }
 
 /** Every watcher still present leaves at the stream's end (which becomes its now). */

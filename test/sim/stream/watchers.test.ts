@@ -25,16 +25,19 @@ function welchZ(a: readonly number[], b: readonly number[]): number {
   return (mean(a) - mean(b)) / Math.sqrt(variance(a) / a.length + variance(b) / b.length);
 }
 
-const STATISTICS = ["meanWatchMinutes", "peakConcurrency", "uniqueViewers", "newFollowers", "gifts", "retention10m"] as const;
+const STATISTICS = ["meanWatchMinutes", "peakConcurrency", "uniqueViewers", "newFollowers", "gifts", "retention10m", "arrivalsTurnedAway"] as const;
 
+/** Welch's z per statistic; 0 where neither sample varies (no arrival turned away in a world of one creator). */
 function zScores(a: readonly ReplicateOutput[], b: readonly ReplicateOutput[]): Record<string, number> {
-  return Object.fromEntries(STATISTICS.map((name) => [name, welchZ(a.map((o) => metric(o, name)), b.map((o) => metric(o, name)))]));
+  return Object.fromEntries(STATISTICS.map((name) => [name, welchZ(a.map((o) => metric(o, name)), b.map((o) => metric(o, name))) || 0]));
 }
 
 /** Worlds where the crowd's engagement holds viewers often: a battle's long last stretch, and a goal bar with small goals. */
 const WORLDS: Record<string, unknown> = {
   "battle rounds' last stretch": { horizonWeeks: 2, creators: { formats: ["battle"] }, formats: { battle: { engagedSeconds: 120 } } },
   "goal bar near its goal": { horizonWeeks: 2, creators: { formats: ["challenge"], tactics: { goalBar: { enabled: true, goalCoins: 400 } } } },
+  // A person in several pools, every stream at the same hour: arrivals ask whether a watcher of another stream has left.
+  "shared audiences in one day room": { horizonWeeks: 1, population: { poolSize: 3000 }, creators: { count: 4, tactics: { goalBar: { enabled: true, goalCoins: 400 } } }, audience: { overlap: true } },
 };
 
 describe("watchers in bulk against every departure clock one by one", () => {
@@ -62,13 +65,38 @@ describe("watchers in bulk against every departure clock one by one", () => {
 
   it.each([
     ["herding falling in the crowd (a watcher leaving would raise the hazard above the standing bound)", { gifting: { herding: { elasticity: -0.2 } } }],
-    ["pools that overlap (a watcher's leaving must be known when another stream asks)", { creators: { count: 4 }, audience: { overlap: true } }],
   ])("keeps every departure as an event where %s", (_why, overrides) => {
     const simConfig = config({ horizonWeeks: 1, ...overrides });
     const bulk = runReplicate(simConfig, "watchers-off", { watchersInBulk: true });
     const oneByOne = runReplicate(simConfig, "watchers-off", { watchersInBulk: false });
     expect(bulk.simulatedEvents).toBe(oneByOne.simulatedEvents);
     expect(Array.from(bulk.metrics)).toEqual(Array.from(oneByOne.metrics));
+  });
+
+  it("turns a person away only while they watch another stream: a watcher who left since that stream's last event is free", () => {
+    // Few events per stream (no payers, few arrivals), so a watcher's clock often rings long before their stream's next event.
+    const simConfig = config({
+      horizonWeeks: 1,
+      population: { poolSize: 400, initialFollowers: 20, payerShare: 0 },
+      discovery: { arrivalsPerHour: 90 },
+      creators: { count: 3 },
+      audience: { overlap: true },
+    });
+    /** Each person's visits of a day: [creator, from, to] in seconds of the day. */
+    const visits = new Map<string, [number, number, number][]>();
+    const turnedAway: [string, number, number][] = [];
+    runReplicate(simConfig, "watchers-busy", {
+      onVisit: (person, creator, day, from, to) => {
+        const key = `${day}/${person}`;
+        visits.set(key, [...(visits.get(key) ?? []), [creator, from, to]]);
+      },
+      onTurnedAway: (person, creator, day, second) => turnedAway.push([`${day}/${person}`, creator, second]),
+    });
+    expect(turnedAway.length).toBeGreaterThan(10);
+    for (const [key, creator, second] of turnedAway) {
+      const watching = (visits.get(key) ?? []).some(([other, from, to]) => other !== creator && from <= second && second < to);
+      expect(watching, `${key} turned away from creator ${creator} at ${second}`).toBe(true);
+    }
   });
 
   it("a viewer's visits to one stream never overlap, in bulk as one by one", () => {
