@@ -29,7 +29,7 @@ import { FORMAT_IDS, WEEKDAYS } from "./vocabulary.js";
 import { DAY_BASE, drawViewer } from "./viewers.js";
 import { addFollower, createWorld, type TurnedAwayObserver, type VisitObserver, type World } from "./world.js";
 
-/** Options of runReplicate that do not change its result. */
+/** Options of runReplicate; none changes its result but watchersInBulk, which changes it in its draws only (stream/watchers.ts). */
 export interface ReplicateOptions {
   /** Receives every purchase, gift and payout the core applied. */
   eventLog?: EventLogSink;
@@ -46,7 +46,10 @@ export interface ReplicateOptions {
   economy?: CompiledEconomy;
   /** Receives every visit as it ends (person, creator, day, arrival and departure second of the day). */
   onVisit?: VisitObserver;
-  /** Receives every arrival turned away because the person watches another stream at that moment. */
+  /**
+   * Receives every arrival turned away because the person watches another stream at that moment.
+   * Like onVisit's, its person and creator ids are the community's own (community.ts), not renumbered.
+   */
   onTurnedAway?: TurnedAwayObserver;
   /**
    * false: every viewer's departure clock runs one by one, watchers too (stream/watchers.ts);

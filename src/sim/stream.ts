@@ -1,7 +1,8 @@
 /**
  * One live stream, event by event (MODEL.md "Within a stream"). Arrivals (followers who decided
  * to come, discovery, promotion) are drawn up front into a binary heap; each present viewer holds
- * one departure clock in the heap. Gifts are not per-viewer clocks: the stream holds one
+ * one departure clock, in the heap or, for a watcher, in a queue of the watchers' own (below).
+ * Gifts are not per-viewer clocks: the stream holds one
  * candidate gift time drawn from a bound on the total gift hazard of everyone present,
  *
  *   bound = W x herding(N) x goal boosts x format bound x (1 + contagionStrength x c(now)),
@@ -47,6 +48,7 @@ import { advance, closeBin } from "./stream/presence-clock.js";
 import { clearWatchers, releaseWatchers } from "./stream/watchers.js";
 import { BIN_SECONDS, StreamState } from "./stream/state.js";
 import { DEPART, payloadKind, payloadViewer } from "./stream/stream-events.js";
+import { nextEventTime } from "./stream/next-event.js";
 import { finishStream } from "./stream/stream-row.js";
 import type { StreamScratch } from "./stream/scratch.js";
 import type { StreamFormat } from "./formats/index.js";
@@ -84,10 +86,7 @@ export function openStream(world: World, c: number, day: number, formatIndex: nu
   return s;
 }
 
-/** Time of the stream's next event: an arrival or departure, the gift candidate or the format's timer. */
-export function nextEventTime(s: StreamState): number {
-  return Math.min(peekTime(s.queue), nextArrivalTime(s.discovery), s.giftTime, s.timer);
-}
+export { nextEventTime };
 
 /** Handles every event of the stream before `until` (at most its end). */
 export function runStreamUntil(s: StreamState, until: number): void {
@@ -100,7 +99,7 @@ export function runStreamUntil(s: StreamState, until: number): void {
 
 /** Brings the stream's clock to an event at t (the watchers due gone, presence integrated, the event counted and budgeted). */
 export function reachEvent(s: StreamState, t: number): void {
-  releaseWatchers(s, t);
+  if (s.watchers.size > 0 && s.watchers.time[0] < t) releaseWatchers(s, t);
   advance(s, t);
   const tally = s.tally;
   if (++tally.events > s.world.eventBudget) throw errors.replicateRunaway("events", tally.events, s.world.eventBudget);

@@ -97,7 +97,7 @@ export interface World {
   readonly weights: WeightedSet;
   /** Present viewer of each weighted-set slot. */
   slotViewer: Int32Array;
-  /** Slot + 1 of each present viewer, WATCHING (stream/watchers.ts) for a watcher, 0 absent. */
+  /** Slot + 1 of each present viewer, WATCHING (stream/watchers.ts) for a watcher, -index - 2 for one held without a slot (stream/presence.ts), 0 absent. */
   readonly slotOf: Int32Array;
   /** Viewers present without a slot (stream/presence.ts). */
   slotless: Int32Array;

@@ -40,13 +40,14 @@ export interface StreamFormat {
   /** Multiplier on the price scale of gift choice (below 1: smaller gifts). */
   sizeTilt(ctx: StreamContext, t: number): number;
   /**
-   * Whether the viewer's own state engages them (a question of theirs waiting): it changes only
-   * at their own arrival or gift, or at the format's timer.
+   * Whether the viewer's own state engages them (a question of theirs waiting). It may become
+   * true only at their own arrival or gift (a timer may end it), so a viewer who never pays and
+   * is not engaged on arrival stays unengaged by it: a watcher (stream/watchers.ts).
    */
   holdsViewer(ctx: StreamContext, viewer: number): boolean;
   /**
-   * Time after which everyone present is engaged until the format's next timer (a battle round's
-   * last minute); Infinity when nobody is. It changes only at the stream's events, so between two
+   * Time after which everyone present is engaged until the format's next timer or its day room's
+   * round end (a battle round's last minute); Infinity when nobody is. It changes only at the stream's events, so between two
    * of them the crowd's engagement is one step, which lets the departures of viewers who cannot
    * gift be drawn in bulk (stream/watchers.ts).
    */

@@ -5,15 +5,20 @@
  * waits in a queue of the watchers' own, and before each event of the loop the clocks that
  * rang since the previous one are handled in time order, presence integrated up to each.
  *
- * That is the one-by-one model, draw for draw: the clock is drawn on arrival from the same
- * departure stream, and at each ring the watcher is engaged only if the crowd is (a battle
- * round's last minute, a goal bar near its goal), which changes only at the loop's events, so
- * the state between two events is the state at the ring; an engaged watcher stays with
- * probability 1 - engagedDepartureFactor, drawn then, and their clock rings again. A watcher's
- * visit ends as any visit does (visit-end.ts), with the payoffs of that moment. Only the order
- * of gift candidates' draws among the slots moves (watchers hold none), so outputs are not those
- * of every departure as an event (ReplicateOptions.watchersInBulk false, kept for the accuracy
- * test), while the model is the same.
+ * That is the one-by-one model: the clock is drawn on arrival from the same departure stream,
+ * and at each ring the watcher is engaged only if the crowd is (a battle round's last minute, a
+ * goal bar near its goal), which changes only at the loop's events, so the state between two
+ * events is the state at the ring; an engaged watcher stays with probability
+ * 1 - engagedDepartureFactor, drawn then, and their clock rings again. A watcher's visit ends as
+ * any visit does (visit-end.ts), with the payoffs of that moment. A clock that rings at the very
+ * instant of an event is handled after it. What moves is which number goes where, never how it
+ * is drawn: a gift candidate's draw lands on other slots (watchers hold none), the viewers left
+ * at a stream's end leave in another order (payers, then the held, then watchers) among the
+ * follow draws, and in a day room, whose streams share their in-stream random streams, a ring
+ * handled at its stream's next event takes its numbers in another interleaving with the other
+ * streams'. So outputs equal those of every departure as an event
+ * (ReplicateOptions.watchersInBulk false, kept for the accuracy test) in distribution, not bit
+ * for bit.
  *
  * Where people's pools overlap, a person watching one stream of a day room is busy for the
  * others. A watcher's clock that rang since their stream's last event has not been handled yet
@@ -23,6 +28,7 @@
  */
 import { clearQueue, peekTime, popEvent, pushEvent } from "../event-queue.js";
 import { exponential } from "../random.js";
+import { nextEventTime } from "./next-event.js";
 import { advance } from "./presence-clock.js";
 import type { StreamState } from "./state.js";
 import { crowdHeld, departureRate, endVisit } from "./visit-end.js";
@@ -53,12 +59,16 @@ export function queueWatcher(s: StreamState, v: number): void {
 /** Handles every watcher's departure clock that rang before `t`, in time order. */
 export function releaseWatchers(s: StreamState, t: number): void {
   const watchers = s.watchers;
+  if (!(peekTime(watchers) < t)) return;
+  // The crowd's engagement is one step until t: no event of the loop comes between.
+  const engagedFrom = s.format.crowdEngagedFrom(s);
+  const held = crowdHeld(s);
   while (peekTime(watchers) < t) {
     const ring = peekTime(watchers);
     const v = popEvent(watchers);
     advance(s, ring);
     s.now = ring;
-    if ((ring > s.format.crowdEngagedFrom(s) || crowdHeld(s)) && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
+    if ((held || ring > engagedFrom) && s.departureRandom.uniform() >= s.config.gifting.engagedDepartureFactor) {
       pushEvent(watchers, ring + exponential(s.departureRandom, departureRate(s, v)), v);
     } else leaveWatching(s, v);
   }
@@ -73,7 +83,8 @@ export function leftAsWatcher(s: StreamState, p: number): boolean {
   if (peers.length === 0) return false;
   const other = peers[s.people.presentIn[p] - peers[0].streamKey];
   if (other === undefined || other === s || other.watchers.size === 0) return false;
-  releaseWatchers(other, s.startSecond + s.now - other.startSecond);
+  // Never past the other stream's next event, should rounding of the two start seconds put it there.
+  releaseWatchers(other, Math.min(s.startSecond + s.now - other.startSecond, nextEventTime(other)));
   return s.people.presentIn[p] === 0;
 }
 
