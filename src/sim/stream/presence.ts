@@ -38,6 +38,7 @@ export function arrive(s: StreamState, v: number, kind: number): boolean {
     return false;
   }
   people.presentIn[p] = s.streamKey;
+  // Present from now (isPresent, for the format's arrival hook); a watcher stays so, anyone else takes a slot or is held below.
   slotOf[v] = WATCHING;
   s.present++;
   if (s.present > s.peak) s.peak = s.present;
@@ -179,4 +180,3 @@ export function leaveEveryone(s: StreamState): void {
   while (s.slotlessCount > 0) leave(s, s.slotless[s.slotlessCount - 1]);
   everyWatcherLeaves(s);
 }
-

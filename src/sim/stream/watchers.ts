@@ -1,8 +1,8 @@
 /**
  * Viewers who never pay (no budget and no coins) and whom nothing of their own engages (no
- * question of theirs waiting): "watchers", most arrivals. Nothing of the gift clock depends on a watcher but the count present, so a watcher
- * takes no slot of the weighted set and their departure clock is not an event of the loop: it
- * waits in a queue of the watchers' own, and before each event of the loop the clocks that
+ * question of theirs waiting): "watchers", most arrivals. Nothing of the gift clock depends on a
+ * watcher but the count present, so a watcher takes no slot of the weighted set and their
+ * departure clock is not an event of the loop: it waits in a queue of the watchers' own, and before each event of the loop the clocks that
  * rang since the previous one are handled in time order, presence integrated up to each.
  *
  * That is the one-by-one model: the clock is drawn on arrival from the same departure stream,
@@ -50,9 +50,8 @@ export function neverPays(s: StreamState, v: number): boolean {
   return s.viewers.budgetMicros[v] === 0 && s.people.wallet[s.viewers.person[v]] === 0;
 }
 
-/** The watcher arrived now (s.now): their departure clock is drawn and queued. */
+/** The watcher arrived now (s.now; presence.ts arrive has marked them WATCHING): their departure clock is drawn and queued. */
 export function queueWatcher(s: StreamState, v: number): void {
-  s.slotOf[v] = WATCHING;
   pushEvent(s.watchers, s.now + exponential(s.departureRandom, departureRate(s, v)), v);
 }
 
