@@ -2,8 +2,8 @@
  * One live stream, event by event (MODEL.md "Within a stream"). Arrivals (followers who decided
  * to come, discovery, promotion) are drawn up front into a binary heap; each present viewer holds
  * one departure clock, in the heap or, for a watcher, in a queue of the watchers' own (below).
- * Gifts are not per-viewer clocks: the stream holds one
- * candidate gift time drawn from a bound on the total gift hazard of everyone present,
+ * Gifts are not per-viewer clocks: the stream holds one candidate gift time drawn from a bound
+ * on the total gift hazard of everyone present,
  *
  *   bound = W x herding(N) x goal boosts x format bound x (1 + contagionStrength x c(now)),
  *   W = sum of present viewers' weights w(v) (a Fenwick tree),
@@ -24,9 +24,9 @@
  * than in the heap; the loop takes whichever of heap and run comes first. Viewers who never pay
  * and have no question waiting, most arrivals, are watchers (stream/watchers.ts): no slot, and
  * their departure clocks wait in a queue of their own, handled in time order before each event
- * (reachEvent), not as events. Events due at the
- * same time are handled in one fixed order: the format's timer, then the gift candidate, then
- * queued events by payload (event-queue.ts), so the order never depends on where they are kept.
+ * (reachEvent), not as events. Events due at the same time are handled in one fixed order: the
+ * format's timer, then the gift candidate, then queued events by payload (event-queue.ts), so
+ * the order never depends on where they are kept.
  *
  * This file is the loop only. The stream's state is one StreamState (stream/state.ts); its
  * pieces are stream/arrivals.ts, stream/presence.ts (slots, departures), stream/watchers.ts,

@@ -23,7 +23,7 @@ export interface StreamScratch {
   slotViewer: Int32Array;
   /** Free slots, a stack. */
   freeSlots: Int32Array;
-  /** Viewers present who cannot gift but keep a departure clock (stream/presence.ts): no slot. */
+  /** Viewers present who never pay but keep a departure clock (stream/presence.ts): no slot. */
   slotless: Int32Array;
   /** Viewers who gifted in the stream, in order of their first gift there. */
   streamGifters: Int32Array;

@@ -61,7 +61,7 @@ export class StreamState implements GiftWeightContext {
   slotViewer: Int32Array;
   freeSlots: Int32Array;
   streamGifters: Int32Array;
-  /** Viewers present who cannot gift but keep a departure clock, without a slot (presence.ts), and how many. */
+  /** Viewers present who never pay but keep a departure clock (a question waits), without a slot (presence.ts), and how many. */
   slotless: Int32Array;
   slotlessCount = 0;
   /** Free slots on the stack and slots ever used in this stream. */
@@ -259,7 +259,7 @@ export class StreamState implements GiftWeightContext {
   }
 
   refreshWeight(viewer: number): void {
-    // A viewer who cannot gift (a watcher, or held without a slot: slotOf below 0) has no weight to refresh.
+    // A viewer who never pays (a watcher, or held without a slot: slotOf below 0) has no weight to refresh.
     if (this.slotOf[viewer] > 0) setWeight(this.weights, this.slotOf[viewer] - 1, giftWeight(this, viewer));
   }
 }
