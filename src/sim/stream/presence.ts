@@ -17,7 +17,7 @@ import { giftWeight } from "./gift-weight.js";
 import type { StreamState } from "./state.js";
 import { ARRIVE_PROMOTED, DEPART, eventPayload } from "./stream-events.js";
 import { FLAG_EXHAUSTED } from "./viewer-flags.js";
-import { departureRate, endVisit, engaged } from "./visit-end.js";
+import { departureRate, endVisit, engaged, freePerson } from "./visit-end.js";
 import { everyWatcherLeaves, leftAsWatcher, neverPays, queueWatcher, releaseWatchingPeople, WATCHING } from "./watchers.js";
 
 /**
@@ -142,9 +142,7 @@ function leave(s: StreamState, v: number): void {
     s.freeSlots[s.freeCount++] = slot;
   } else releaseWithoutSlot(s, v);
   s.slotOf[v] = 0;
-  // Released at the stream's end in time (releasePresence), the person may be in another stream by now.
-  const p = s.viewers.person[v];
-  if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
+  freePerson(s, v);
   s.present--;
   endVisit(s, v);
 }
@@ -156,17 +154,11 @@ function leave(s: StreamState, v: number): void {
  * room ends, so that rows and draws keep the room's order.
  */
 export function releasePresence(s: StreamState): void {
-  const { people, viewers } = s;
   for (let slot = 0; slot < s.slotsUsed; slot++) {
     const v = s.slotViewer[slot];
-    if (v < 0 || s.slotOf[v] !== slot + 1) continue;
-    const p = viewers.person[v];
-    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
+    if (v >= 0 && s.slotOf[v] === slot + 1) freePerson(s, v);
   }
-  for (let i = 0; i < s.slotlessCount; i++) {
-    const p = viewers.person[s.slotless[i]];
-    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
-  }
+  for (let i = 0; i < s.slotlessCount; i++) freePerson(s, s.slotless[i]);
   releaseWatchingPeople(s);
 }
 

@@ -25,6 +25,15 @@ export function engaged(s: StreamState, v: number): boolean {
   return s.format.holdsViewer(s, v) || s.now > s.format.crowdEngagedFrom(s) || crowdHeld(s);
 }
 
+/**
+ * Frees viewer v's person for another stream, unless they are there already: a day room may have
+ * released them at this stream's end in the day's time (presence.ts releasePresence).
+ */
+export function freePerson(s: StreamState, v: number): void {
+  const p = s.viewers.person[v];
+  if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
+}
+
 /** The viewer's visit ends now (s.now), presence already given up: counted, and their satisfaction and following updated. */
 export function endVisit(s: StreamState, v: number): void {
   const { world, tally } = s;

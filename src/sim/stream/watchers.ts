@@ -31,7 +31,7 @@ import { exponential } from "../random.js";
 import { nextEventTime } from "./next-event.js";
 import { advance } from "./presence-clock.js";
 import type { StreamState } from "./state.js";
-import { crowdHeld, departureRate, endVisit } from "./visit-end.js";
+import { crowdHeld, departureRate, endVisit, freePerson } from "./visit-end.js";
 
 /** What slotOf holds for a present watcher (a present viewer with a slot holds slot + 1). */
 export const WATCHING = -1;
@@ -95,18 +95,13 @@ export function everyWatcherLeaves(s: StreamState): void {
 
 /** Frees the people of every watcher still present for another stream (presence.ts releasePresence). */
 export function releaseWatchingPeople(s: StreamState): void {
-  const { people, viewers } = s;
   const payloads = s.watchers.payload;
-  for (let i = 0; i < s.watchers.size; i++) {
-    const p = viewers.person[payloads[i]];
-    if (people.presentIn[p] === s.streamKey) people.presentIn[p] = 0;
-  }
+  for (let i = 0; i < s.watchers.size; i++) freePerson(s, payloads[i]);
 }
 
 function leaveWatching(s: StreamState, v: number): void {
   s.slotOf[v] = 0;
-  const p = s.viewers.person[v];
-  if (s.people.presentIn[p] === s.streamKey) s.people.presentIn[p] = 0;
+  freePerson(s, v);
   s.present--;
   endVisit(s, v);
 }
